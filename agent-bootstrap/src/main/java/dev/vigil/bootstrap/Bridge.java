@@ -1,0 +1,20 @@
+package dev.vigil.bootstrap;
+
+/**
+ * The static holder advice code calls. It lives on the bootstrap class path so that classes of every class loader,
+ * JDK classes included, can see it. The agent installs real handlers once at start-up; until then (or when Vigil is
+ * disabled) every handler is a no-op.
+ */
+public final class Bridge {
+  private static volatile HttpServerHandler httpServer = HttpServerHandler.NOOP;
+
+  private Bridge() {}
+
+  public static HttpServerHandler httpServer() {
+    return httpServer;
+  }
+
+  public static void install(HttpServerHandler handler) {
+    httpServer = handler == null ? HttpServerHandler.NOOP : handler;
+  }
+}

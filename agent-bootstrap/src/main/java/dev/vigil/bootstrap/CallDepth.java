@@ -1,0 +1,29 @@
+package dev.vigil.bootstrap;
+
+/**
+ * Per-thread nesting counter, one per instrumentation category, so that a call wrapped by another instrumented call
+ * (a filter around a servlet, a JDBC wrapper around the driver) is recorded once, by the outermost.
+ */
+public final class CallDepth {
+  public static final int HTTP_SERVER = 0;
+  private static final int CATEGORIES = 8;
+  private static final ThreadLocal<int[]> DEPTHS = ThreadLocal.withInitial(() -> new int[CATEGORIES]);
+
+  private CallDepth() {}
+
+  /** Enters one level; returns the depth before entering (0 for the outermost call). */
+  public static int enter(int category) {
+    return DEPTHS.get()[category]++;
+  }
+
+  /** Leaves one level; returns the depth after leaving (0 when the outermost call ends). */
+  public static int exit(int category) {
+    int[] depths = DEPTHS.get();
+    int depth = --depths[category];
+    if (depth < 0) {
+      depths[category] = 0;
+      return 0;
+    }
+    return depth;
+  }
+}

@@ -1,0 +1,13 @@
+package dev.vigil.bootstrap;
+
+/** One inbound request in flight: started by a server instrumentation, refined by a framework, ended once. */
+public abstract class ServerCall {
+  /** A framework found the route template (Spring's pattern, say): it replaces the one given at start. */
+  public abstract void route(String template);
+
+  /**
+   * The request is over. {@code status} is the response status (0 or less when unknown); {@code error} the exception
+   * the application threw, or null. An exception counts as status 500.
+   */
+  public abstract void end(int status, Throwable error);
+}

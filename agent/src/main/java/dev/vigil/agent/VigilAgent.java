@@ -1,0 +1,90 @@
+package dev.vigil.agent;
+
+import java.io.File;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+import java.util.jar.JarFile;
+
+/**
+ * Entry point of {@code -javaagent:vigil-agent.jar}. Does the minimum: puts the bridge on the bootstrap class path and
+ * hands over to the installer, loaded by name so that no agent class is resolved before the bridge is in place. Any
+ * failure is reported on System.err and the application starts without Vigil.
+ */
+public final class VigilAgent {
+  private static final String BOOTSTRAP_JAR = "META-INF/vigil/vigil-agent-bootstrap.jar";
+  private static final String INSTALLER = "dev.vigil.agent.tooling.AgentInstaller";
+
+  private VigilAgent() {}
+
+  public static void premain(String args, Instrumentation inst) {
+    start(args, inst, false);
+  }
+
+  public static void agentmain(String args, Instrumentation inst) {
+    start(args, inst, true);
+  }
+
+  public static void main(String[] args) {
+    System.out.println("Vigil " + version() + " - a Java observability agent");
+    System.out.println();
+    System.out.println("Usage: java -javaagent:vigil-agent.jar[=key=value,...] -jar your-service.jar");
+    System.out.println("  Metrics: http://127.0.0.1:9464/metrics (Prometheus), http://127.0.0.1:9464/vigil/signals (JSON)");
+    System.out.println("  Configure with -Dvigil.<key>=..., env VIGIL_<KEY>=..., or -Dvigil.config=<file.properties>.");
+    System.out.println("  Every key: docs/configuration.md");
+  }
+
+  private static void start(String args, Instrumentation inst, boolean lateAttach) {
+    try {
+      appendBootstrapJar(inst);
+      Class.forName(INSTALLER, true, VigilAgent.class.getClassLoader())
+          .getMethod("install", String.class, Instrumentation.class, boolean.class)
+          .invoke(null, args, inst, lateAttach);
+    } catch (Throwable t) {
+      Throwable cause = t.getCause() != null ? t.getCause() : t;
+      System.err.println("[vigil] ERROR agent failed to start; the application runs without it: " + cause);
+    }
+  }
+
+  private static void appendBootstrapJar(Instrumentation inst) throws Exception {
+    if (bridgeOnBootstrap()) {
+      return; // attached twice: the first copy stays
+    }
+    Path dir = Files.createTempDirectory("vigil-"); // owner-only permissions on POSIX
+    Path jar = dir.resolve("vigil-agent-bootstrap.jar");
+    try (InputStream in = VigilAgent.class.getClassLoader().getResourceAsStream(BOOTSTRAP_JAR)) {
+      if (in == null) {
+        throw new IllegalStateException(BOOTSTRAP_JAR + " is missing from the agent jar");
+      }
+      Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
+    }
+    File file = jar.toFile();
+    file.deleteOnExit();
+    dir.toFile().deleteOnExit();
+    inst.appendToBootstrapClassLoaderSearch(new JarFile(file));
+  }
+
+  private static boolean bridgeOnBootstrap() {
+    try {
+      Class.forName("dev.vigil.bootstrap.Bridge", false, null);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
+  static String version() {
+    try (InputStream in = VigilAgent.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.vigil.agent.config;
+
+import static dev.vigil.agent.config.ConfigKey.Type.BOOLEAN;
+import static dev.vigil.agent.config.ConfigKey.Type.DURATION;
+import static dev.vigil.agent.config.ConfigKey.Type.INT;
+import static dev.vigil.agent.config.ConfigKey.Type.LIST;
+import static dev.vigil.agent.config.ConfigKey.Type.STRING;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Every configuration key Vigil reads. docs/configuration.md is generated from this list (a test compares them). */
+public final class ConfigKeys {
+  private static final List<ConfigKey> ALL = new ArrayList<>();
+
+  public static final ConfigKey ENABLED = key("vigil.enabled", BOOLEAN, "true",
+      "false turns the whole agent off: nothing is instrumented, no port is opened.");
+  public static final ConfigKey CONFIG_FILE = key("vigil.config", STRING, "",
+      "Path of a properties file with more keys. System properties and environment variables win over it.");
+  public static final ConfigKey SERVICE_NAME = key("vigil.service.name", STRING, "",
+      "Service name. Defaults to OTEL_SERVICE_NAME, then service.name in OTEL_RESOURCE_ATTRIBUTES, then"
+          + " unknown_service:java.");
+  public static final ConfigKey LOG_LEVEL = key("vigil.log.level", STRING, "info",
+      "Level of the agent's own log on standard error: debug, info, warn, error or off.");
+  public static final ConfigKey PROMETHEUS_ENABLED = key("vigil.prometheus.enabled", BOOLEAN, "true",
+      "Serve /metrics (Prometheus) and /vigil/signals (JSON).");
+  public static final ConfigKey PROMETHEUS_HOST = key("vigil.prometheus.host", STRING, "127.0.0.1",
+      "Address the metrics endpoint binds to. Use 0.0.0.0 to let a remote Prometheus scrape it.");
+  public static final ConfigKey PROMETHEUS_PORT = key("vigil.prometheus.port", INT, "9464",
+      "Port of the metrics endpoint. 0 picks a free port (written to the agent log).");
+  public static final ConfigKey SIGNALS_WINDOW = key("vigil.signals.window", DURATION, "60s",
+      "Sliding window of the latency percentiles, rates and Apdex scores (at least 6s).");
+  public static final ConfigKey APDEX_THRESHOLD = key("vigil.apdex.threshold", DURATION, "500ms",
+      "Apdex T: a request is satisfied up to T, tolerating up to 4T, frustrated beyond or when it fails.");
+  public static final ConfigKey APDEX_ROUTES = key("vigil.apdex.routes", LIST, "",
+      "Per-route Apdex T, comma-separated route=duration pairs, e.g. /search=2s,/owners/{id}=200ms.");
+  public static final ConfigKey MAX_ENDPOINTS = key("vigil.metrics.max_endpoints", INT, "500",
+      "Most endpoints (method + route) recorded separately; later ones fold into route _other.");
+  public static final ConfigKey JVM_METRICS = key("vigil.jvm.metrics.enabled", BOOLEAN, "true",
+      "Export JVM metrics (CPU, memory, GC, threads, classes) with OpenTelemetry JVM names.");
+  public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
+      "false turns off one instrumentation. Names: servlet-javax, servlet-jakarta, jdk-httpserver, spring-webmvc.");
+
+  private ConfigKeys() {}
+
+  private static ConfigKey key(String name, ConfigKey.Type type, String defaultValue, String description) {
+    ConfigKey key = new ConfigKey(name, type, defaultValue, description);
+    ALL.add(key);
+    return key;
+  }
+
+  public static List<ConfigKey> all() {
+    return Collections.unmodifiableList(ALL);
+  }
+
+  /** The key that turns one instrumentation on or off. */
+  public static String instrumentationEnabled(String name) {
+    return "vigil.instrumentation." + name + ".enabled";
+  }
+}

@@ -1,0 +1,14 @@
+package dev.vigil.agent.instrumentation;
+
+import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
+import dev.vigil.agent.tooling.InstrumentationModule;
+import java.util.List;
+
+/** Every instrumentation module the agent knows. A plain list: no service loading at start-up. */
+public final class InstrumentationModules {
+  private InstrumentationModules() {}
+
+  public static List<InstrumentationModule> all() {
+    return List.of(new JdkHttpServerModule());
+  }
+}

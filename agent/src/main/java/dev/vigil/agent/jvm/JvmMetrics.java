@@ -1,0 +1,96 @@
+package dev.vigil.agent.jvm;
+
+import dev.vigil.exporter.model.Labels;
+import dev.vigil.exporter.model.MetricFamily;
+import dev.vigil.exporter.model.MetricFamily.Type;
+import dev.vigil.exporter.model.MetricProducer;
+import dev.vigil.exporter.model.Point;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * JVM metrics with the OpenTelemetry JVM semantic-convention names: CPU, memory by pool, GC duration, threads,
+ * classes. MXBeans are looked up at the first collection, never in premain.
+ */
+public final class JvmMetrics implements MetricProducer {
+  private final GcDurations gc = new GcDurations();
+
+  /** Subscribes to GC notifications; idempotent. Called by the ticker once the application runs. */
+  public void startListening() {
+    gc.start();
+  }
+
+  @Override
+  public void collect(List<MetricFamily> out) {
+    startListening();
+    cpu(out);
+    memory(out);
+    out.add(gc.family());
+    threads(out);
+    ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+    out.add(gauge("jvm_class_count", "Classes currently loaded.", "", classes.getLoadedClassCount()));
+    out.add(new MetricFamily("jvm_class_loaded", Type.COUNTER, "Classes loaded since the JVM started.", "",
+        List.of(Point.value(Labels.EMPTY, classes.getTotalLoadedClassCount()))));
+  }
+
+  private static void cpu(List<MetricFamily> out) {
+    out.add(gauge("jvm_cpu_count", "Processors available to the JVM.", "",
+        Runtime.getRuntime().availableProcessors()));
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean) {
+      com.sun.management.OperatingSystemMXBean sun = (com.sun.management.OperatingSystemMXBean) os;
+      double load = sun.getProcessCpuLoad();
+      if (load >= 0) {
+        out.add(gauge("jvm_cpu_recent_utilization_ratio",
+            "Recent CPU utilization of the process, 0 to 1 across all processors.", "ratio", load));
+      }
+      long cpuNanos = sun.getProcessCpuTime();
+      if (cpuNanos >= 0) {
+        out.add(new MetricFamily("jvm_cpu_time_seconds", Type.COUNTER, "CPU time used by the process.", "seconds",
+            List.of(Point.value(Labels.EMPTY, cpuNanos / 1e9))));
+      }
+    }
+  }
+
+  private static void memory(List<MetricFamily> out) {
+    List<Point> used = new ArrayList<>();
+    List<Point> committed = new ArrayList<>();
+    List<Point> limit = new ArrayList<>();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      MemoryUsage usage = pool.getUsage();
+      if (usage == null) {
+        continue;
+      }
+      Labels labels = Labels.of("jvm_memory_type", pool.getType() == MemoryType.HEAP ? "heap" : "non_heap",
+          "jvm_memory_pool_name", pool.getName());
+      used.add(Point.value(labels, usage.getUsed()));
+      committed.add(Point.value(labels, usage.getCommitted()));
+      if (usage.getMax() >= 0) {
+        limit.add(Point.value(labels, usage.getMax()));
+      }
+    }
+    out.add(new MetricFamily("jvm_memory_used_bytes", Type.GAUGE, "Memory used, by pool.", "bytes", used));
+    out.add(new MetricFamily("jvm_memory_committed_bytes", Type.GAUGE, "Memory committed, by pool.", "bytes",
+        committed));
+    out.add(new MetricFamily("jvm_memory_limit_bytes", Type.GAUGE, "Most memory a pool can use.", "bytes", limit));
+  }
+
+  private static void threads(List<MetricFamily> out) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    int all = threads.getThreadCount();
+    int daemon = threads.getDaemonThreadCount();
+    out.add(new MetricFamily("jvm_thread_count", Type.GAUGE, "Live threads.", "", List.of(
+        Point.value(Labels.of("jvm_thread_daemon", "true"), daemon),
+        Point.value(Labels.of("jvm_thread_daemon", "false"), all - daemon))));
+  }
+
+  private static MetricFamily gauge(String name, String help, String unit, double value) {
+    return new MetricFamily(name, Type.GAUGE, help, unit, List.of(Point.value(Labels.EMPTY, value)));
+  }
+}

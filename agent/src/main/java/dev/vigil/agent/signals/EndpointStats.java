@@ -1,0 +1,139 @@
+package dev.vigil.agent.signals;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The golden signals of one endpoint (method + route): in flight, counts, a bucket histogram per status (and exception
+ * type), and a sliding window for percentiles, rate, error ratio and Apdex. Recording is lock-free and, once the
+ * endpoint has seen its status codes, allocation-free.
+ */
+public final class EndpointStats {
+  static final int REQUESTS = 0;
+  static final int ERRORS = 1;
+  static final int SATISFIED = 2;
+  static final int TOLERATING = 3;
+  private static final int MAX_STATUS_SERIES = 32;
+
+  final String method;
+  final String route;
+  private final long apdexNanos;
+  private final int windowSlots;
+  private final LongAdder inFlight = new LongAdder();
+  private final LongAdder[] counters = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
+  private volatile StatusSeries[] statuses = new StatusSeries[0];
+  private volatile SlidingWindow window;
+
+  EndpointStats(String method, String route, long apdexNanos, int windowSlots) {
+    this.method = method;
+    this.route = route;
+    this.apdexNanos = apdexNanos;
+    this.windowSlots = windowSlots;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  public String route() {
+    return route;
+  }
+
+  public void enter() {
+    inFlight.increment();
+  }
+
+  public void leave() {
+    inFlight.decrement();
+  }
+
+  public long inFlight() {
+    return inFlight.sum();
+  }
+
+  /** One finished request. {@code errorType} is the exception class name, or null. */
+  public void complete(long nanos, int status, String errorType) {
+    counters[REQUESTS].increment();
+    if (errorType != null || status >= 500) {
+      counters[ERRORS].increment();
+    } else if (nanos <= apdexNanos) {
+      counters[SATISFIED].increment();
+    } else if (nanos <= 4 * apdexNanos) {
+      counters[TOLERATING].increment();
+    }
+    series(status, errorType).histogram.record(nanos);
+    window().record(nanos);
+  }
+
+  public long requests() {
+    return counters[REQUESTS].sum();
+  }
+
+  StatusSeries[] statuses() {
+    return statuses;
+  }
+
+  /** Null until the first request completes. */
+  SlidingWindow windowOrNull() {
+    return window;
+  }
+
+  long[] countersNow() {
+    long[] now = new long[counters.length];
+    for (int i = 0; i < now.length; i++) {
+      now[i] = counters[i].sum();
+    }
+    return now;
+  }
+
+  private SlidingWindow window() {
+    SlidingWindow w = window;
+    return w != null ? w : createWindow();
+  }
+
+  private synchronized SlidingWindow createWindow() {
+    if (window == null) {
+      window = new SlidingWindow(windowSlots, counters.length, System.nanoTime());
+    }
+    return window;
+  }
+
+  private StatusSeries series(int status, String errorType) {
+    for (StatusSeries s : statuses) {
+      if (s.status == status && (s.errorType == errorType || (s.errorType != null && s.errorType.equals(errorType)))) {
+        return s;
+      }
+    }
+    return addSeries(status, errorType);
+  }
+
+  private synchronized StatusSeries addSeries(int status, String errorType) {
+    StatusSeries[] current = statuses;
+    for (StatusSeries s : current) {
+      if (s.status == status && java.util.Objects.equals(s.errorType, errorType)) {
+        return s;
+      }
+    }
+    if (current.length >= MAX_STATUS_SERIES) {
+      // A pathological endpoint: fold further combinations into the first series rather than grow without bound.
+      return current[0];
+    }
+    StatusSeries added = new StatusSeries(status, errorType);
+    StatusSeries[] next = Arrays.copyOf(current, current.length + 1);
+    next[current.length] = added;
+    statuses = next;
+    return added;
+  }
+
+  /** Requests of one status code (and exception type) on this endpoint. */
+  static final class StatusSeries {
+    final int status;
+    final String errorType;
+    final BucketHistogram histogram = new BucketHistogram();
+
+    StatusSeries(int status, String errorType) {
+      this.status = status;
+      this.errorType = errorType;
+    }
+  }
+}

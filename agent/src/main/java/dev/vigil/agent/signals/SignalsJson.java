@@ -1,0 +1,69 @@
+package dev.vigil.agent.signals;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The golden signals of every endpoint as one JSON document, for scripts and dashboards: {@code /vigil/signals}. */
+public final class SignalsJson {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final String[] QUANTILE_FIELDS = {"p50_ms", "p90_ms", "p99_ms", "p999_ms"};
+
+  private final EndpointRegistry registry;
+  private final String serviceName;
+
+  public SignalsJson(EndpointRegistry registry, String serviceName) {
+    this.registry = registry;
+    this.serviceName = serviceName;
+  }
+
+  public byte[] render() throws IOException {
+    long now = System.nanoTime();
+    List<EndpointSummary> summaries = registry.endpoints().stream()
+        .map(s -> EndpointSummary.of(s, now))
+        .filter(s -> s.requestsTotal > 0 || s.inFlight > 0)
+        .sorted(Comparator.comparing((EndpointSummary s) -> s.route).thenComparing(s -> s.method))
+        .collect(Collectors.toList());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 + 256 * summaries.size());
+    try (JsonGenerator g = JSON.createGenerator(bytes)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("service", serviceName);
+      g.writeNumberField("window_seconds", registry.windowNanos() / 1_000_000_000L);
+      g.writeNumberField("timestamp_ms", System.currentTimeMillis());
+      g.writeArrayFieldStart("endpoints");
+      for (EndpointSummary s : summaries) {
+        g.writeStartObject();
+        g.writeStringField("method", s.method);
+        g.writeStringField("route", s.route);
+        g.writeNumberField("requests_total", s.requestsTotal);
+        g.writeNumberField("window_requests", s.windowRequests);
+        number(g, "rate_per_second", s.ratePerSecond);
+        number(g, "error_ratio", s.errorRatio);
+        for (int i = 0; i < QUANTILE_FIELDS.length; i++) {
+          number(g, QUANTILE_FIELDS[i], s.quantileSeconds[i] * 1000);
+        }
+        number(g, "apdex", s.apdex);
+        g.writeNumberField("in_flight", s.inFlight);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeNumberField("endpoints_folded", registry.folded());
+      g.writeEndObject();
+    }
+    return bytes.toByteArray();
+  }
+
+  /** NaN (no data in the window) is written as null: JSON has no NaN. */
+  private static void number(JsonGenerator g, String field, double value) throws IOException {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      g.writeNullField(field);
+    } else {
+      g.writeNumberField(field, Math.round(value * 1000) / 1000.0);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.vigil.agent.tooling;
+
+import dev.vigil.agent.config.ConfigKeys;
+import dev.vigil.agent.config.VigilConfig;
+import dev.vigil.agent.jvm.JvmMetrics;
+import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.recording.HttpServerRecorder;
+import dev.vigil.agent.signals.ApdexThresholds;
+import dev.vigil.agent.signals.EndpointRegistry;
+import dev.vigil.agent.signals.HttpServerMetrics;
+import dev.vigil.agent.signals.SignalsJson;
+import dev.vigil.bootstrap.AdviceErrors;
+import dev.vigil.bootstrap.Bridge;
+import dev.vigil.exporter.http.AgentHttpServer;
+import dev.vigil.exporter.http.HttpEndpoint;
+import dev.vigil.exporter.model.MetricProducer;
+import dev.vigil.exporter.prometheus.PrometheusEndpoint;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Wires the agent at start-up: config, signal core, bridge, instrumentations, exporters. Called by VigilAgent. */
+public final class AgentInstaller {
+  private AgentInstaller() {}
+
+  public static void install(String args, Instrumentation inst, boolean lateAttach) throws Exception {
+    long start = System.nanoTime();
+    VigilConfig config = VigilConfig.load(args);
+    configureLog(config);
+    if (!config.getBoolean(ConfigKeys.ENABLED)) {
+      AgentLog.info("disabled (vigil.enabled=false): nothing is instrumented");
+      return;
+    }
+    long windowMillis = Math.max(6_000, config.getDurationMillis(ConfigKeys.SIGNALS_WINDOW));
+    ApdexThresholds apdex = new ApdexThresholds(config.getDurationMillis(ConfigKeys.APDEX_THRESHOLD),
+        ApdexThresholds.parseRoutes(config.getString(ConfigKeys.APDEX_ROUTES)));
+    EndpointRegistry registry = new EndpointRegistry(config.getInt(ConfigKeys.MAX_ENDPOINTS), apdex,
+        windowMillis * 1_000_000L);
+    AdviceErrors.install(t -> AgentLog.once(AgentLog.Level.WARN, "advice:" + t.getClass().getName(),
+        "an instrumentation failed and was skipped (the application is unaffected)", t));
+    Bridge.install(new HttpServerRecorder(registry));
+    int modules = Instrumenter.install(inst, config, lateAttach);
+
+    JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS) ? new JvmMetrics() : null;
+    Ticker.start(registry, jvm);
+    String endpoint = startHttp(config, registry, jvm);
+    AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms, " + modules
+        + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
+  }
+
+  private static void configureLog(VigilConfig config) {
+    String level = config.getString(ConfigKeys.LOG_LEVEL);
+    try {
+      AgentLog.setLevel(AgentLog.parseLevel(level));
+    } catch (IllegalArgumentException e) {
+      AgentLog.warn("config vigil.log.level=" + level + " is not one of debug, info, warn, error, off; using the"
+          + " default info");
+    }
+  }
+
+  private static String startHttp(VigilConfig config, EndpointRegistry registry, JvmMetrics jvm) {
+    if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
+      return null;
+    }
+    String host = config.getString(ConfigKeys.PROMETHEUS_HOST);
+    int port = config.getInt(ConfigKeys.PROMETHEUS_PORT);
+    List<MetricProducer> producers = new ArrayList<>();
+    producers.add(new HttpServerMetrics(registry));
+    if (jvm != null) {
+      producers.add(jvm);
+    }
+    SignalsJson signals = new SignalsJson(registry, config.serviceName());
+    Map<String, HttpEndpoint> paths = new LinkedHashMap<>();
+    paths.put("/metrics", new PrometheusEndpoint(producers));
+    paths.put("/vigil/signals", (headers, query) ->
+        new HttpEndpoint.Response(200, "application/json", signals.render()));
+    try {
+      AgentHttpServer server = AgentHttpServer.start(host, port, paths);
+      return "http://" + host + ":" + server.port() + "/metrics";
+    } catch (Exception e) {
+      AgentLog.error("cannot serve metrics on " + host + ":" + port + " (vigil.prometheus.port); the application runs"
+          + " on without the endpoint", e);
+      return null;
+    }
+  }
+}

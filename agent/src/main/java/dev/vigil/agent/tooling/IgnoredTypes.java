@@ -1,0 +1,33 @@
+package dev.vigil.agent.tooling;
+
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Types never matched: the agent itself, the JDK (except the few packages instrumented on purpose), generated
+ * classes. Checked by name before anything else, so most classes cost one string test.
+ */
+final class IgnoredTypes extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
+  private static final String[] JDK_ALLOWED = {"com.sun.net.httpserver."};
+  private static final String[] IGNORED_PREFIXES = {
+    "dev.vigil.", "java.", "javax.management.", "jdk.", "sun.", "com.sun.", "net.bytebuddy.", "org.HdrHistogram.",
+    "org.jctools.", "org.openjdk.jmh.", "org.junit.", "org.gradle.", "org.apache.maven.", "kotlin.", "scala.",
+  };
+
+  @Override
+  public boolean matches(TypeDescription type) {
+    String name = type.getName();
+    for (String allowed : JDK_ALLOWED) {
+      if (name.startsWith(allowed)) {
+        return false;
+      }
+    }
+    for (String prefix : IGNORED_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return name.contains("$$Lambda") || name.contains("$$EnhancerBy") || name.contains("$ByteBuddy$")
+        || name.contains("$HibernateProxy$");
+  }
+}

@@ -1,0 +1,70 @@
+package dev.vigil.agent.tooling;
+
+import dev.vigil.agent.config.VigilConfig;
+import dev.vigil.agent.instrumentation.InstrumentationModules;
+import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.bootstrap.AdviceErrors;
+import dev.vigil.bootstrap.Bridge;
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.utility.JavaModule;
+
+/** Builds the one ByteBuddy transformer from the enabled modules and installs it. */
+final class Instrumenter {
+  private Instrumenter() {}
+
+  /** Returns the number of modules installed. */
+  static int install(Instrumentation inst, VigilConfig config, boolean lateAttach) throws Exception {
+    Advice.ExceptionHandler toAdviceErrors = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
+        new MethodDescription.ForLoadedMethod(AdviceErrors.class.getMethod("report", Throwable.class))));
+    AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+        .with(new ErrorListener())
+        .assureReadEdgeTo(inst, Bridge.class)
+        .ignore(new IgnoredTypes());
+    int installed = 0;
+    for (InstrumentationModule module : InstrumentationModules.all()) {
+      if (!config.instrumentationEnabled(module.name())) {
+        AgentLog.info("instrumentation " + module.name() + " is off (vigil.instrumentation." + module.name()
+            + ".enabled=false)");
+        continue;
+      }
+      ClassLoaderHasClasses loaders = new ClassLoaderHasClasses(module.requiredClasses());
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        builder = builder.type(type.typeMatcher(), loaders)
+            .transform(new AgentBuilder.Transformer.ForAdvice()
+                .include(Instrumenter.class.getClassLoader())
+                .withExceptionHandler(toAdviceErrors)
+                .advice(type.methodMatcher(), type.adviceClass()));
+      }
+      installed++;
+    }
+    builder.installOn(inst);
+    return installed;
+  }
+
+  /** A type that cannot be transformed is reported once and left as it was. */
+  private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable t) {
+      AgentLog.once(AgentLog.Level.WARN, "transform:" + typeName, "cannot instrument " + typeName
+          + "; it runs uninstrumented", t);
+    }
+
+    @Override
+    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+        DynamicType dynamicType) {
+      AgentLog.debug("instrumented " + type.getName());
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.vigil.exporter.model;
+
+/** One series of a family: labels plus a value (counter, gauge), a histogram or a summary. */
+public final class Point {
+  public final Labels labels;
+  public final double value;
+  public final Histogram histogram;
+  public final Summary summary;
+
+  private Point(Labels labels, double value, Histogram histogram, Summary summary) {
+    this.labels = labels;
+    this.value = value;
+    this.histogram = histogram;
+    this.summary = summary;
+  }
+
+  public static Point value(Labels labels, double value) {
+    return new Point(labels, value, null, null);
+  }
+
+  public static Point histogram(Labels labels, Histogram histogram) {
+    return new Point(labels, Double.NaN, histogram, null);
+  }
+
+  public static Point summary(Labels labels, Summary summary) {
+    return new Point(labels, Double.NaN, null, summary);
+  }
+
+  /**
+   * Explicit-bucket histogram. {@code counts} are per bucket, not cumulative, and have one more entry than
+   * {@code upperBounds} (the +Inf bucket). {@code exemplars} is null or parallel to {@code counts}, with nulls.
+   */
+  public static final class Histogram {
+    public final double[] upperBounds;
+    public final long[] counts;
+    public final double sum;
+    public final Exemplar[] exemplars;
+
+    public Histogram(double[] upperBounds, long[] counts, double sum, Exemplar[] exemplars) {
+      if (counts.length != upperBounds.length + 1) {
+        throw new IllegalArgumentException("counts need one entry per bound plus +Inf");
+      }
+      this.upperBounds = upperBounds;
+      this.counts = counts;
+      this.sum = sum;
+      this.exemplars = exemplars;
+    }
+
+    public long count() {
+      long total = 0;
+      for (long c : counts) {
+        total += c;
+      }
+      return total;
+    }
+  }
+
+  /** Quantiles over a recent window, with the cumulative count and sum. */
+  public static final class Summary {
+    public final double[] quantiles;
+    public final double[] values;
+    public final long count;
+    public final double sum;
+
+    public Summary(double[] quantiles, double[] values, long count, double sum) {
+      this.quantiles = quantiles;
+      this.values = values;
+      this.count = count;
+      this.sum = sum;
+    }
+  }
+
+  /** A sampled measurement that links a bucket to a trace. */
+  public static final class Exemplar {
+    public final String traceId;
+    public final String spanId;
+    public final double value;
+    public final long epochMillis;
+
+    public Exemplar(String traceId, String spanId, double value, long epochMillis) {
+      this.traceId = traceId;
+      this.spanId = spanId;
+      this.value = value;
+      this.epochMillis = epochMillis;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.vigil.exporter.prometheus;
+
+import dev.vigil.exporter.http.HttpEndpoint;
+import dev.vigil.exporter.model.MetricFamily;
+import dev.vigil.exporter.model.MetricProducer;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /metrics}: every producer's families, in the format the scraper asked for. */
+public final class PrometheusEndpoint implements HttpEndpoint {
+  private final List<MetricProducer> producers;
+
+  public PrometheusEndpoint(List<MetricProducer> producers) {
+    this.producers = producers;
+  }
+
+  @Override
+  public Response handle(Map<String, String> headers, String query) throws Exception {
+    List<MetricFamily> families = new ArrayList<>();
+    for (MetricProducer p : producers) {
+      try {
+        p.collect(families);
+      } catch (RuntimeException e) {
+        // One failing producer must not empty the whole scrape.
+      }
+    }
+    PrometheusFormat format = PrometheusFormat.negotiate(headers.get("accept"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+    try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+      format.write(families, w);
+    }
+    return new Response(200, format.contentType(), bytes.toByteArray());
+  }
+}
