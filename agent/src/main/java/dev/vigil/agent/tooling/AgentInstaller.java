@@ -41,13 +41,26 @@ public final class AgentInstaller {
     AdviceErrors.install(t -> AgentLog.once(AgentLog.Level.WARN, "advice:" + t.getClass().getName(),
         "an instrumentation failed and was skipped (the application is unaffected)", t));
     Bridge.install(new HttpServerRecorder(registry));
-    int modules = Instrumenter.install(inst, config, lateAttach);
+    long premainMillis = (System.nanoTime() - start) / 1_000_000;
+    // ByteBuddy's set-up loads about a thousand classes (~0.5 s): do it beside the application's own start-up rather
+    // than before it. Classes loaded in the meantime are retransformed when the transformer is installed.
+    Thread init = new Thread(() -> finishInstall(inst, config, registry, lateAttach, start, premainMillis), "vigil-init");
+    init.setDaemon(true);
+    init.start();
+  }
 
-    JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS) ? new JvmMetrics() : null;
-    Ticker.start(registry, jvm);
-    String endpoint = startHttp(config, registry, jvm);
-    AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms, " + modules
-        + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
+  private static void finishInstall(Instrumentation inst, VigilConfig config, EndpointRegistry registry,
+      boolean lateAttach, long start, long premainMillis) {
+    try {
+      int modules = Instrumenter.install(inst, config, lateAttach);
+      JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS) ? new JvmMetrics() : null;
+      Ticker.start(registry, jvm);
+      String endpoint = startHttp(config, registry, jvm);
+      AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
+          + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
+    } catch (Throwable t) {
+      AgentLog.error("agent failed to start; the application runs without it", t);
+    }
   }
 
   private static void configureLog(VigilConfig config) {

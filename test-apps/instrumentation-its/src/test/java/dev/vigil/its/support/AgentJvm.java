@@ -29,8 +29,11 @@ public final class AgentJvm implements AutoCloseable {
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private volatile String baseUrl;
 
-  private AgentJvm(Process process) {
+  private final boolean withAgent;
+
+  private AgentJvm(Process process, boolean withAgent) {
     this.process = process;
+    this.withAgent = withAgent;
     Thread reader = new Thread(this::pump, "agent-jvm-output");
     reader.setDaemon(true);
     reader.start();
@@ -90,9 +93,16 @@ public final class AgentJvm implements AutoCloseable {
     throw new IllegalStateException("no matching line within " + timeout + ":\n" + output());
   }
 
-  /** Waits for the application's "READY <port>" line and returns the port. */
+  /**
+   * Waits for the application's "READY <port>" line and, with the agent, for the agent's own start-up line (it installs
+   * its instrumentation beside the application's start-up), and returns the port.
+   */
   public int awaitReady() {
     String line = awaitLine(l -> l.startsWith("READY "), Duration.ofSeconds(60));
+    if (withAgent) {
+      awaitLine(l -> l.startsWith("[vigil] INFO started") || l.startsWith("[vigil] INFO disabled")
+          || l.startsWith("[vigil] ERROR"), Duration.ofSeconds(60));
+    }
     return Integer.parseInt(line.substring("READY ".length()).trim());
   }
 
@@ -225,7 +235,7 @@ public final class AgentJvm implements AutoCloseable {
       cmd.addAll(args);
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
       pb.environment().putAll(env);
-      return new AgentJvm(pb.start());
+      return new AgentJvm(pb.start(), withAgent);
     }
   }
 }
