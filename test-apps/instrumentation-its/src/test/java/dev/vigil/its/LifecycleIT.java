@@ -34,6 +34,8 @@ class LifecycleIT {
     List<String> with = threadsAtExit(AgentJvm.builder(ShortLivedApp.class).javaHome(javaHome).jvmArg(fixedJit), true);
     List<String> added = new ArrayList<>(with);
     without.forEach(added::remove);
+    System.out.printf("%s: %d threads without the agent, %d with; added %s%n", javaHome, without.size(), with.size(),
+        added);
     assertThat(with.size() - without.size())
         .as("threads with the agent %s, without %s; added %s", with, without, added)
         .isLessThanOrEqualTo(2);
