@@ -2,7 +2,8 @@ package dev.vigil.bootstrap;
 
 /**
  * Turns a raw request path into a route template when the framework gives none: numeric, UUID and long hex segments
- * become {@code {id}}. Returns the same String instance when nothing changes, so the common case allocates nothing.
+ * become {@code {id}}; the query and path parameters ({@code ;jsessionid=...}) are dropped. Returns the same String
+ * instance when nothing changes, so the common case allocates nothing.
  */
 public final class Routes {
   public static final String ID = "{id}";
@@ -18,6 +19,12 @@ public final class Routes {
     int query = path.indexOf('?');
     if (query >= 0) {
       path = path.substring(0, query);
+    }
+    if (path.indexOf(';') >= 0) {
+      path = stripPathParameters(path);
+    }
+    if (path.isEmpty()) {
+      return "/";
     }
     if (!hasIdSegment(path) && path.length() <= MAX_LENGTH) {
       return path;
@@ -50,6 +57,24 @@ public final class Routes {
     }
     String ctx = normalize(contextPath);
     return inner.equals("/") ? ctx : ctx + inner;
+  }
+
+  /** {@code /cart;jsessionid=AB12/items} becomes {@code /cart/items}: a session id must never become a route. */
+  private static String stripPathParameters(String path) {
+    StringBuilder out = new StringBuilder(path.length());
+    boolean skipping = false;
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == ';') {
+        skipping = true;
+      } else if (c == '/') {
+        skipping = false;
+      }
+      if (!skipping) {
+        out.append(c);
+      }
+    }
+    return out.length() == 0 ? "/" : out.toString();
   }
 
   private static boolean hasIdSegment(String path) {

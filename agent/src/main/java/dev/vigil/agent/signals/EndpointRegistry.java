@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * All endpoints, found by route then method without building a key. The number of endpoints is capped: past the cap a
- * new (method, route) folds into route {@code _other} and {@link #folded()} counts it.
+ * new (method, route) folds into route {@code _other} and {@link #folded()} counts each request folded so.
  */
 public final class EndpointRegistry {
   public static final String OTHER_ROUTE = "_other";
@@ -22,6 +22,7 @@ public final class EndpointRegistry {
   private final int windowSlots;
   private final long tickNanos;
   private int size;
+  private volatile boolean full;
 
   public EndpointRegistry(int maxEndpoints, ApdexThresholds apdex, long windowNanos) {
     this.maxEndpoints = Math.max(1, maxEndpoints);
@@ -51,7 +52,20 @@ public final class EndpointRegistry {
   /** The endpoint, created on first use (or folded into {@code _other} past the cap). */
   public EndpointStats get(String method, String route) {
     EndpointStats found = find(method, route);
-    return found != null ? found : create(HttpMethods.index(method), route);
+    if (found != null) {
+      return found;
+    }
+    int methodIndex = HttpMethods.index(method);
+    if (full && !OTHER_ROUTE.equals(route)) {
+      // Past the cap every request of an unknown route lands here: fold without taking the lock.
+      AtomicReferenceArray<EndpointStats> other = byRoute.get(OTHER_ROUTE);
+      EndpointStats otherStats = other == null ? null : other.get(methodIndex);
+      if (otherStats != null) {
+        folded.increment();
+        return otherStats;
+      }
+    }
+    return create(methodIndex, route);
   }
 
   /** In-flight requests whose endpoint does not exist yet (their first request, before the route is final). */
@@ -63,6 +77,7 @@ public final class EndpointRegistry {
     return pendingInFlight[methodIndex].sum();
   }
 
+  /** Requests recorded under {@code _other} because their endpoint did not fit under the cap. */
   public long folded() {
     return folded.sum();
   }
@@ -109,6 +124,7 @@ public final class EndpointRegistry {
     EndpointStats created = new EndpointStats(method, route, apdex.nanosFor(route), windowSlots);
     methods.set(methodIndex, created);
     size++;
+    full = size >= maxEndpoints;
     return created;
   }
 }

@@ -59,7 +59,7 @@ public final class HttpServerMetrics implements MetricProducer {
     out.add(new MetricFamily("vigil_apdex_score", Type.GAUGE,
         "Apdex score per endpoint over the sliding window (vigil.apdex.threshold, vigil.apdex.routes).", "", apdex));
     out.add(new MetricFamily("vigil_metric_series_folded", Type.COUNTER,
-        "New endpoints folded into route _other because vigil.metrics.max_endpoints was reached.", "",
+        "Requests recorded under route _other because vigil.metrics.max_endpoints was reached.", "",
         List.of(Point.value(Labels.of("metric", "http.server"), registry.folded()))));
   }
 

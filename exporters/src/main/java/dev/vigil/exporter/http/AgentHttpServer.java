@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
@@ -68,16 +67,30 @@ public final class AgentHttpServer {
 
   private void acceptLoop() {
     while (running) {
-      try (Socket client = socket.accept()) {
-        client.setSoTimeout(READ_TIMEOUT_MS);
-        serve(client);
-      } catch (SocketException e) {
+      Socket accepted;
+      try {
+        accepted = socket.accept();
+      } catch (Throwable t) {
         if (!running) {
           return;
         }
+        backOff(); // accept itself failed (out of file descriptors?): do not spin on it
+        continue;
+      }
+      try (Socket client = accepted) {
+        client.setSoTimeout(READ_TIMEOUT_MS);
+        serve(client);
       } catch (Throwable t) {
         // One bad client never stops the server.
       }
+    }
+  }
+
+  private static void backOff() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -149,8 +149,10 @@ public final class PrometheusFormat {
     out.write('"');
   }
 
-  private static String escapeHelp(String help) {
-    return help.replace("\\", "\\\\").replace("\n", "\\n");
+  /** Text 0.0.4 escapes backslash and newline in HELP; OpenMetrics escapes the double quote as well. */
+  private String escapeHelp(String help) {
+    String escaped = help.replace("\\", "\\\\").replace("\n", "\\n");
+    return openMetrics ? escaped.replace("\"", "\\\"") : escaped;
   }
 
   private String typeWord(MetricFamily.Type type) {

@@ -183,6 +183,7 @@ public final class AgentJvm implements AutoCloseable {
     private final List<String> jvmArgs = new ArrayList<>();
     private String javaHome = System.getProperty("java.home");
     private boolean withAgent = true;
+    private String agentArgs;
 
     Builder(String mainClass) {
       this.mainClass = mainClass;
@@ -196,6 +197,18 @@ public final class AgentJvm implements AutoCloseable {
 
     public Builder sysProp(String k, String v) {
       sysProps.put(k, v);
+      return this;
+    }
+
+    /** Removes a system property, e.g. the default {@code vigil.prometheus.port=0} when a test sets it another way. */
+    public Builder unsetSysProp(String k) {
+      sysProps.remove(k);
+      return this;
+    }
+
+    /** Agent arguments: {@code -javaagent:vigil-agent.jar=ARGS}. */
+    public Builder agentArgs(String a) {
+      agentArgs = a;
       return this;
     }
 
@@ -225,7 +238,7 @@ public final class AgentJvm implements AutoCloseable {
       cmd.add(Paths.get(javaHome, "bin", "java").toString());
       cmd.add("-Xshare:auto");
       if (withAgent) {
-        cmd.add("-javaagent:" + agentJar());
+        cmd.add("-javaagent:" + agentJar() + (agentArgs == null ? "" : "=" + agentArgs));
       }
       cmd.addAll(jvmArgs);
       sysProps.forEach((k, v) -> cmd.add("-D" + k + "=" + v));

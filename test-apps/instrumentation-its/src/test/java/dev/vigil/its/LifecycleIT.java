@@ -1,0 +1,64 @@
+package dev.vigil.its;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.its.apps.ShortLivedApp;
+import dev.vigil.its.support.AgentJvm;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The agent never keeps a JVM alive, and costs at most two threads. */
+class LifecycleIT {
+  static Stream<String> jdks() {
+    String jdk25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    return Files.isDirectory(Paths.get(jdk25)) ? Stream.of(System.getProperty("java.home"), jdk25)
+        : Stream.of(System.getProperty("java.home"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void jvmExitsWhenMainReturnsAndTheAgentAddsAtMostTwoThreads(String javaHome) throws Exception {
+    // A fixed number of JIT compiler threads, so that only the agent can change the count.
+    String fixedJit = "-XX:-UseDynamicNumberOfCompilerThreads";
+    List<String> without = threadsAtExit(
+        AgentJvm.builder(ShortLivedApp.class).javaHome(javaHome).jvmArg(fixedJit).withoutAgent(), false);
+    List<String> with = threadsAtExit(AgentJvm.builder(ShortLivedApp.class).javaHome(javaHome).jvmArg(fixedJit), true);
+    List<String> added = new ArrayList<>(with);
+    without.forEach(added::remove);
+    System.out.printf("%s: %d threads without the agent, %d with; added %s%n", javaHome, without.size(), with.size(),
+        added);
+    assertThat(with.size() - without.size())
+        .as("threads with the agent %s, without %s; added %s", with, without, added)
+        .isLessThanOrEqualTo(2);
+    assertThat(added).as("the agent's threads are daemons").allMatch(name -> name.endsWith("(daemon)"));
+  }
+
+  /** Runs the app to its end; the agent's endpoint is scraped first so that its lazy parts (JMX) have started. */
+  private static List<String> threadsAtExit(AgentJvm.Builder builder, boolean agent) throws Exception {
+    try (AgentJvm app = builder.start()) {
+      app.awaitReady();
+      if (agent) {
+        assertThat(app.scrape()).contains("jvm_thread_count");
+      }
+      try (OutputStream stdin = app.process().getOutputStream()) {
+        stdin.write("go\n".getBytes(StandardCharsets.UTF_8));
+      }
+      String line = app.awaitLine(l -> l.startsWith("THREADS "), Duration.ofSeconds(30));
+      // Generous: this only tells "exits by itself" from "hangs forever on a non-daemon thread".
+      assertThat(app.waitForExit(Duration.ofSeconds(30))).as(app.output()).isZero();
+      String[] parts = line.split(" ", 3);
+      List<String> names = parts.length > 2 ? Arrays.asList(parts[2].split(",")) : List.of();
+      assertThat(names).hasSize(Integer.parseInt(parts[1]));
+      return names;
+    }
+  }
+}

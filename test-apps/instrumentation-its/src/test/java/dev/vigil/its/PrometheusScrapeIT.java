@@ -1,0 +1,199 @@
+package dev.vigil.its;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.its.apps.JdkHttpServerApp;
+import dev.vigil.its.support.AgentJvm;
+import dev.vigil.its.support.ExternalTools;
+import dev.vigil.its.support.Http;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent's endpoint as Prometheus tooling sees it: promtool lints the text format, a strict OpenMetrics parser (the
+ * Python client's, Debian package python3-prometheus-client) reads the OpenMetrics format, and a real Prometheus server
+ * scrapes the agent and answers queries with the request count this test sent.
+ *
+ * <p>promtool 2.42 reads stdin with the text 0.0.4 parser only: on OpenMetrics it reports correct counters (TYPE
+ * without _total) as "no help text", so it is not used for OpenMetrics. The Prometheus server negotiates OpenMetrics
+ * (its Accept header prefers application/openmetrics-text 1.0.0), so its successful scrape is a second OpenMetrics
+ * check.
+ */
+class PrometheusScrapeIT {
+  private static final int ORDERS = 17;
+  /**
+   * promtool's lint flags gauges ending in _count. These are OpenTelemetry JVM semantic-convention names
+   * (jvm.class.count, jvm.cpu.count, jvm.thread.count), kept on purpose; any other finding fails.
+   */
+  private static final Pattern ACCEPTED_LINT = Pattern.compile(
+      "(jvm_class_count|jvm_cpu_count|jvm_thread_count) non-histogram and non-summary metrics should not have"
+          + " \"_count\" suffix");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static AgentJvm app;
+
+  @BeforeAll
+  static void startAppAndSendTraffic() throws Exception {
+    app = AgentJvm.builder(JdkHttpServerApp.class).start();
+    String base = "http://127.0.0.1:" + app.awaitReady();
+    for (int i = 0; i < ORDERS; i++) {
+      assertThat(Http.get(base + "/orders/" + (500 + i)).statusCode()).isEqualTo(200);
+    }
+    for (int i = 0; i < 3; i++) {
+      assertThat(Http.get(base + "/missing/" + i).statusCode()).isEqualTo(404);
+    }
+    assertThat(Http.get(base + "/guarded/boom").statusCode()).isEqualTo(500);
+    app.awaitScrape(s -> s.sum("http_server_request_duration_seconds_count") >= ORDERS + 4);
+  }
+
+  @AfterAll
+  static void stopApp() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void promtoolAcceptsTheTextFormat() throws Exception {
+    Optional<Path> promtool = ExternalTools.find("promtool");
+    ExternalTools.assume(promtool.isPresent(), "promtool is not installed (Debian package prometheus)");
+    HttpResponse<String> scrape = Http.get(app.agentUrl() + "/metrics");
+    assertThat(scrape.headers().firstValue("content-type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(scrape.body()).contains("# TYPE http_server_request_duration_seconds histogram",
+        "# TYPE vigil_http_server_latency_seconds summary", "# TYPE jvm_class_loaded_total counter");
+
+    ExternalTools.Result r = ExternalTools.run(List.of(promtool.get().toString(), "check", "metrics"), scrape.body());
+    // promtool: 0 clean, 3 lint findings only, 1 the text does not parse.
+    assertThat(r.exitCode).as("promtool %s", r).isIn(0, 3);
+    List<String> findings = r.output.lines().filter(l -> !l.isBlank()).collect(java.util.stream.Collectors.toList());
+    System.out.println("promtool check metrics: exit " + r.exitCode + ", findings " + findings);
+    assertThat(findings).as("promtool findings").allMatch(l -> ACCEPTED_LINT.matcher(l).matches());
+  }
+
+  @Test
+  void aStrictOpenMetricsParserReadsTheOpenMetricsFormat() throws Exception {
+    Optional<Path> python = Stream.of("/usr/bin/python3", "python3").map(ExternalTools::find)
+        .flatMap(Optional::stream).filter(PrometheusScrapeIT::hasOpenMetricsParser).findFirst();
+    ExternalTools.assume(python.isPresent(),
+        "python3 with prometheus_client is not installed (Debian package python3-prometheus-client)");
+    HttpResponse<String> scrape = Http.get(app.agentUrl() + "/metrics", "Accept",
+        "application/openmetrics-text; version=1.0.0");
+    assertThat(scrape.headers().firstValue("content-type"))
+        .hasValue("application/openmetrics-text; version=1.0.0; charset=utf-8");
+    String script = "import sys\n"
+        + "from prometheus_client.openmetrics.parser import text_string_to_metric_families\n"
+        + "for f in text_string_to_metric_families(sys.stdin.read()):\n"
+        + "    total = sum(s.value for s in f.samples if s.name == f.name + '_count'"
+        + " and s.labels.get('http_route') == '/orders/{id}')\n"
+        + "    print('FAMILY', f.name, f.type, f.unit or '-', len(f.samples), int(total))\n";
+    ExternalTools.Result r = ExternalTools.run(List.of(python.get().toString(), "-c", script), scrape.body());
+    assertThat(r.exitCode).as("OpenMetrics parser %s", r).isZero();
+    assertThat(r.output).contains("FAMILY http_server_request_duration_seconds histogram seconds")
+        .contains("FAMILY jvm_class_loaded counter - 1 0")
+        .contains("FAMILY vigil_http_server_latency_seconds summary seconds")
+        .containsPattern("FAMILY http_server_request_duration_seconds histogram seconds \\d+ " + ORDERS + "\n");
+  }
+
+  private static boolean hasOpenMetricsParser(Path python) {
+    try {
+      return ExternalTools.run(List.of(python.toString(), "-c", "import prometheus_client.openmetrics.parser"), "")
+          .exitCode == 0;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Test
+  void prometheusScrapesTheAgentAndCountsTheRequests() throws Exception {
+    Optional<Path> prometheus = ExternalTools.find("prometheus");
+    ExternalTools.assume(prometheus.isPresent(), "the prometheus server is not installed (Debian package prometheus)");
+    Path dir = Files.createTempDirectory("vigil-prometheus-it");
+    int webPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      webPort = s.getLocalPort();
+    }
+    String target = app.agentUrl().substring("http://".length());
+    Path config = dir.resolve("prometheus.yml");
+    Files.writeString(config, "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n"
+        + "scrape_configs:\n  - job_name: vigil\n    static_configs:\n      - targets: ['" + target + "']\n");
+    Path log = dir.resolve("prometheus.log");
+    Process server = new ProcessBuilder(prometheus.get().toString(), "--config.file=" + config,
+        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + webPort)
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      String api = "http://127.0.0.1:" + webPort + "/api/v1/";
+      JsonNode up = await(() -> {
+        JsonNode targets = get(api + "targets").path("data").path("activeTargets");
+        return targets.size() == 1 && targets.get(0).path("health").asText().equals("up") ? targets.get(0) : null;
+      }, server, log);
+      assertThat(up.path("lastError").asText()).isEmpty();
+      assertThat(up.path("scrapeUrl").asText()).isEqualTo(app.agentUrl() + "/metrics");
+
+      String query = "sum(http_server_request_duration_seconds_count{http_route=\"/orders/{id}\"})";
+      JsonNode result = await(() -> {
+        JsonNode r = get(api + "query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+            .path("data").path("result");
+        return r.size() == 1 && r.get(0).path("value").get(1).asText().equals(Integer.toString(ORDERS)) ? r : null;
+      }, server, log);
+      assertThat(result.get(0).path("value").get(1).asText()).isEqualTo(Integer.toString(ORDERS));
+
+      JsonNode missing = get(api + "query?query=" + URLEncoder.encode(
+          "sum(http_server_request_duration_seconds_count{http_route=\"/missing/{id}\",http_response_status_code=\"404\"})",
+          StandardCharsets.UTF_8)).path("data").path("result");
+      assertThat(missing.get(0).path("value").get(1).asText()).isEqualTo("3");
+    } finally {
+      server.destroy();
+      if (!server.waitFor(15, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private interface Probe {
+    JsonNode poll() throws Exception;
+  }
+
+  /** Polls until the probe answers (Prometheus starts, then scrapes every second), for up to 90 s. */
+  private static JsonNode await(Probe probe, Process server, Path log) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    Exception last = null;
+    while (System.nanoTime() < deadline) {
+      if (!server.isAlive()) {
+        throw new AssertionError("prometheus exited (" + server.exitValue() + "):\n" + Files.readString(log));
+      }
+      try {
+        JsonNode answer = probe.poll();
+        if (answer != null) {
+          return answer;
+        }
+      } catch (Exception e) {
+        last = e; // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("prometheus never answered as expected (last error " + last + "); agent output:\n"
+        + app.output() + "\nprometheus log:\n" + Files.readString(log));
+  }
+
+  private static JsonNode get(String url) throws Exception {
+    return JSON.readTree(Http.get(url).body());
+  }
+}
