@@ -34,13 +34,13 @@ public final class JvmMetrics implements MetricProducer {
     out.add(gc.family());
     threads(out);
     ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
-    out.add(gauge("jvm_class_count", "Classes currently loaded.", "", classes.getLoadedClassCount()));
+    out.add(gauge("jvm_classes", "Classes currently loaded.", "", classes.getLoadedClassCount()));
     out.add(new MetricFamily("jvm_class_loaded", Type.COUNTER, "Classes loaded since the JVM started.", "",
         List.of(Point.value(Labels.EMPTY, classes.getTotalLoadedClassCount()))));
   }
 
   private static void cpu(List<MetricFamily> out) {
-    out.add(gauge("jvm_cpu_count", "Processors available to the JVM.", "",
+    out.add(gauge("jvm_cpus", "Processors available to the JVM.", "",
         Runtime.getRuntime().availableProcessors()));
     java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     if (os instanceof com.sun.management.OperatingSystemMXBean) {
@@ -85,7 +85,7 @@ public final class JvmMetrics implements MetricProducer {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     int all = threads.getThreadCount();
     int daemon = threads.getDaemonThreadCount();
-    out.add(new MetricFamily("jvm_thread_count", Type.GAUGE, "Live threads.", "", List.of(
+    out.add(new MetricFamily("jvm_threads", Type.GAUGE, "Live threads.", "", List.of(
         Point.value(Labels.of("jvm_thread_daemon", "true"), daemon),
         Point.value(Labels.of("jvm_thread_daemon", "false"), all - daemon))));
   }

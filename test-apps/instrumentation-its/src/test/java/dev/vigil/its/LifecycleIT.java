@@ -47,7 +47,7 @@ class LifecycleIT {
     try (AgentJvm app = builder.start()) {
       app.awaitReady();
       if (agent) {
-        assertThat(app.scrape()).contains("jvm_thread_count");
+        assertThat(app.scrape()).contains("jvm_threads");
       }
       try (OutputStream stdin = app.process().getOutputStream()) {
         stdin.write("go\n".getBytes(StandardCharsets.UTF_8));

@@ -41,7 +41,7 @@ class SafetyIT {
       assertOneLine(app, "[vigil] WARN", "vigil.jvm.metrics.enabled=maybe", "default true");
       Scrape scrape = app.awaitScrape(s -> s.sum("http_server_request_duration_seconds_count") >= 1);
       assertThat(scrape.sum("http_server_request_duration_seconds_count", "http_route", "/orders/{id}")).isEqualTo(1);
-      assertThat(scrape.find("jvm_thread_count")).as("the default (true) applies").isNotEmpty();
+      assertThat(scrape.find("jvm_threads")).as("the default (true) applies").isNotEmpty();
     }
   }
 
@@ -87,7 +87,7 @@ class SafetyIT {
       }
       Thread.sleep(500); // what would be recorded is recorded right after the response: give it the chance
       Scrape scrape = new Scrape(app.scrape());
-      assertThat(scrape.find("jvm_thread_count")).as("the endpoint itself works").isNotEmpty();
+      assertThat(scrape.find("jvm_threads")).as("the endpoint itself works").isNotEmpty();
       assertThat(scrape.find("http_server_request_duration_seconds_count")).isEmpty();
       assertThat(scrape.find("http_server_active_requests")).isEmpty();
       if (ListeningPorts.supported()) {
