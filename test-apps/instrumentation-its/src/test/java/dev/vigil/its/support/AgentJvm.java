@@ -40,6 +40,11 @@ public final class AgentJvm implements AutoCloseable {
     return new Builder(mainClass.getName());
   }
 
+  /** A main class of another module (a test server), started with {@link Builder#classpath}. */
+  public static Builder builder(String mainClass) {
+    return new Builder(mainClass);
+  }
+
   /** Path of the real shaded agent jar; fails clearly when it was not built. */
   public static Path agentJar() {
     Path jar = Paths.get(System.getProperty("vigil.agent.jar", "../../agent/target/vigil-agent.jar"));
@@ -173,6 +178,7 @@ public final class AgentJvm implements AutoCloseable {
     private final List<String> jvmArgs = new ArrayList<>();
     private String javaHome = System.getProperty("java.home");
     private boolean withAgent = true;
+    private String classpath;
 
     Builder(String mainClass) {
       this.mainClass = mainClass;
@@ -205,6 +211,12 @@ public final class AgentJvm implements AutoCloseable {
       return this;
     }
 
+    /** Replaces this module's test class path (the default) by another module's, e.g. {@link TestApps#classpath}. */
+    public Builder classpath(String cp) {
+      classpath = cp;
+      return this;
+    }
+
     public Builder withoutAgent() {
       withAgent = false;
       return this;
@@ -220,7 +232,7 @@ public final class AgentJvm implements AutoCloseable {
       cmd.addAll(jvmArgs);
       sysProps.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
       cmd.add("-cp");
-      cmd.add(appClasspath());
+      cmd.add(classpath != null ? classpath : appClasspath());
       cmd.add(mainClass);
       cmd.addAll(args);
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
