@@ -6,6 +6,7 @@ import dev.vigil.its.support.AgentJvm;
 import dev.vigil.its.support.Http;
 import dev.vigil.its.support.Scrape;
 import dev.vigil.its.support.TestApps;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,10 @@ class ServletServersIT {
       assertThat(Http.get(base + "/secure/data", "X-Token", "let-me-in").statusCode()).isEqualTo(200);
       assertThat(Http.get(base + "/boom").statusCode()).isEqualTo(500);
       assertThat(Http.get(base + "/forward").body()).startsWith("hello ");
-      int sent = 17;
+      HttpResponse<String> async = Http.get(base + "/async");
+      assertThat(async.statusCode()).isEqualTo(202);
+      assertThat(async.body()).startsWith("accepted ");
+      int sent = 18;
 
       Scrape scrape = app.awaitScrape(s -> s.sum(COUNT) >= sent);
       assertThat(count(scrape, "GET", "/app/hello", "200")).as("exact mapping; the forward is not counted here").isEqualTo(3);
@@ -75,7 +79,11 @@ class ServletServersIT {
       assertThat(scrape.sum(COUNT, "http_route", "/app/boom", "http_response_status_code", "500",
           "error_type", "java.lang.IllegalStateException")).isEqualTo(1);
       assertThat(count(scrape, "GET", "/app/forward", "200")).isEqualTo(1);
-      assertThat(scrape.sum(COUNT)).as("error-page and forward dispatches are not counted again").isEqualTo(sent);
+      assertThat(count(scrape, "GET", "/app/async", "202")).as("ended at completion, after the async dispatch")
+          .isEqualTo(1);
+      assertThat(scrape.sum(COUNT, "http_route", "/app/accepted")).as("the async dispatch is not a request").isZero();
+      assertThat(scrape.sum(COUNT)).as("error-page, forward and async dispatches are not counted again")
+          .isEqualTo(sent);
       assertThat(scrape.find(COUNT).stream().map(s -> s.labels.get("http_route")))
           .as("no raw path becomes a label").noneMatch(r -> r.matches(".*/\\d+.*") || r.contains(UUID));
       assertThat(scrape.sum("http_server_active_requests")).isEqualTo(0);

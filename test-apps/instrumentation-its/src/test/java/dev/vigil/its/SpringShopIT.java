@@ -46,15 +46,18 @@ class SpringShopIT {
         assertThat(Http.send("POST", base + "/owners").statusCode()).isEqualTo(201);
       }
       assertThat(Http.get(base + "/owners/9/boom").statusCode()).isEqualTo(500);
-      int sent = 11;
+      assertThat(Http.get(base + "/owners/3/visits").statusCode()).isEqualTo(202);
+      int sent = 12;
 
       Scrape scrape = app.awaitScrape(s -> s.sum(COUNT) >= sent);
       assertThat(count(scrape, "GET", contextPath + "/owners/{ownerId}", "200")).isEqualTo(5);
       assertThat(count(scrape, "GET", contextPath + "/owners/{ownerId}/pets/{petId}", "200")).isEqualTo(3);
       assertThat(count(scrape, "POST", contextPath + "/owners", "201")).isEqualTo(2);
+      assertThat(count(scrape, "GET", contextPath + "/owners/{ownerId}/visits", "202")).as("async, ended at completion")
+          .isEqualTo(1);
       assertThat(scrape.sum(COUNT, "http_route", contextPath + "/owners/{ownerId}/boom", "http_response_status_code",
           "500", "error_type", "java.lang.IllegalStateException")).as("the controller's exception, unwrapped").isEqualTo(1);
-      assertThat(scrape.sum(COUNT)).as("Boot's /error dispatch is not counted again").isEqualTo(sent);
+      assertThat(scrape.sum(COUNT)).as("Boot's /error and async dispatches are not counted again").isEqualTo(sent);
       assertThat(scrape.find(COUNT).stream().map(s -> s.labels.get("http_route")))
           .as("no raw path becomes a label").noneMatch(r -> r.matches(".*/\\d+.*"));
       assertThat(scrape.sum("http_server_active_requests")).isEqualTo(0);

@@ -1,7 +1,9 @@
 package org.example.springshop;
 
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +26,12 @@ class OwnerController {
   @GetMapping("/{ownerId}/pets/{petId}")
   Map<String, Object> pet(@PathVariable("ownerId") long ownerId, @PathVariable("petId") long petId) {
     return Map.of("id", petId, "ownerId", ownerId, "name", "Pet " + petId);
+  }
+
+  /** Async (a Callable): the 202 is written on the async dispatch, after the request's first dispatch returned. */
+  @GetMapping("/{ownerId}/visits")
+  Callable<ResponseEntity<Map<String, Object>>> visits(@PathVariable("ownerId") long ownerId) {
+    return () -> ResponseEntity.accepted().body(Map.of("ownerId", ownerId, "visits", 0));
   }
 
   @PostMapping

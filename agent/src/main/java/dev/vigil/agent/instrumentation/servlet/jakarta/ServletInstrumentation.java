@@ -12,7 +12,9 @@ import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.CallDepth;
 import dev.vigil.bootstrap.ServerCall;
+import dev.vigil.bootstrap.ServletAsync;
 import dev.vigil.bootstrap.ServletRoutes;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -27,7 +29,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code Servlet.service(ServletRequest, ServletResponse)} of every servlet class. With {@link FilterInstrumentation} the
- * outermost of the filters and the servlet is the request; forward, include, error and async dispatches are not.
+ * outermost of the filters and the servlet is the request; forward, include, error and async dispatches are not. A
+ * request that went async ends when the container completes it (an AsyncListener).
  */
 public final class ServletInstrumentation implements TypeInstrumentation {
   @Override
@@ -62,12 +65,16 @@ public final class ServletInstrumentation implements TypeInstrumentation {
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-    public static void exit(@Advice.Argument(1) ServletResponse response, @Advice.Enter ServerCall call,
-        @Advice.Thrown Throwable error) {
+    public static void exit(@Advice.Argument(0) ServletRequest request, @Advice.Argument(1) ServletResponse response,
+        @Advice.Enter ServerCall call, @Advice.Thrown Throwable thrown) {
       if (CallDepth.exit(CallDepth.HTTP_SERVER) == 0 && call != null) {
         // frameworks (Spring) wrap the application's exception in a ServletException: record the application's
-        call.end(((HttpServletResponse) response).getStatus(), error instanceof ServletException
-            && ((ServletException) error).getRootCause() != null ? ((ServletException) error).getRootCause() : error);
+        Throwable error = thrown instanceof ServletException && ((ServletException) thrown).getRootCause() != null
+            ? ((ServletException) thrown).getRootCause() : thrown;
+        if (error != null || !request.isAsyncStarted()
+            || !ServletAsync.endOnComplete(AsyncListener.class, call, request, response)) {
+          call.end(((HttpServletResponse) response).getStatus(), error);
+        }
       }
     }
   }

@@ -8,6 +8,7 @@ import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.ServerCall;
 import dev.vigil.bootstrap.ServletRoutes;
+import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServletRequest;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -39,7 +40,8 @@ public final class GetHandlerJavaxInstrumentation implements TypeInstrumentation
   public static final class GetHandlerJavaxAdvice {
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
     public static void exit(@Advice.Argument(0) HttpServletRequest request) {
-      ServerCall call = Bridge.httpServer().current();
+      // only the request's own dispatch: an async or error dispatch may run on a thread serving another request
+      ServerCall call = request.getDispatcherType() == DispatcherType.REQUEST ? Bridge.httpServer().current() : null;
       if (call != null) {
         call.route(ServletRoutes.spring(request.getContextPath(), request.getServletPath(), request.getPathInfo(),
             request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)));

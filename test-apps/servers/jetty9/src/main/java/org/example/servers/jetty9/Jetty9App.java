@@ -26,6 +26,7 @@ public final class Jetty9App {
       @Override
       public void servlet(String name, Servlet servlet, String... patterns) {
         ServletHolder holder = new ServletHolder(name, servlet);
+        holder.setAsyncSupported(true);
         for (String pattern : patterns) {
           context.addServlet(holder, pattern);
         }

@@ -1,6 +1,7 @@
 package org.example.servers.app;
 
 import java.io.IOException;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -16,16 +17,23 @@ import jakarta.servlet.http.HttpServletResponse;
 final class Servlets {
   private Servlets() {}
 
-  /** Answers 200 with a word and the path, to show which servlet ran. */
+  /** Answers with a word and the path, to show which servlet ran. */
   static final class Text extends HttpServlet {
     private final String word;
+    private final int status;
 
     Text(String word) {
+      this(word, 200);
+    }
+
+    Text(String word, int status) {
       this.word = word;
+      this.status = status;
     }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      resp.setStatus(status);
       resp.setContentType("text/plain");
       resp.getWriter().print(word + " " + req.getRequestURI());
     }
@@ -67,6 +75,21 @@ final class Servlets {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
       req.getRequestDispatcher(target).forward(req, resp);
+    }
+  }
+
+  /** Goes async and dispatches (DispatcherType.ASYNC) to another path from another thread. */
+  static final class AsyncDispatch extends HttpServlet {
+    private final String target;
+
+    AsyncDispatch(String target) {
+      this.target = target;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+      AsyncContext async = req.startAsync();
+      async.start(() -> async.dispatch(target));
     }
   }
 

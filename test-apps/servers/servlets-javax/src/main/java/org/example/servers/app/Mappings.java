@@ -5,6 +5,7 @@ import javax.servlet.Servlet;
 
 /** What a server's main class offers the app: it registers servlets and filters the container's own way. */
 public interface Mappings {
+  /** Registers the servlet with async support. */
   void servlet(String name, Servlet servlet, String... patterns);
 
   void filter(String name, Filter filter, String pattern);

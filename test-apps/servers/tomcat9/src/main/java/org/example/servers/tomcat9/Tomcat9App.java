@@ -27,7 +27,7 @@ public final class Tomcat9App {
     ServletApp.register(new Mappings() {
       @Override
       public void servlet(String name, Servlet servlet, String... patterns) {
-        Tomcat.addServlet(context, name, servlet);
+        Tomcat.addServlet(context, name, servlet).setAsyncSupported(true);
         for (String pattern : patterns) {
           context.addServletMappingDecoded(pattern, name);
         }
