@@ -1,6 +1,9 @@
 package dev.vigil.agent.instrumentation;
 
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
+import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
+import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
+import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
 import dev.vigil.agent.tooling.InstrumentationModule;
 import java.util.List;
 
@@ -9,6 +12,9 @@ public final class InstrumentationModules {
   private InstrumentationModules() {}
 
   public static List<InstrumentationModule> all() {
-    return List.of(new JdkHttpServerModule());
+    return List.of(new JdkHttpServerModule(),
+        new ServletJavaxModule(),
+        new ServletJakartaModule(),
+        new SpringWebMvcModule());
   }
 }

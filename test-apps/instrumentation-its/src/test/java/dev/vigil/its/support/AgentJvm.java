@@ -43,6 +43,11 @@ public final class AgentJvm implements AutoCloseable {
     return new Builder(mainClass.getName());
   }
 
+  /** A main class of another module (a test server), started with {@link Builder#classpath}. */
+  public static Builder builder(String mainClass) {
+    return new Builder(mainClass);
+  }
+
   /** Path of the real shaded agent jar; fails clearly when it was not built. */
   public static Path agentJar() {
     Path jar = Paths.get(System.getProperty("vigil.agent.jar", "../../agent/target/vigil-agent.jar"));
@@ -184,6 +189,7 @@ public final class AgentJvm implements AutoCloseable {
     private String javaHome = System.getProperty("java.home");
     private boolean withAgent = true;
     private String agentArgs;
+    private String classpath;
 
     Builder(String mainClass) {
       this.mainClass = mainClass;
@@ -228,6 +234,12 @@ public final class AgentJvm implements AutoCloseable {
       return this;
     }
 
+    /** Replaces this module's test class path (the default) by another module's, e.g. {@link TestApps#classpath}. */
+    public Builder classpath(String cp) {
+      classpath = cp;
+      return this;
+    }
+
     public Builder withoutAgent() {
       withAgent = false;
       return this;
@@ -243,7 +255,7 @@ public final class AgentJvm implements AutoCloseable {
       cmd.addAll(jvmArgs);
       sysProps.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
       cmd.add("-cp");
-      cmd.add(appClasspath());
+      cmd.add(classpath != null ? classpath : appClasspath());
       cmd.add(mainClass);
       cmd.addAll(args);
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
