@@ -4,13 +4,13 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Types never matched: the agent itself, the JDK (except the few packages instrumented on purpose), generated
+ * Types never matched: the agent itself (only its own packages: an application may live under dev.vigil too), the JDK (except the few packages instrumented on purpose), generated
  * classes. Checked by name before anything else, so most classes cost one string test.
  */
 final class IgnoredTypes extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
   private static final String[] JDK_ALLOWED = {"com.sun.net.httpserver."};
   private static final String[] IGNORED_PREFIXES = {
-    "dev.vigil.", "java.", "javax.management.", "jdk.", "sun.", "com.sun.", "net.bytebuddy.", "org.HdrHistogram.",
+    "dev.vigil.agent.", "dev.vigil.bootstrap.", "dev.vigil.exporter.", "dev.vigil.shaded.", "java.", "javax.management.", "jdk.", "sun.", "com.sun.", "net.bytebuddy.", "org.HdrHistogram.",
     "org.jctools.", "org.openjdk.jmh.", "org.junit.", "org.gradle.", "org.apache.maven.", "kotlin.", "scala.",
   };
 
