@@ -52,9 +52,10 @@ public final class AgentInstaller {
   private static void finishInstall(Instrumentation inst, VigilConfig config, EndpointRegistry registry,
       boolean lateAttach, long start, long premainMillis) {
     try {
-      int modules = Instrumenter.install(inst, config, lateAttach);
+      TypePoolCache typePoolCache = new TypePoolCache();
+      int modules = Instrumenter.install(inst, config, lateAttach, typePoolCache);
       JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS) ? new JvmMetrics() : null;
-      Ticker.start(registry, jvm);
+      Ticker.start(registry, jvm, typePoolCache);
       String endpoint = startHttp(config, registry, jvm);
       AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
           + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));

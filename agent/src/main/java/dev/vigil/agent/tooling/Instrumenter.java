@@ -20,8 +20,10 @@ import net.bytebuddy.utility.JavaModule;
 final class Instrumenter {
   private Instrumenter() {}
 
-  /** Returns the number of modules installed. */
-  static int install(Instrumentation inst, VigilConfig config, boolean lateAttach) throws Exception {
+  /** Returns the number of modules installed. The type pool cache must be cleared periodically (the ticker does). */
+  static int install(Instrumentation inst, VigilConfig config, boolean lateAttach, TypePoolCache typePoolCache)
+      throws Exception {
+    quietByteBuddy();
     Advice.ExceptionHandler toAdviceErrors = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
         new MethodDescription.ForLoadedMethod(AdviceErrors.class.getMethod("report", Throwable.class))));
     AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
@@ -29,7 +31,7 @@ final class Instrumenter {
         // Installed off the main thread: classes the application loaded meanwhile are retransformed. HYBRID describes
         // those loaded classes by reflection instead of parsing each class file again (-450 ms at start-up).
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(typePoolCache)
         .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
         .with(new ErrorListener())
         .assureReadEdgeTo(inst, Bridge.class)
@@ -53,6 +55,17 @@ final class Instrumenter {
     }
     builder.installOn(inst);
     return installed;
+  }
+
+  /**
+   * Inlined advice needs neither ByteBuddy's Nexus nor its Unsafe-based class injection; without these switches the
+   * AgentBuilder probes sun.misc.Unsafe, which JDK 24+ reports on the application's stderr. The keys carry ByteBuddy's
+   * relocated package name, so they never affect an application's own ByteBuddy.
+   */
+  private static void quietByteBuddy() {
+    String prefix = ByteBuddy.class.getPackage().getName();
+    System.setProperty(prefix + ".safe", "true");
+    System.setProperty(prefix + ".nexus.disabled", "true");
   }
 
   /** A type that cannot be transformed is reported once and left as it was. */

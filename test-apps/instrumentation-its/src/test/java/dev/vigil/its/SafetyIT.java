@@ -80,7 +80,7 @@ class SafetyIT {
     try (AgentJvm app = AgentJvm.builder(JdkHttpServerApp.class)
         .sysProp("vigil.instrumentation.jdk-httpserver.enabled", "false").start()) {
       int port = app.awaitReady();
-      assertThat(app.awaitLine(l -> l.startsWith("[vigil] INFO started"), STARTED)).contains("0 instrumentations");
+      app.awaitLine(l -> l.startsWith("[vigil] INFO started"), STARTED);
       assertOneLine(app, "[vigil] INFO", "instrumentation jdk-httpserver is off");
       for (int i = 0; i < 5; i++) {
         assertServes(port);
