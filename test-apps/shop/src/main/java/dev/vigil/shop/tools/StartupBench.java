@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Start-up cost of the agent: launches the shop jar repeatedly, with and without {@code -javaagent}, interleaved
@@ -23,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupBench {
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** The agent's own account of its premain: "[vigil] INFO started in 1088 ms, ...". */
+  private static final Pattern AGENT_STARTED = Pattern.compile("started in (\\d+) ms");
 
   private StartupBench() {}
 
@@ -36,9 +40,9 @@ public final class StartupBench {
 
     launch(java, jvmFlags, shopJar, null);
     launch(java, jvmFlags, shopJar, agentJar);
-    long[][] none = new long[2][runs];
-    long[][] agent = new long[2][runs];
-    System.out.printf("%-4s %-8s %10s %16s%n", "run", "variant", "ready ms", "first 200 ms");
+    long[][] none = new long[3][runs];
+    long[][] agent = new long[3][runs];
+    System.out.printf("%-4s %-8s %10s %16s %18s%n", "run", "variant", "ready ms", "first 200 ms", "agent premain ms");
     for (int i = 0; i < runs; i++) {
       boolean agentFirst = i % 2 == 1;
       for (int k = 0; k < 2; k++) {
@@ -47,7 +51,9 @@ public final class StartupBench {
         long[][] into = withAgent ? agent : none;
         into[0][i] = t[0];
         into[1][i] = t[1];
-        System.out.printf("%-4d %-8s %10.1f %16.1f%n", i + 1, withAgent ? "vigil" : "none", t[0] / 1e6, t[1] / 1e6);
+        into[2][i] = t[2];
+        System.out.printf("%-4d %-8s %10.1f %16.1f %18s%n", i + 1, withAgent ? "vigil" : "none", t[0] / 1e6, t[1] / 1e6,
+            t[2] < 0 ? "-" : String.valueOf(t[2] / 1_000_000));
       }
     }
     double readyNone = median(none[0]);
@@ -59,9 +65,13 @@ public final class StartupBench {
     System.out.printf("  vigil agent                  %10.1f %18.1f%n", readyAgent, firstAgent);
     System.out.printf("  added by the agent           %+10.1f %+18.1f  (%+.1f%%)%n", readyAgent - readyNone,
         firstAgent - firstNone, 100 * (firstAgent - firstNone) / firstNone);
+    System.out.printf("  agent premain (its own log)  %10.1f%n", median(agent[2]));
   }
 
-  /** One shop launch; returns nanoseconds from launch to READY and to the first 200 response. */
+  /**
+   * One shop launch; returns nanoseconds from launch to READY, to the first 200 response, and the premain time the
+   * agent logged (-1 without it).
+   */
   private static long[] launch(String java, List<String> jvmFlags, String shopJar, String agentJar) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
@@ -94,7 +104,14 @@ public final class StartupBench {
       if (r.statusCode() != 200) {
         throw new IllegalStateException("first request answered " + r.statusCode() + "\n" + output);
       }
-      return new long[] {ready, first};
+      long premain = -1;
+      synchronized (output) {
+        Matcher m = AGENT_STARTED.matcher(output);
+        if (m.find()) {
+          premain = Long.parseLong(m.group(1)) * 1_000_000;
+        }
+      }
+      return new long[] {ready, first, premain};
     } finally {
       p.destroy();
       if (!p.waitFor(10, TimeUnit.SECONDS)) {
