@@ -103,7 +103,8 @@ public final class StartupBench {
         throw new IllegalStateException("shop did not print READY: " + cmd + "\n" + output, e);
       }
       long ready = System.nanoTime() - start;
-      HttpResponse<Void> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + shopPort + "/products"))
+      URI products = URI.create("http://127.0.0.1:" + shopPort + "/products");
+      HttpResponse<Void> r = CLIENT.send(HttpRequest.newBuilder(products)
           .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
       long first = System.nanoTime() - start;
       if (r.statusCode() != 200) {

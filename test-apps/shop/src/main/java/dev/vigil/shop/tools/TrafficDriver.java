@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Demo traffic for the shop: a few users, each looping over a weighted mix of every endpoint with a short pause, for a
- * fixed time. Run it in its own JVM without the agent: {@code java -cp vigil-shop.jar dev.vigil.shop.tools.TrafficDriver
- * --base http://127.0.0.1:8080 --seconds 15 --users 6}. Prints what it sent, per endpoint and status.
+ * fixed time. Run it in its own JVM without the agent:
+ * {@code java -cp vigil-shop.jar dev.vigil.shop.tools.TrafficDriver --base http://127.0.0.1:8080 --seconds 15 --users 6}.
+ * Prints what it sent, per endpoint and status.
  */
 public final class TrafficDriver {
   /** The mix: each entry is picked with probability weight / total. */
@@ -80,7 +81,8 @@ public final class TrafficDriver {
         b = get("/products/" + (100_000 + random.nextInt(1000)));
         break;
       case "POST /orders":
-        String body = "{\"product_id\": " + (1 + random.nextInt(20)) + ", \"quantity\": " + (1 + random.nextInt(3)) + "}";
+        String body = "{\"product_id\": " + (1 + random.nextInt(20))
+            + ", \"quantity\": " + (1 + random.nextInt(3)) + "}";
         b = HttpRequest.newBuilder(URI.create(base + "/orders")).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
         break;
