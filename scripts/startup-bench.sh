@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Start-up cost of the agent: the shop jar launched RUNS times without and RUNS times with -javaagent, interleaved, timed
-# from JVM launch to the READY line and to the first served request (GET /products); prints medians.
+# Start-up cost of the agent: the shop jar launched RUNS times without and RUNS times with -javaagent, interleaved,
+# timed from JVM launch to the READY line and to the first served request (GET /products); prints medians.
 #   scripts/startup-bench.sh                     10 runs each on the default java
 #   RUNS=20 JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java scripts/startup-bench.sh
 # Env: RUNS, JAVA, JVM_FLAGS (same for both variants; default -Xms1g -Xmx1g -XX:+UseG1GC), BUILD=0 skips the build.

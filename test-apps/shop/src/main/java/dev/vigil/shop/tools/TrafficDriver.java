@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Demo traffic for the shop: a few users, each looping over a weighted mix of every endpoint with a short pause, for a
  * fixed time. Run it in its own JVM without the agent:
- * {@code java -cp vigil-shop.jar dev.vigil.shop.tools.TrafficDriver --base http://127.0.0.1:8080 --seconds 15 --users 6}.
+ * {@code java -cp vigil-shop.jar dev.vigil.shop.tools.TrafficDriver --base http://127.0.0.1:8080 --seconds 15}.
  * Prints what it sent, per endpoint and status.
  */
 public final class TrafficDriver {
