@@ -48,6 +48,13 @@ public final class AgentJvm implements AutoCloseable {
     return new Builder(mainClass);
   }
 
+  /** A runnable application jar, started as users ship services: {@code java -javaagent:... -jar app.jar}. */
+  public static Builder builderForJar(Path jar) {
+    Builder b = new Builder(null);
+    b.jar = jar.toAbsolutePath();
+    return b;
+  }
+
   /** Path of the real shaded agent jar; fails clearly when it was not built. */
   public static Path agentJar() {
     Path jar = Paths.get(System.getProperty("vigil.agent.jar", "../../agent/target/vigil-agent.jar"));
@@ -190,6 +197,7 @@ public final class AgentJvm implements AutoCloseable {
     private boolean withAgent = true;
     private String agentArgs;
     private String classpath;
+    private Path jar;
 
     Builder(String mainClass) {
       this.mainClass = mainClass;
@@ -254,9 +262,14 @@ public final class AgentJvm implements AutoCloseable {
       }
       cmd.addAll(jvmArgs);
       sysProps.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-      cmd.add("-cp");
-      cmd.add(classpath != null ? classpath : appClasspath());
-      cmd.add(mainClass);
+      if (jar != null) {
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+      } else {
+        cmd.add("-cp");
+        cmd.add(classpath != null ? classpath : appClasspath());
+        cmd.add(mainClass);
+      }
       cmd.addAll(args);
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
       pb.environment().putAll(env);

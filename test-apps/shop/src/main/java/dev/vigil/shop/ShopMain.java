@@ -1,0 +1,35 @@
+package dev.vigil.shop;
+
+import dev.vigil.shop.db.Database;
+import dev.vigil.shop.http.ShopServer;
+
+/**
+ * The shop: a small realistic service (JDK HttpServer, a fixed worker pool, HikariCP over H2 or PostgreSQL) that
+ * Vigil's demo, integration tests and benchmarks attach the agent to. Prints {@code READY <port>} once serving.
+ */
+public final class ShopMain {
+  private ShopMain() {}
+
+  public static void main(String[] args) throws Exception {
+    // HikariCP's info lines would drown the demo's output;
+    // -Dorg.slf4j.simpleLogger.defaultLogLevel=info brings them back.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    ShopConfig config;
+    try {
+      config = ShopConfig.fromSystemProperties();
+    } catch (IllegalArgumentException e) {
+      System.err.println("shop: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Database db = Database.open(config);
+    ShopServer server = ShopServer.start(config, db);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop();
+      db.close();
+    }, "shop-shutdown"));
+    System.out.println("READY " + server.port());
+  }
+}

@@ -1,0 +1,62 @@
+package dev.vigil.shop.http;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import dev.vigil.shop.ShopConfig;
+import dev.vigil.shop.db.Database;
+import dev.vigil.shop.db.OrderRepository;
+import dev.vigil.shop.db.ProductRepository;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The JDK HttpServer with the shop's routes, served by a fixed pool of worker threads. */
+public final class ShopServer {
+  private final HttpServer server;
+  private final ExecutorService workers;
+
+  private ShopServer(HttpServer server, ExecutorService workers) {
+    this.server = server;
+    this.workers = workers;
+  }
+
+  public static ShopServer start(ShopConfig config, Database db) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(config.host, config.port), 128);
+    ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads, named("shop-worker-"));
+    server.setExecutor(workers);
+    route(server, "/products", new ProductsHandler(new ProductRepository(db)));
+    route(server, "/orders", new OrdersHandler(new OrderRepository(db)));
+    route(server, "/slow", new SlowHandler());
+    route(server, "/error", new ErrorHandler());
+    route(server, "/cpu", new CpuHandler());
+    server.start();
+    return new ShopServer(server, workers);
+  }
+
+  private static void route(HttpServer server, String path, HttpHandler handler) {
+    server.createContext(path, handler).getFilters().add(new ErrorFilter());
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public void stop() {
+    server.stop(1);
+    workers.shutdown();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> new Thread(r, prefix + n.incrementAndGet());
+  }
+}
