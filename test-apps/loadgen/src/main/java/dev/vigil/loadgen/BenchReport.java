@@ -24,7 +24,7 @@ import java.util.Properties;
  * Markdown. Every figure is the median over rounds; ratios are taken against the no-agent run of the same round.
  *
  * <p>Folder layout: {@code env.properties} (machine, versions, method, {@code configs}, {@code endpoints}),
- * {@code r<round>-<config>.properties} (startupMs, rssKb, threads, otlpBytes, sentTotal) and
+ * {@code r<round>-<config>.properties} (startupMs, rssKb, threads, otlpBytes) and
  * {@code r<round>-<config>-<endpoint>-closed.json} / {@code -open.json} (loadgen results).
  */
 final class BenchReport {
@@ -115,7 +115,7 @@ final class BenchReport {
         startup.add(number(p, "startupMs"));
         rss.add(number(p, "rssKb") / 1024);
         threads.add(number(p, "threads"));
-        double sent = number(p, "sentTotal");
+        double sent = sentTotal(r, config);
         exported.add(sent > 0 ? number(p, "otlpBytes") / sent : Double.NaN);
       }
       c.startupMs = median(startup);
@@ -165,6 +165,17 @@ final class BenchReport {
     e.cpuRatio = median(cpuRatio);
     lat.forEach((p, v) -> e.latencyMs.put(p, median(v)));
     return e;
+  }
+
+  /** Every request sent to one app run, warm-ups included: what its exporters had to report on. */
+  private double sentTotal(int round, String config) throws IOException {
+    double sent = 0;
+    for (String endpoint : endpoints) {
+      for (String mode : new String[] {"closed", "open"}) {
+        sent += read(round, config, endpoint, mode).path("total").path("sent").asDouble(0);
+      }
+    }
+    return sent;
   }
 
   private JsonNode read(int round, String config, String endpoint, String mode) throws IOException {
