@@ -58,18 +58,18 @@ final class BenchMarkdown {
         md.append(" | ").append(f2(e.errorPercent)).append(" | ").append(f1(e.cpuMicrosPerRequest)).append(" | ")
             .append(f3(e.cpuRatio)).append(" |\n");
       }
-      md.append("\nThroughput ratio per round: ");
+      List<String> perRound = new java.util.ArrayList<>();
       for (BenchReport.ConfigResult c : results) {
         if (c.skipped == null && !BenchReport.BASELINE.equals(c.name)) {
-          md.append(c.label).append(" ");
+          List<String> ratios = new java.util.ArrayList<>();
           for (double r : c.endpoints.get(endpoint).throughputRatioRounds) {
-            md.append(f3(r)).append(' ');
+            ratios.add(f3(r));
           }
-          md.append("; ");
+          perRound.add(c.label + ": " + String.join(", ", ratios));
         }
       }
-      md.setLength(md.length() - 2);
-      md.append(".\n\n");
+      md.append("\nMax-throughput ratio to no agent, round by round: ").append(String.join("; ", perRound))
+          .append(".\n\n");
     }
     md.append("### Footprint (after the run)\n\n");
     md.append("| Configuration | RSS MB | threads | OTLP bytes/request | agent jar |\n|---|---:|---:|---:|---:|\n");
