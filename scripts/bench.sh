@@ -53,8 +53,10 @@ log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 
 # --- build and fetch -------------------------------------------------------------------------------------------------
 if [[ $BUILD == 1 ]]; then
-  log "building agent, shop and loadgen"
-  mvn -B -q -DskipTests package -pl agent,test-apps/shop,test-apps/loadgen -am
+  modules=agent,test-apps/loadgen
+  [[ -d test-apps/shop ]] && modules+=,test-apps/shop
+  log "building $modules"
+  mvn -B -q -DskipTests package -pl "$modules" -am
 fi
 AGENT_JAR=$ROOT/agent/target/vigil-agent.jar
 LOADGEN_JAR=$ROOT/test-apps/loadgen/target/vigil-loadgen.jar
