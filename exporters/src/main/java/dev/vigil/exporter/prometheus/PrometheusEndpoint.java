@@ -3,6 +3,7 @@ package dev.vigil.exporter.prometheus;
 import dev.vigil.exporter.http.HttpEndpoint;
 import dev.vigil.exporter.model.MetricFamily;
 import dev.vigil.exporter.model.MetricProducer;
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -31,7 +32,8 @@ public final class PrometheusEndpoint implements HttpEndpoint {
     }
     PrometheusFormat format = PrometheusFormat.negotiate(headers.get("accept"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-    try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+    // Buffered: an OutputStreamWriter encodes each write() on its own, allocating a CharBuffer per label and value.
+    try (Writer w = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 8192)) {
       format.write(families, w);
     }
     return new Response(200, format.contentType(), bytes.toByteArray());

@@ -1,0 +1,55 @@
+package dev.vigil.agent.recording;
+
+import dev.vigil.agent.signals.ApdexThresholds;
+import dev.vigil.agent.signals.EndpointRegistry;
+import dev.vigil.bootstrap.ServerCall;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the agent adds to every inbound request: {@code start} (clock, thread-local call, endpoint lookup, in-flight)
+ * and {@code end} (clock, counters, bucket histogram, sliding window). Target: 0 B/op once warm.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Benchmark)
+@Fork(3)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+public class HttpServerRecorderBenchmark {
+  private final EndpointRegistry registry =
+      new EndpointRegistry(500, new ApdexThresholds(500, Map.of()), 60_000_000_000L);
+  private final HttpServerRecorder recorder = new HttpServerRecorder(registry);
+  private String route;
+
+  @Setup
+  public void setUp() {
+    route = new StringBuilder("/products/").append("{id}").toString();
+    recorder.start("GET", route).end(200, null); // the endpoint exists, as after the first request
+  }
+
+  @Benchmark
+  public void startEnd() {
+    ServerCall call = recorder.start("GET", route);
+    call.end(200, null);
+  }
+
+  /** The same with 2 threads on one endpoint: the LongAdders and the Recorder's phaser under contention. */
+  @Benchmark
+  @Threads(2)
+  public void startEndTwoThreads() {
+    ServerCall call = recorder.start("GET", route);
+    call.end(200, null);
+  }
+}

@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# End-to-end cost of Vigil against no agent and the OpenTelemetry Java agent, on the shop, in one run
+# (method: BENCHMARKING.md). Results: target/bench/<time>/ (per-run JSON, bench.json, bench.md); a full run also
+# rewrites the generated blocks of docs/benchmarks.md.
+#
+#   scripts/bench.sh            3 interleaved rounds (about 20 minutes)
+#   scripts/bench.sh --quick    1 short round (about 2 minutes), docs untouched
+#   options: --rounds N  --out DIR  --no-build  --no-doc
+#   env: JAVA (the JVM for app and load), SHOP_JAR (another shop jar), VIGIL_BENCH_CACHE (OTel agent cache dir)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+QUICK=0; ROUNDS=""; OUT=""; BUILD=1; DOC=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --rounds) ROUNDS="$2"; shift ;;
+    --out) OUT="$2"; shift ;;
+    --no-build) BUILD=0 ;;
+    --no-doc) DOC=0 ;;
+    *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [[ $QUICK == 1 ]]; then
+  ROUNDS=${ROUNDS:-1}; DOC=0
+  CLOSED_WARMUP=2; CLOSED_DURATION=5; OPEN_WARMUP=2; OPEN_DURATION=6
+else
+  ROUNDS=${ROUNDS:-3}
+  CLOSED_WARMUP=5; CLOSED_DURATION=20; OPEN_WARMUP=5; OPEN_DURATION=25
+fi
+CLOSED_CONNECTIONS=16     # the shop serves with 16 worker threads
+OPEN_CONNECTIONS=64       # bound on outstanding requests in the open model
+OPEN_LOAD=0.5             # fixed rate: this share of the same round's no-agent maximum
+APP_CORE=1; LOAD_CORE=0
+JVM_FLAGS=(-Xms1g -Xmx1g -XX:+UseG1GC)
+# The JDK HttpServer leaves Nagle on: headers and body go out as two writes, and the second waits for the client's
+# delayed ACK (about 40 ms), which caps every connection near 25 req/s whatever the agent. Same flag for every variant.
+APP_FLAGS=(-Dsun.net.httpserver.nodelay=true)
+OTEL_VERSION=2.22.0
+JAVA=${JAVA:-java}
+CLK_TCK=$(getconf CLK_TCK)
+
+ENDPOINTS=(products cpu)
+declare -A EP_PATH=([products]="/products/{id}" [cpu]="/cpu")
+declare -A EP_LABEL=([products]="GET /products/{id} (one JDBC query, HikariCP + H2)" [cpu]="GET /cpu (CPU-bound, primes below 50 000)")
+CONFIGS=(none vigil-metrics vigil-traces otel)
+declare -A LABEL=([none]="No agent" [vigil-metrics]="Vigil, metrics" [vigil-traces]="Vigil, metrics + traces"
+  [otel]="OpenTelemetry agent $OTEL_VERSION")
+
+log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+
+# --- build and fetch -------------------------------------------------------------------------------------------------
+if [[ $BUILD == 1 ]]; then
+  modules=agent,test-apps/loadgen
+  [[ -d test-apps/shop ]] && modules+=,test-apps/shop
+  log "building $modules"
+  mvn -B -q -DskipTests package -pl "$modules" -am
+fi
+AGENT_JAR=$ROOT/agent/target/vigil-agent.jar
+LOADGEN_JAR=$ROOT/test-apps/loadgen/target/vigil-loadgen.jar
+SHOP_JAR=${SHOP_JAR:-$ROOT/test-apps/shop/target/vigil-shop.jar}
+for f in "$AGENT_JAR" "$LOADGEN_JAR" "$SHOP_JAR"; do
+  [[ -f $f ]] || { echo "missing $f (build first, or drop --no-build)" >&2; exit 1; }
+done
+CACHE=${VIGIL_BENCH_CACHE:-$HOME/.cache/vigil-bench}
+OTEL_JAR=$CACHE/opentelemetry-javaagent-$OTEL_VERSION.jar
+if [[ ! -f $OTEL_JAR ]]; then
+  # Test-time comparison only: fetched into a cache, never shipped or committed.
+  log "fetching the OpenTelemetry Java agent $OTEL_VERSION into $CACHE"
+  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact=io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_VERSION -DoutputDirectory="$CACHE"
+fi
+TRACES_SKIP=""
+if ! grep -q '"vigil.traces.enabled"' agent/src/main/java/dev/vigil/agent/config/ConfigKeys.java; then
+  TRACES_SKIP="n/a, traces not yet implemented"
+fi
+
+RESULTS=${OUT:-$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)}
+mkdir -p "$RESULTS"
+loadgen() { taskset -c $LOAD_CORE "$JAVA" -jar "$LOADGEN_JAR" "$@"; }
+
+# --- the OTLP sink, on the load core ---------------------------------------------------------------------------------
+SINK_PID=""; APP_PID=""
+cleanup() {
+  [[ -n $APP_PID ]] && kill "$APP_PID" 2>/dev/null || true
+  [[ -n $SINK_PID ]] && kill "$SINK_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+taskset -c $LOAD_CORE "$JAVA" -jar "$LOADGEN_JAR" sink --port 0 > "$RESULTS/sink.log" 2>&1 &
+SINK_PID=$!
+for _ in $(seq 1 500); do grep -q '^READY ' "$RESULTS/sink.log" 2>/dev/null && break; sleep 0.02; done
+SINK_PORT=$(sed -n 's/^READY \([0-9]*\).*/\1/p' "$RESULTS/sink.log")
+[[ -n $SINK_PORT ]] || { echo "the OTLP sink did not start: $(cat "$RESULTS/sink.log")" >&2; exit 1; }
+SINK=http://127.0.0.1:$SINK_PORT
+log "OTLP sink at $SINK; results in $RESULTS"
+
+sink_bytes() {
+  local total=0 b
+  for b in $(loadgen fetch --url "$SINK/stats" | grep -o '"bytes":[0-9]*' | cut -d: -f2); do total=$((total + b)); done
+  echo $total
+}
+
+agent_flags() {
+  case "$1" in
+    none) ;;
+    vigil-metrics) echo "-javaagent:$AGENT_JAR -Dvigil.prometheus.port=0" ;;
+    vigil-traces) echo "-javaagent:$AGENT_JAR -Dvigil.prometheus.port=0 -Dvigil.traces.enabled=true" \
+      "-Dotel.exporter.otlp.endpoint=$SINK -Dotel.exporter.otlp.protocol=http/protobuf" ;;
+    otel) echo "-javaagent:$OTEL_JAR -Dotel.service.name=vigil-shop -Dotel.exporter.otlp.endpoint=$SINK" \
+      "-Dotel.exporter.otlp.protocol=http/protobuf -Dotel.traces.exporter=otlp -Dotel.metrics.exporter=otlp" \
+      "-Dotel.logs.exporter=none" ;;
+  esac
+}
+
+json_number() { # first "field" : number in a (pretty-printed) JSON file: the total's, written before the targets
+  grep -m1 "\"$2\"" "$1" | sed 's/.*: *\([-0-9.eE]*\).*/\1/'
+}
+
+# --- environment -----------------------------------------------------------------------------------------------------
+{
+  echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "mode=$([[ $QUICK == 1 ]] && echo quick || echo full)"
+  echo "rounds=$ROUNDS"
+  echo "configs=$(IFS=,; echo "${CONFIGS[*]}")"
+  echo "endpoints=$(IFS=,; echo "${ENDPOINTS[*]}")"
+  echo "machine.cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+  echo "machine.cores=$(nproc)"
+  echo "machine.memory=$(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo)"
+  echo "machine.kernel=$(uname -r)"
+  echo "machine.load=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "java.version=$("$JAVA" -version 2>&1 | sed -n 2p)"
+  echo "jvm.flags=${JVM_FLAGS[*]} ${APP_FLAGS[*]}"
+  echo "vigil.version=$(git describe --always --dirty 2>/dev/null || echo unknown)"
+  echo "otel.version=$OTEL_VERSION"
+  echo "otel.flags=OTLP http/protobuf to a local sink, traces and metrics, logs exporter none, defaults otherwise"
+  echo "app=test-apps/shop (JDK HttpServer, 16 workers, HikariCP over in-memory H2)"
+  echo "app.core=$APP_CORE"
+  echo "load.core=$LOAD_CORE"
+  echo "closed.connections=$CLOSED_CONNECTIONS"
+  echo "closed.warmup=$CLOSED_WARMUP"
+  echo "closed.duration=$CLOSED_DURATION"
+  echo "open.connections=$OPEN_CONNECTIONS"
+  echo "open.load=$OPEN_LOAD"
+  echo "open.warmup=$OPEN_WARMUP"
+  echo "open.duration=$OPEN_DURATION"
+  echo "startup.url=/products/1"
+  for e in "${ENDPOINTS[@]}"; do
+    echo "endpoint.$e.path=${EP_PATH[$e]}"
+    echo "endpoint.$e.label=${EP_LABEL[$e]}"
+  done
+  for c in "${CONFIGS[@]}"; do echo "config.$c.label=${LABEL[$c]}"; done
+  echo "config.vigil-metrics.jarBytes=$(stat -c %s "$AGENT_JAR")"
+  echo "config.vigil-traces.jarBytes=$(stat -c %s "$AGENT_JAR")"
+  echo "config.otel.jarBytes=$(stat -c %s "$OTEL_JAR")"
+  [[ -n $TRACES_SKIP ]] && echo "config.vigil-traces.skip=$TRACES_SKIP"
+} > "$RESULTS/env.properties"
+
+# --- one configuration: start the app, measure every endpoint, stop it -----------------------------------------------
+declare -A RATE
+run_config() {
+  local round=$1 config=$2 prefix="$RESULTS/r$1-$2"
+  local before; before=$(sink_bytes)
+  local t0; t0=$(date +%s%3N)
+  # shellcheck disable=SC2046
+  OTEL_LOGS_EXPORTER=none taskset -c $APP_CORE "$JAVA" "${JVM_FLAGS[@]}" "${APP_FLAGS[@]}" $(agent_flags "$config") \
+    -Dshop.port=0 -jar "$SHOP_JAR" > "$prefix-app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 3000); do grep -q '^READY ' "$prefix-app.log" 2>/dev/null && break; sleep 0.01; done
+  local port; port=$(sed -n 's/^READY \([0-9]*\).*/\1/p' "$prefix-app.log")
+  [[ -n $port ]] || { echo "the shop did not start ($config): $(tail -5 "$prefix-app.log")" >&2; exit 1; }
+  local startup; startup=$(loadgen await --url "http://127.0.0.1:$port/products/1" --since-epoch-ms "$t0")
+  log "round $round, $config: pid $APP_PID, port $port, first answer after $startup ms"
+  for e in "${ENDPOINTS[@]}"; do
+    local target="$e=http://127.0.0.1:$port${EP_PATH[$e]}"
+    loadgen closed --target "$target" --connections $CLOSED_CONNECTIONS --warmup $CLOSED_WARMUP \
+      --duration $CLOSED_DURATION --id-range 20 --out "$prefix-$e-closed.json" > "$prefix-$e-closed.txt"
+    local max; max=$(json_number "$prefix-$e-closed.json" throughput)
+    if [[ $config == none ]]; then
+      RATE[$e]=$(awk -v m="$max" -v f=$OPEN_LOAD 'BEGIN { r = m * f; printf "%.0f", (r < 1 ? 1 : r) }')
+    fi
+    loadgen open --target "$target" --rate "${RATE[$e]}" --connections $OPEN_CONNECTIONS --warmup $OPEN_WARMUP \
+      --duration $OPEN_DURATION --id-range 20 --pid $APP_PID --clk-tck "$CLK_TCK" \
+      --out "$prefix-$e-open.json" > "$prefix-$e-open.txt"
+    log "  $e: max $(printf '%.0f' "$max") req/s; at ${RATE[$e]} req/s p99 $(json_number "$prefix-$e-open.json" p99) ms," \
+      "CPU $(json_number "$prefix-$e-open.json" microsPerRequest) us/req"
+  done
+  local rss threads
+  rss=$(awk '/^VmRSS/ {print $2}' /proc/$APP_PID/status)
+  threads=$(awk '/^Threads/ {print $2}' /proc/$APP_PID/status)
+  kill -TERM $APP_PID
+  wait $APP_PID 2>/dev/null || true
+  APP_PID=""
+  local after; after=$(sink_bytes)
+  printf 'startupMs=%s\nrssKb=%s\nthreads=%s\notlpBytes=%s\n' "$startup" "$rss" "$threads" $((after - before)) \
+    > "$prefix.properties"
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+  for config in "${CONFIGS[@]}"; do
+    if [[ $config == vigil-traces && -n $TRACES_SKIP ]]; then
+      continue
+    fi
+    run_config "$round" "$config"
+  done
+done
+
+report=(report --dir "$RESULTS" --json "$RESULTS/bench.json" --markdown "$RESULTS/bench.md")
+[[ $DOC == 1 ]] && report+=(--doc "$ROOT/docs/benchmarks.md")
+"$JAVA" -jar "$LOADGEN_JAR" "${report[@]}"
+log "done: $RESULTS/bench.json$([[ $DOC == 1 ]] && echo ", docs/benchmarks.md")"
