@@ -1,5 +1,7 @@
 package dev.vigil.agent.instrumentation;
 
+import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
+import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
 import dev.vigil.agent.tooling.InstrumentationModule;
 import java.util.List;
@@ -9,6 +11,8 @@ public final class InstrumentationModules {
   private InstrumentationModules() {}
 
   public static List<InstrumentationModule> all() {
-    return List.of(new JdkHttpServerModule());
+    return List.of(new JdkHttpServerModule(),
+        new JdbcModule(),
+        new HikariCpModule());
   }
 }

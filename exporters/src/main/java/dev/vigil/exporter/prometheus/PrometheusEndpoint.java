@@ -3,11 +3,13 @@ package dev.vigil.exporter.prometheus;
 import dev.vigil.exporter.http.HttpEndpoint;
 import dev.vigil.exporter.model.MetricFamily;
 import dev.vigil.exporter.model.MetricProducer;
+import dev.vigil.exporter.model.Point;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,11 +31,28 @@ public final class PrometheusEndpoint implements HttpEndpoint {
         // One failing producer must not empty the whole scrape.
       }
     }
+    families = merge(families);
     PrometheusFormat format = PrometheusFormat.negotiate(headers.get("accept"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
     try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
       format.write(families, w);
     }
     return new Response(200, format.contentType(), bytes.toByteArray());
+  }
+
+  /** Families of one name from several producers (vigil_metric_series_folded) become one: a name appears once. */
+  static List<MetricFamily> merge(List<MetricFamily> families) {
+    Map<String, MetricFamily> byName = new LinkedHashMap<>();
+    for (MetricFamily f : families) {
+      MetricFamily seen = byName.get(f.name);
+      if (seen == null) {
+        byName.put(f.name, f);
+      } else {
+        List<Point> points = new ArrayList<>(seen.points);
+        points.addAll(f.points);
+        byName.put(f.name, new MetricFamily(seen.name, seen.type, seen.help, seen.unit, points));
+      }
+    }
+    return new ArrayList<>(byName.values());
   }
 }
