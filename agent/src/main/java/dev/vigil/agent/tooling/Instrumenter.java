@@ -30,7 +30,7 @@ final class Instrumenter {
         // those loaded classes by reflection instead of parsing each class file again (-450 ms at start-up).
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
-        .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
         .with(new ErrorListener())
         .assureReadEdgeTo(inst, Bridge.class)
         .ignore(new IgnoredTypes());
