@@ -5,6 +5,7 @@ import dev.vigil.agent.db.JdbcUrl;
 import dev.vigil.agent.db.SqlInfo;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.signals.DbOperationRegistry;
+import dev.vigil.agent.signals.DbOperationSeries;
 import dev.vigil.bootstrap.DbCall;
 import dev.vigil.bootstrap.DbClientHandler;
 import java.sql.Connection;
@@ -36,7 +37,7 @@ public final class DbClientRecorder implements DbClientHandler {
   public DbClientRecorder(DbOperationRegistry registry, int sqlCacheEntries, int maxQueryLength,
       NPlusOneDetector nPlusOne) {
     this.registry = registry;
-    this.sqlCache = new SqlCache(registry, sqlCacheEntries, maxQueryLength);
+    this.sqlCache = new SqlCache(sqlCacheEntries, maxQueryLength);
     this.nPlusOne = nPlusOne;
   }
 
@@ -79,7 +80,12 @@ public final class DbClientRecorder implements DbClientHandler {
 
   private void finish(DbTarget target, long nanos, Throwable error) {
     if (error == null) {
-      target.series.record(nanos);
+      DbOperationSeries series = target.series;
+      if (series == null) {
+        series = registry.series(target.db.system, target.sql.operation, target.sql.collection, null);
+        target.series = series;
+      }
+      series.record(nanos);
     } else {
       registry.series(target.db.system, target.sql.operation, target.sql.collection, errorType(error)).record(nanos);
     }
@@ -122,7 +128,7 @@ public final class DbClientRecorder implements DbClientHandler {
   private DbTarget unknownSql(DbInfo db) {
     DbTarget target = unknownSql.get(db);
     if (target == null) {
-      target = sqlCache.target(db, SqlInfo.UNKNOWN);
+      target = SqlCache.target(db, SqlInfo.UNKNOWN);
       if (unknownSql.size() < MAX_URLS) {
         unknownSql.put(db, target);
       }

@@ -4,7 +4,6 @@ import dev.vigil.agent.db.DbInfo;
 import dev.vigil.agent.db.SqlDialect;
 import dev.vigil.agent.db.SqlInfo;
 import dev.vigil.agent.db.SqlSanitizer;
-import dev.vigil.agent.signals.DbOperationRegistry;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,13 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SqlCache {
   static final int MAX_CACHED_LENGTH = 16 * 1024;
   private final ConcurrentHashMap<String, Entry>[] byDialect;
-  private final DbOperationRegistry registry;
   private final int maxEntries;
   private final int maxLength;
 
   @SuppressWarnings("unchecked")
-  SqlCache(DbOperationRegistry registry, int maxEntries, int maxLength) {
-    this.registry = registry;
+  SqlCache(int maxEntries, int maxLength) {
     this.maxEntries = maxEntries;
     this.maxLength = maxLength;
     this.byDialect = new ConcurrentHashMap[SqlDialect.values().length];
@@ -41,8 +38,8 @@ final class SqlCache {
     return target;
   }
 
-  DbTarget target(DbInfo db, SqlInfo info) {
-    return new DbTarget(info, db, registry.series(db.system, info.operation, info.collection, null));
+  static DbTarget target(DbInfo db, SqlInfo info) {
+    return new DbTarget(info, db);
   }
 
   private Entry entry(SqlDialect dialect, String sql) {
