@@ -18,4 +18,8 @@ public final class DbOperationSeries {
   public void record(long nanos) {
     histogram.record(nanos);
   }
+
+  public long count() {
+    return histogram.count();
+  }
 }
