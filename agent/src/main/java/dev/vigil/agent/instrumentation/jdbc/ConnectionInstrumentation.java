@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 import dev.vigil.agent.tooling.TypeInstrumentation;
@@ -24,17 +25,19 @@ import net.bytebuddy.matcher.ElementMatcher;
  * returns (the pool's proxy, when there is a pool) is the one the application executes, so its SQL is remembered.
  */
 public final class ConnectionInstrumentation implements TypeInstrumentation {
-  private static final String[] PREPARE = {"prepareStatement", "prepareCall"};
+  private static final ElementMatcher.Junction<MethodDescription> PREPARE = namedOneOf("prepareStatement", "prepareCall")
+      .and(isPublic())
+      .and(takesArgument(0, named("java.lang.String")))
+      .and(returns(namedOneOf("java.sql.PreparedStatement", "java.sql.CallableStatement")));
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return not(isInterface()).and(declaresMethod(namedOneOf(PREPARE)))
-        .and(hasSuperType(named("java.sql.Connection")));
+    return declaresMethod(PREPARE).and(not(isInterface())).and(hasSuperType(named("java.sql.Connection")));
   }
 
   @Override
   public ElementMatcher<? super MethodDescription> methodMatcher() {
-    return namedOneOf(PREPARE).and(isPublic()).and(not(isAbstract())).and(takesArgument(0, String.class));
+    return PREPARE.and(not(isAbstract()));
   }
 
   @Override

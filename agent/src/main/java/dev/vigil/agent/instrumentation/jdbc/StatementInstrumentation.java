@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -23,24 +24,26 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code Statement.execute*}: the outermost call on a thread is the operation (a pool's proxy statement delegating to
- * the driver's, or a driver's executeQuery calling its own execute, count once). A class is looked at only when it
- * declares one of these methods, so most classes never have their hierarchy resolved.
+ * the driver's, or a driver's executeQuery calling its own execute, count once). A class's hierarchy is resolved only
+ * when it declares a method with a JDBC execute signature, so almost no class outside a driver or pool costs more than
+ * reading its own method table.
  */
 public final class StatementInstrumentation implements TypeInstrumentation {
-  static final String[] EXECUTE = {
-    "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch"
-  };
+  /** The JDBC signatures by name, argument and return type: read from the class's own file, nothing resolved. */
+  static final ElementMatcher.Junction<MethodDescription> EXECUTE = namedOneOf(
+      "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch")
+      .and(isPublic())
+      .and(takesArguments(0).or(takesArgument(0, named("java.lang.String"))))
+      .and(returns(namedOneOf("boolean", "int", "long", "int[]", "long[]", "java.sql.ResultSet")));
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return not(isInterface()).and(declaresMethod(namedOneOf(EXECUTE)))
-        .and(hasSuperType(named("java.sql.Statement")));
+    return declaresMethod(EXECUTE).and(not(isInterface())).and(hasSuperType(named("java.sql.Statement")));
   }
 
   @Override
   public ElementMatcher<? super MethodDescription> methodMatcher() {
-    return namedOneOf(EXECUTE).and(isPublic()).and(not(isAbstract()))
-        .and(takesArguments(0).or(takesArgument(0, String.class)));
+    return EXECUTE.and(not(isAbstract()));
   }
 
   @Override
