@@ -7,6 +7,8 @@ package dev.vigil.bootstrap;
  */
 public final class Bridge {
   private static volatile HttpServerHandler httpServer = HttpServerHandler.NOOP;
+  private static volatile DbClientHandler db = DbClientHandler.NOOP;
+  private static volatile ConnectionPoolHandler connectionPools = ConnectionPoolHandler.NOOP;
 
   private Bridge() {}
 
@@ -16,5 +18,21 @@ public final class Bridge {
 
   public static void install(HttpServerHandler handler) {
     httpServer = handler == null ? HttpServerHandler.NOOP : handler;
+  }
+
+  public static DbClientHandler db() {
+    return db;
+  }
+
+  public static void install(DbClientHandler handler) {
+    db = handler == null ? DbClientHandler.NOOP : handler;
+  }
+
+  public static ConnectionPoolHandler connectionPools() {
+    return connectionPools;
+  }
+
+  public static void install(ConnectionPoolHandler handler) {
+    connectionPools = handler == null ? ConnectionPoolHandler.NOOP : handler;
   }
 }

@@ -6,6 +6,10 @@ package dev.vigil.bootstrap;
  */
 public final class CallDepth {
   public static final int HTTP_SERVER = 0;
+  /** A JDBC statement executing (a pool's proxy delegating to the driver counts once). */
+  public static final int JDBC_EXECUTE = 4;
+  /** A JDBC statement being prepared (overloads and pool proxies delegate to each other). */
+  public static final int JDBC_PREPARE = 5;
   private static final int CATEGORIES = 8;
   private static final ThreadLocal<int[]> DEPTHS = ThreadLocal.withInitial(() -> new int[CATEGORIES]);
 

@@ -39,8 +39,16 @@ public final class ConfigKeys {
       "Most endpoints (method + route) recorded separately; later ones fold into route _other.");
   public static final ConfigKey JVM_METRICS = key("vigil.jvm.metrics.enabled", BOOLEAN, "true",
       "Export JVM metrics (CPU, memory, GC, threads, classes) with OpenTelemetry JVM names.");
+  public static final ConfigKey N_PLUS_ONE_THRESHOLD = key("vigil.n_plus_one.threshold", INT, "5",
+      "A request that runs the same SQL statement this many times is an N+1 finding (0 turns detection off).");
+  public static final ConfigKey DB_QUERY_MAX_LENGTH = key("vigil.db.query.max_length", INT, "1024",
+      "Longest sanitized SQL text kept (db.query.text, N+1 findings); longer statements are cut.");
+  public static final ConfigKey DB_MAX_SERIES = key("vigil.db.max_series", INT, "500",
+      "Most db_client_operation_duration_seconds series (system, operation, table, error); later tables fold into"
+          + " _other.");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
-      "false turns off one instrumentation. Names: servlet-javax, servlet-jakarta, jdk-httpserver, spring-webmvc.");
+      "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
+          + " hikaricp.");
 
   private ConfigKeys() {}
 

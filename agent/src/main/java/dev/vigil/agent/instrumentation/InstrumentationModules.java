@@ -1,5 +1,7 @@
 package dev.vigil.agent.instrumentation;
 
+import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
+import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
 import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
@@ -15,6 +17,8 @@ public final class InstrumentationModules {
     return List.of(new JdkHttpServerModule(),
         new ServletJavaxModule(),
         new ServletJakartaModule(),
-        new SpringWebMvcModule());
+        new SpringWebMvcModule(),
+        new JdbcModule(),
+        new HikariCpModule());
   }
 }

@@ -32,6 +32,11 @@ public final class HttpServerRecorder implements HttpServerHandler {
 
   @Override
   public ServerCall current() {
+    return currentCall();
+  }
+
+  /** The request being served on this thread, or null; with what other recorders key per-request state on. */
+  Call currentCall() {
     Call call = calls.get();
     return call != null && call.active ? call : null;
   }
@@ -43,13 +48,24 @@ public final class HttpServerRecorder implements HttpServerHandler {
     private EndpointStats endpoint;
     private LongAdder pending;
     private long startNanos;
+    private long sequence;
     volatile boolean active;
 
     Call(HttpServerRecorder recorder) {
       this.recorder = recorder;
     }
 
+    /** Which request this reused object serves now: (call, sequence) is unique per request. */
+    long sequence() {
+      return sequence;
+    }
+
+    String route() {
+      return route;
+    }
+
     void begin(String method, String route) {
+      sequence++;
       this.method = method;
       this.route = route == null ? "/" : route;
       this.startNanos = System.nanoTime();

@@ -6,24 +6,33 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Cumulative explicit-bucket histogram of durations, lock-free and allocation-free to record: what Prometheus buckets
- * and OTLP explicit histograms need. Bounds are the OpenTelemetry HTTP semantic-convention advice, in seconds.
+ * and OTLP explicit histograms need. The default bounds are the OpenTelemetry HTTP semantic-convention advice, in
+ * seconds; other conventions pass theirs.
  */
 public final class BucketHistogram {
   static final double[] BOUNDS_SECONDS = {0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10};
-  private static final long[] BOUNDS_NANOS = new long[BOUNDS_SECONDS.length];
+  /** OpenTelemetry DB semantic-convention advice for {@code db.client.operation.duration}. */
+  public static final double[] DB_BOUNDS_SECONDS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10};
+  private static final Bounds HTTP = new Bounds(BOUNDS_SECONDS);
 
-  static {
-    for (int i = 0; i < BOUNDS_SECONDS.length; i++) {
-      BOUNDS_NANOS[i] = Math.round(BOUNDS_SECONDS[i] * 1e9);
-    }
-  }
-
-  private final AtomicLongArray counts = new AtomicLongArray(BOUNDS_NANOS.length + 1);
+  private final Bounds bounds;
+  private final AtomicLongArray counts;
   private final LongAdder sumNanos = new LongAdder();
 
+  public BucketHistogram() {
+    this(HTTP);
+  }
+
+  /** Histogram with shared bounds: build one {@link Bounds} per metric, not per series. */
+  public BucketHistogram(Bounds bounds) {
+    this.bounds = bounds;
+    this.counts = new AtomicLongArray(bounds.nanos.length + 1);
+  }
+
   public void record(long nanos) {
+    long[] b = bounds.nanos;
     int i = 0;
-    while (i < BOUNDS_NANOS.length && nanos > BOUNDS_NANOS[i]) {
+    while (i < b.length && nanos > b[i]) {
       i++;
     }
     counts.incrementAndGet(i);
@@ -43,6 +52,20 @@ public final class BucketHistogram {
     for (int i = 0; i < c.length; i++) {
       c[i] = counts.get(i);
     }
-    return new Point.Histogram(BOUNDS_SECONDS.clone(), c, sumNanos.sum() / 1e9, null);
+    return new Point.Histogram(bounds.seconds.clone(), c, sumNanos.sum() / 1e9, null);
+  }
+
+  /** Upper bounds in seconds, with their nanosecond form for recording. */
+  public static final class Bounds {
+    final double[] seconds;
+    final long[] nanos;
+
+    public Bounds(double[] seconds) {
+      this.seconds = seconds.clone();
+      this.nanos = new long[seconds.length];
+      for (int i = 0; i < seconds.length; i++) {
+        nanos[i] = Math.round(seconds[i] * 1e9);
+      }
+    }
   }
 }

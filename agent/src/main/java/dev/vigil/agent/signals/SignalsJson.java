@@ -11,14 +11,22 @@ import java.util.stream.Collectors;
 /** The golden signals of every endpoint as one JSON document, for scripts and dashboards: {@code /vigil/signals}. */
 public final class SignalsJson {
   private static final JsonFactory JSON = new JsonFactory();
+  private static final int TOP_FINDINGS = 20;
   private static final String[] QUANTILE_FIELDS = {"p50_ms", "p90_ms", "p99_ms", "p999_ms"};
 
   private final EndpointRegistry registry;
   private final String serviceName;
+  private final NPlusOneFindings nPlusOne;
 
   public SignalsJson(EndpointRegistry registry, String serviceName) {
+    this(registry, serviceName, null);
+  }
+
+  /** {@code nPlusOne} may be null (detection off): the array is then absent. */
+  public SignalsJson(EndpointRegistry registry, String serviceName, NPlusOneFindings nPlusOne) {
     this.registry = registry;
     this.serviceName = serviceName;
+    this.nPlusOne = nPlusOne;
   }
 
   public byte[] render() throws IOException {
@@ -53,9 +61,27 @@ public final class SignalsJson {
       }
       g.writeEndArray();
       g.writeNumberField("endpoints_folded", registry.folded());
+      if (nPlusOne != null) {
+        writeNPlusOne(g);
+      }
       g.writeEndObject();
     }
     return bytes.toByteArray();
+  }
+
+  /** The N+1 findings seen in most requests: route, statement (sanitized), most executions in one request. */
+  private void writeNPlusOne(JsonGenerator g) throws IOException {
+    g.writeArrayFieldStart("n_plus_one");
+    for (NPlusOneFindings.Finding f : nPlusOne.top(TOP_FINDINGS)) {
+      g.writeStartObject();
+      g.writeStringField("route", f.route);
+      g.writeStringField("db_system_name", f.system);
+      g.writeStringField("statement", f.statement);
+      g.writeNumberField("count", f.maxCount());
+      g.writeNumberField("occurrences", f.occurrences());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   /** NaN (no data in the window) is written as null: JSON has no NaN. */

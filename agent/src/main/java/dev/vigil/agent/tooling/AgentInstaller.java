@@ -40,23 +40,26 @@ public final class AgentInstaller {
         windowMillis * 1_000_000L);
     AdviceErrors.install(t -> AgentLog.once(AgentLog.Level.WARN, "advice:" + t.getClass().getName(),
         "an instrumentation failed and was skipped (the application is unaffected)", t));
-    Bridge.install(new HttpServerRecorder(registry));
+    HttpServerRecorder http = new HttpServerRecorder(registry);
+    Bridge.install(http);
     long premainMillis = (System.nanoTime() - start) / 1_000_000;
     // ByteBuddy's set-up loads about a thousand classes (~0.5 s): do it beside the application's own start-up rather
     // than before it. Classes loaded in the meantime are retransformed when the transformer is installed.
-    Thread init = new Thread(() -> finishInstall(inst, config, registry, lateAttach, start, premainMillis), "vigil-init");
+    Thread init = new Thread(() -> finishInstall(inst, config, registry, http, lateAttach, start, premainMillis),
+        "vigil-init");
     init.setDaemon(true);
     init.start();
   }
 
   private static void finishInstall(Instrumentation inst, VigilConfig config, EndpointRegistry registry,
-      boolean lateAttach, long start, long premainMillis) {
+      HttpServerRecorder http, boolean lateAttach, long start, long premainMillis) {
     try {
+      DbSetup db = DbSetup.install(config, http); // before the transformer: its advice calls these recorders
       TypePoolCache typePoolCache = new TypePoolCache();
       int modules = Instrumenter.install(inst, config, lateAttach, typePoolCache);
       JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS) ? new JvmMetrics() : null;
       Ticker.start(registry, jvm, typePoolCache);
-      String endpoint = startHttp(config, registry, jvm);
+      String endpoint = startHttp(config, registry, db, jvm);
       AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
           + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
     } catch (Throwable t) {
@@ -74,7 +77,7 @@ public final class AgentInstaller {
     }
   }
 
-  private static String startHttp(VigilConfig config, EndpointRegistry registry, JvmMetrics jvm) {
+  private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, JvmMetrics jvm) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
       return null;
     }
@@ -82,10 +85,11 @@ public final class AgentInstaller {
     int port = config.getInt(ConfigKeys.PROMETHEUS_PORT);
     List<MetricProducer> producers = new ArrayList<>();
     producers.add(new HttpServerMetrics(registry));
+    producers.addAll(db.producers());
     if (jvm != null) {
       producers.add(jvm);
     }
-    SignalsJson signals = new SignalsJson(registry, config.serviceName());
+    SignalsJson signals = new SignalsJson(registry, config.serviceName(), db.nPlusOne);
     Map<String, HttpEndpoint> paths = new LinkedHashMap<>();
     paths.put("/metrics", new PrometheusEndpoint(producers));
     paths.put("/vigil/signals", (headers, query) ->

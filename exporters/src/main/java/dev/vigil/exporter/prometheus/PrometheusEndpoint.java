@@ -3,12 +3,14 @@ package dev.vigil.exporter.prometheus;
 import dev.vigil.exporter.http.HttpEndpoint;
 import dev.vigil.exporter.model.MetricFamily;
 import dev.vigil.exporter.model.MetricProducer;
+import dev.vigil.exporter.model.Point;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +32,7 @@ public final class PrometheusEndpoint implements HttpEndpoint {
         // One failing producer must not empty the whole scrape.
       }
     }
+    families = merge(families);
     PrometheusFormat format = PrometheusFormat.negotiate(headers.get("accept"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
     // Buffered: an OutputStreamWriter encodes each write() on its own, allocating a CharBuffer per label and value.
@@ -37,5 +40,21 @@ public final class PrometheusEndpoint implements HttpEndpoint {
       format.write(families, w);
     }
     return new Response(200, format.contentType(), bytes.toByteArray());
+  }
+
+  /** Families of one name from several producers (vigil_metric_series_folded) become one: a name appears once. */
+  static List<MetricFamily> merge(List<MetricFamily> families) {
+    Map<String, MetricFamily> byName = new LinkedHashMap<>();
+    for (MetricFamily f : families) {
+      MetricFamily seen = byName.get(f.name);
+      if (seen == null) {
+        byName.put(f.name, f);
+      } else {
+        List<Point> points = new ArrayList<>(seen.points);
+        points.addAll(f.points);
+        byName.put(f.name, new MetricFamily(seen.name, seen.type, seen.help, seen.unit, points));
+      }
+    }
+    return new ArrayList<>(byName.values());
   }
 }

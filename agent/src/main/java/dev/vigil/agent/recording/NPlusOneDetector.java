@@ -1,0 +1,102 @@
+package dev.vigil.agent.recording;
+
+import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.signals.NPlusOneFindings;
+
+/**
+ * Flags a request that runs the same statement at least {@code threshold} times (an N+1 query pattern, usually a
+ * query per item of a list). Counts live in a small per-thread table, keyed by the request (the reused call object and
+ * its sequence number), so it resets itself when the next request begins; at most {@link #MAX_STATEMENTS} distinct
+ * statements are counted per request. Statements run outside an inbound request are not counted.
+ */
+public final class NPlusOneDetector {
+  static final int MAX_STATEMENTS = 64;
+  private final HttpServerRecorder http;
+  private final NPlusOneFindings findings;
+  private final int threshold;
+  private final ThreadLocal<Table> tables = ThreadLocal.withInitial(Table::new);
+
+  public NPlusOneDetector(HttpServerRecorder http, NPlusOneFindings findings, int threshold) {
+    this.http = http;
+    this.findings = findings;
+    this.threshold = Math.max(2, threshold);
+  }
+
+  void executed(DbTarget target) {
+    HttpServerRecorder.Call request = http.currentCall();
+    if (request == null) {
+      return;
+    }
+    Table table = tables.get();
+    if (table.request != request || table.sequence != request.sequence()) {
+      table.reset(request, request.sequence());
+    }
+    int i = table.indexOf(target);
+    if (i < 0) {
+      i = table.add(target);
+      if (i < 0) {
+        return;
+      }
+    }
+    int count = ++table.counts[i];
+    if (count == threshold) {
+      table.findings[i] = found(request.route(), target, count);
+    } else if (count > threshold && table.findings[i] != null) {
+      table.findings[i].observe(count);
+    }
+  }
+
+  private NPlusOneFindings.Finding found(String route, DbTarget target, int count) {
+    String statement = target.sql.text;
+    // TODO(tracing): add a span event "n_plus_one" (statement, count) on the request's span here, and keep its trace id
+    // as the finding's example.
+    AgentLog.once(AgentLog.Level.WARN, "n+1:" + route + '\n' + statement, "N+1 queries: a request to " + route
+        + " ran the same statement " + count + "+ times (" + target.db.system + "): " + statement
+        + " (vigil.n_plus_one.threshold=" + threshold + ")", null);
+    return findings.report(route, target.db.system, statement, count);
+  }
+
+  /** Statement counts of the current request on one thread. */
+  private static final class Table {
+    Object request;
+    long sequence;
+    final DbTarget[] targets = new DbTarget[MAX_STATEMENTS];
+    final int[] counts = new int[MAX_STATEMENTS];
+    final NPlusOneFindings.Finding[] findings = new NPlusOneFindings.Finding[MAX_STATEMENTS];
+    int size;
+
+    void reset(Object request, long sequence) {
+      this.request = request;
+      this.sequence = sequence;
+      java.util.Arrays.fill(targets, 0, size, null);
+      java.util.Arrays.fill(findings, 0, size, null);
+      java.util.Arrays.fill(counts, 0, size, 0);
+      size = 0;
+    }
+
+    int indexOf(DbTarget target) {
+      for (int i = 0; i < size; i++) {
+        if (targets[i] == target) {
+          return i;
+        }
+      }
+      String text = target.sql.text;
+      for (int i = 0; i < size; i++) { // the same SQL through another cache entry (the cache restarted)
+        DbTarget t = targets[i];
+        if (t.db.system.equals(target.db.system) && t.sql.text.hashCode() == text.hashCode()
+            && t.sql.text.equals(text)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    int add(DbTarget target) {
+      if (size == MAX_STATEMENTS) {
+        return -1;
+      }
+      targets[size] = target;
+      return size++;
+    }
+  }
+}

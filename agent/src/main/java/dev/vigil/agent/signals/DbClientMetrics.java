@@ -1,0 +1,46 @@
+package dev.vigil.agent.signals;
+
+import dev.vigil.exporter.model.Labels;
+import dev.vigil.exporter.model.MetricFamily;
+import dev.vigil.exporter.model.MetricFamily.Type;
+import dev.vigil.exporter.model.MetricProducer;
+import dev.vigil.exporter.model.Point;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Database client metrics: operation durations (OpenTelemetry DB conventions) and N+1 findings. */
+public final class DbClientMetrics implements MetricProducer {
+  private final DbOperationRegistry registry;
+  private final NPlusOneFindings nPlusOne;
+
+  public DbClientMetrics(DbOperationRegistry registry, NPlusOneFindings nPlusOne) {
+    this.registry = registry;
+    this.nPlusOne = nPlusOne;
+  }
+
+  @Override
+  public void collect(List<MetricFamily> out) {
+    List<Point> durations = new ArrayList<>();
+    for (DbOperationSeries s : registry.all()) {
+      Labels labels = Labels.of("db_system_name", s.system, "db_operation_name", s.operation,
+          "db_collection_name", s.collection, "error_type", s.errorType);
+      durations.add(Point.histogram(labels, s.histogram.snapshot()));
+    }
+    out.add(new MetricFamily("db_client_operation_duration_seconds", Type.HISTOGRAM,
+        "Duration of database client operations.", "seconds", durations));
+    if (nPlusOne != null) {
+      List<Point> findings = new ArrayList<>();
+      for (Map.Entry<List<String>, Long> e : nPlusOne.counts().entrySet()) {
+        findings.add(Point.value(Labels.of("http_route", e.getKey().get(0), "db_system_name", e.getKey().get(1)),
+            e.getValue()));
+      }
+      out.add(new MetricFamily("vigil_db_n_plus_one", Type.COUNTER,
+          "Requests that ran one statement at least vigil.n_plus_one.threshold times (once per request and statement).",
+          "", findings));
+    }
+    out.add(new MetricFamily("vigil_metric_series_folded", Type.COUNTER,
+        "New series folded into _other because their metric's series cap was reached.", "",
+        List.of(Point.value(Labels.of("metric", "db.client.operation"), registry.folded()))));
+  }
+}

@@ -1,0 +1,90 @@
+package dev.vigil.agent.signals;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * N+1 query findings: a request ran the same statement at least the threshold number of times. Counted per (route,
+ * database system) for {@code vigil_db_n_plus_one_total}, and kept per (route, statement) for {@code /vigil/signals}.
+ * Both maps are capped: past the cap a route folds into {@code _other} and new findings are not kept.
+ */
+public final class NPlusOneFindings {
+  private final Map<List<String>, LongAdder> counters = new ConcurrentHashMap<>();
+  private final Map<List<String>, Finding> findings = new ConcurrentHashMap<>();
+  private final int maxSeries;
+  private final int maxFindings;
+
+  public NPlusOneFindings(int maxSeries, int maxFindings) {
+    this.maxSeries = Math.max(1, maxSeries);
+    this.maxFindings = Math.max(1, maxFindings);
+  }
+
+  /** One request crossed the threshold with this statement; returns its finding (null past the cap). */
+  public Finding report(String route, String system, String statement, int count) {
+    List<String> series = List.of(route, system);
+    if (!counters.containsKey(series) && counters.size() >= maxSeries) {
+      series = List.of(DbOperationRegistry.OTHER, system);
+    }
+    counters.computeIfAbsent(series, k -> new LongAdder()).increment();
+    List<String> key = List.of(route, statement);
+    Finding finding = findings.get(key);
+    if (finding == null) {
+      if (findings.size() >= maxFindings) {
+        return null;
+      }
+      finding = findings.computeIfAbsent(key, k -> new Finding(route, system, statement));
+    }
+    finding.occurrences.increment();
+    finding.observe(count);
+    return finding;
+  }
+
+  /** Counter values by (route, system). */
+  public Map<List<String>, Long> counts() {
+    Map<List<String>, Long> out = new java.util.HashMap<>();
+    counters.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /** The findings seen in most requests first. */
+  public List<Finding> top(int n) {
+    List<Finding> all = new ArrayList<>(findings.values());
+    all.sort(Comparator.comparingLong((Finding f) -> -f.occurrences()).thenComparing(f -> f.route)
+        .thenComparing(f -> f.statement));
+    return all.subList(0, Math.min(n, all.size()));
+  }
+
+  /** One (route, statement): in how many requests it was flagged, and the most executions seen in one request. */
+  public static final class Finding {
+    public final String route;
+    public final String system;
+    public final String statement;
+    private final LongAdder occurrences = new LongAdder();
+    private final AtomicInteger maxCount = new AtomicInteger();
+
+    Finding(String route, String system, String statement) {
+      this.route = Objects.requireNonNull(route);
+      this.system = system;
+      this.statement = Objects.requireNonNull(statement);
+    }
+
+    /** The statement ran {@code count} times so far in a flagged request. */
+    public void observe(int count) {
+      maxCount.accumulateAndGet(count, Math::max);
+    }
+
+    public long occurrences() {
+      return occurrences.sum();
+    }
+
+    public int maxCount() {
+      return maxCount.get();
+    }
+  }
+}
