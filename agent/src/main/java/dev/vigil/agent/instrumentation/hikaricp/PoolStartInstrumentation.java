@@ -26,10 +26,10 @@ public final class PoolStartInstrumentation implements TypeInstrumentation {
 
   @Override
   public String adviceClass() {
-    return StartAdvice.class.getName();
+    return StartConstructorAdvice.class.getName();
   }
 
-  public static final class StartAdvice {
+  public static final class StartConstructorAdvice {
     // No onThrowable: ByteBuddy cannot catch around a constructor. A constructor that throws built no pool.
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool, @Advice.Argument(0) HikariConfig config) {
