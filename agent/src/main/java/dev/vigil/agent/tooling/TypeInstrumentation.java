@@ -10,6 +10,6 @@ public interface TypeInstrumentation {
 
   ElementMatcher<? super MethodDescription> methodMatcher();
 
-  /** Binary name of the class holding the {@code @Advice.OnMethodEnter/Exit} methods. */
+  /** Binary name of the class holding the enter/exit advice methods. */
   String adviceClass();
 }
