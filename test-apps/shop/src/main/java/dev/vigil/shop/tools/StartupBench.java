@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
  */
 public final class StartupBench {
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  /** The agent's own account of its premain: "[vigil] INFO started in 1088 ms, ...". */
+  /**
+   * The agent's own account of its set-up (premain plus the background install): "[vigil] INFO started in 1088 ms
+   * (premain 15 ms), ...". Absent when the first request was answered before the set-up finished.
+   */
   private static final Pattern AGENT_STARTED = Pattern.compile("started in (\\d+) ms");
 
   private StartupBench() {}
@@ -43,7 +46,7 @@ public final class StartupBench {
     long[][] none = new long[4][runs];
     long[][] agent = new long[4][runs];
     System.out.printf("%-4s %-8s %10s %16s %14s %18s%n", "run", "variant", "ready ms", "first 200 ms", "app CPU ms",
-        "agent premain ms");
+        "agent set-up ms");
     for (int i = 0; i < runs; i++) {
       boolean agentFirst = i % 2 == 1;
       for (int k = 0; k < 2; k++) {
@@ -70,7 +73,7 @@ public final class StartupBench {
     // CPU time is less sensitive than wall time to other work on a busy machine.
     System.out.printf("  app CPU to first 200 (ms)    no agent %.0f, vigil %.0f, added %+.0f%n", median(none[3]),
         median(agent[3]), median(agent[3]) - median(none[3]));
-    System.out.printf("  agent premain (its own log)  %10.1f%n", median(agent[2]));
+    System.out.printf("  agent set-up (its own log)   %10.1f%n", median(agent[2]));
   }
 
   /**
