@@ -10,14 +10,11 @@ import dev.vigil.its.support.Http;
 import dev.vigil.its.support.Scrape;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,14 +29,8 @@ class JdbcIT {
   private static final String DURATION = "db_client_operation_duration_seconds_count";
   private static final String[] SECRETS = {"SECRET-123", "987654321"};
 
-  static Stream<String> jdks() {
-    String jdk25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
-    return Files.isDirectory(Paths.get(jdk25)) ? Stream.of(System.getProperty("java.home"), jdk25)
-        : Stream.of(System.getProperty("java.home"));
-  }
-
   @ParameterizedTest
-  @MethodSource("jdks")
+  @MethodSource("dev.vigil.its.support.Jdks#all")
   void h2(String javaHome) throws Exception {
     String table = table();
     run(javaHome, "h2database", table, "jdbc:h2:mem:vigil;DB_CLOSE_DELAY=-1", "sa", "");

@@ -6,23 +6,14 @@ import dev.vigil.its.apps.JdkHttpServerApp;
 import dev.vigil.its.support.AgentJvm;
 import dev.vigil.its.support.Http;
 import dev.vigil.its.support.Scrape;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The JDK's com.sun.net.httpserver with the real agent jar, on JDK 17 and (when installed) Temurin 25. */
 class JdkHttpServerIT {
-  static Stream<String> jdks() {
-    String jdk25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
-    return Files.isDirectory(Paths.get(jdk25)) ? Stream.of(System.getProperty("java.home"), jdk25)
-        : Stream.of(System.getProperty("java.home"));
-  }
-
   @ParameterizedTest
-  @MethodSource("jdks")
+  @MethodSource("dev.vigil.its.support.Jdks#all")
   void countsEveryRequestPerRouteAndStatus(String javaHome) throws Exception {
     try (AgentJvm app = AgentJvm.builder(JdkHttpServerApp.class).javaHome(javaHome).start()) {
       int port = app.awaitReady();
@@ -59,7 +50,7 @@ class JdkHttpServerIT {
   }
 
   @ParameterizedTest
-  @MethodSource("jdks")
+  @MethodSource("dev.vigil.its.support.Jdks#all")
   void appSeesExactlyItsOwnException(String javaHome) throws Exception {
     try (AgentJvm app = AgentJvm.builder(JdkHttpServerApp.class).javaHome(javaHome).start()) {
       int port = app.awaitReady();

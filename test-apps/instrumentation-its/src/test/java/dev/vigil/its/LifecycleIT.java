@@ -6,26 +6,17 @@ import dev.vigil.its.apps.ShortLivedApp;
 import dev.vigil.its.support.AgentJvm;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The agent never keeps a JVM alive, and costs at most two threads. */
 class LifecycleIT {
-  static Stream<String> jdks() {
-    String jdk25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
-    return Files.isDirectory(Paths.get(jdk25)) ? Stream.of(System.getProperty("java.home"), jdk25)
-        : Stream.of(System.getProperty("java.home"));
-  }
-
   @ParameterizedTest
-  @MethodSource("jdks")
+  @MethodSource("dev.vigil.its.support.Jdks#all")
   void jvmExitsWhenMainReturnsAndTheAgentAddsAtMostTwoThreads(String javaHome) throws Exception {
     // A fixed number of JIT compiler threads, so that only the agent can change the count.
     String fixedJit = "-XX:-UseDynamicNumberOfCompilerThreads";

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,14 +36,8 @@ class ShopIT {
   private static final String COUNT = "http_server_request_duration_seconds_count";
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  static Stream<String> jdks() {
-    String jdk25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
-    return Files.isDirectory(Paths.get(jdk25)) ? Stream.of(System.getProperty("java.home"), jdk25)
-        : Stream.of(System.getProperty("java.home"));
-  }
-
   @ParameterizedTest
-  @MethodSource("jdks")
+  @MethodSource("dev.vigil.its.support.Jdks#all")
   void countsEveryEndpointOnH2(String javaHome) throws Exception {
     try (AgentJvm app = AgentJvm.builderForJar(shopJar()).javaHome(javaHome).sysProp("shop.port", "0").start()) {
       driveAndCheck(app);
