@@ -9,6 +9,7 @@ public final class Bridge {
   private static volatile HttpServerHandler httpServer = HttpServerHandler.NOOP;
   private static volatile DbClientHandler db = DbClientHandler.NOOP;
   private static volatile ConnectionPoolHandler connectionPools = ConnectionPoolHandler.NOOP;
+  private static volatile ContextCarrier context = ContextCarrier.NOOP;
 
   private Bridge() {}
 
@@ -34,5 +35,13 @@ public final class Bridge {
 
   public static void install(ConnectionPoolHandler handler) {
     connectionPools = handler == null ? ConnectionPoolHandler.NOOP : handler;
+  }
+
+  public static ContextCarrier context() {
+    return context;
+  }
+
+  public static void install(ContextCarrier carrier) {
+    context = carrier == null ? ContextCarrier.NOOP : carrier;
   }
 }

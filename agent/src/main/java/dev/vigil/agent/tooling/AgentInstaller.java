@@ -9,6 +9,7 @@ import dev.vigil.agent.signals.ApdexThresholds;
 import dev.vigil.agent.signals.EndpointRegistry;
 import dev.vigil.agent.signals.HttpServerMetrics;
 import dev.vigil.agent.signals.SignalsJson;
+import dev.vigil.agent.tracing.OtelContextCarrier;
 import dev.vigil.bootstrap.AdviceErrors;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.exporter.http.AgentHttpServer;
@@ -42,6 +43,7 @@ public final class AgentInstaller {
         "an instrumentation failed and was skipped (the application is unaffected)", t));
     HttpServerRecorder http = new HttpServerRecorder(registry);
     Bridge.install(http);
+    Bridge.install(new OtelContextCarrier());
     long premainMillis = (System.nanoTime() - start) / 1_000_000;
     // ByteBuddy's set-up loads about a thousand classes (~0.5 s): do it beside the application's own start-up rather
     // than before it. Classes loaded in the meantime are retransformed when the transformer is installed.
