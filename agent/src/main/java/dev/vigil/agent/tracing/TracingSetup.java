@@ -161,6 +161,14 @@ public final class TracingSetup {
       return env;
     }
     try {
+      java.nio.file.Path kernel = java.nio.file.Paths.get("/proc/sys/kernel/hostname"); // Linux: no name lookup
+      if (java.nio.file.Files.isReadable(kernel)) {
+        String name = new String(java.nio.file.Files.readAllBytes(kernel), java.nio.charset.StandardCharsets.UTF_8)
+            .trim();
+        if (!name.isEmpty()) {
+          return name;
+        }
+      }
       return InetAddress.getLocalHost().getHostName();
     } catch (Exception e) {
       return null;
