@@ -152,7 +152,8 @@ public final class ExecutorRecorder implements ExecutorHandler {
     String type = "executor";
     if (kind == KIND_JETTY) {
       gauges = PoolGauges.jetty(executor.getClass());
-      frameworkName = String.valueOf(PoolGauges.call(executor, "getName"));
+      frameworkName = ExecutorNames.clean(String.valueOf(PoolGauges.call(executor, "getName")));
+      frameworkName = frameworkName == null ? "jetty" : frameworkName; // Jetty's default name is qtp + a hash code
       type = "server";
     } else if (kind == KIND_TOMCAT) {
       gauges = PoolGauges.tomcat(executor.getClass());
