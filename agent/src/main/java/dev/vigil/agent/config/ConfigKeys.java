@@ -51,6 +51,14 @@ public final class ConfigKeys {
   public static final ConfigKey JVM_VIRTUAL_THREADS = key("vigil.jvm.virtual_threads.enabled", BOOLEAN, "true",
       "On Java 21+, count virtual threads started and pinned from a JFR event stream, and log each pinning stack once"
           + " per site.");
+  public static final ConfigKey TRACES_ENABLED = key("vigil.traces.enabled", STRING, "auto",
+      "Traces: true exports spans over OTLP (to http://localhost:4318 unless OTEL_EXPORTER_OTLP_ENDPOINT says"
+          + " otherwise), false records none, auto (the default) exports when OTEL_EXPORTER_OTLP_ENDPOINT,"
+          + " OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or OTEL_TRACES_EXPORTER=otlp is set. OTEL_TRACES_EXPORTER=none or"
+          + " OTEL_SDK_DISABLED=true turn traces off.");
+  public static final ConfigKey EXPORTER_SHUTDOWN_TIMEOUT = key("vigil.exporter.shutdown.timeout", DURATION, "5s",
+      "At JVM shutdown, the longest the agent waits to export the spans still queued; the rest are counted as dropped"
+          + " (reason shutdown).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
           + " hikaricp, executors, jetty-threadpool, tomcat-executor.");

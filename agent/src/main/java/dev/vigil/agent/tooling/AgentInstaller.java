@@ -13,6 +13,8 @@ import dev.vigil.agent.signals.HttpServerMetrics;
 import dev.vigil.agent.signals.Saturation;
 import dev.vigil.agent.signals.SignalsJson;
 import dev.vigil.agent.tracing.OtelContextCarrier;
+import dev.vigil.agent.tracing.SpanExportStats;
+import dev.vigil.agent.tracing.TracingSetup;
 import dev.vigil.bootstrap.AdviceErrors;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.exporter.http.AgentHttpServer;
@@ -64,10 +66,11 @@ public final class AgentInstaller {
       Bridge.install(executors);
       TypePoolCache typePoolCache = new TypePoolCache();
       int modules = Instrumenter.install(inst, config, lateAttach, typePoolCache);
+      SpanExportStats spans = installTracing(config);
       JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS)
           ? new JvmMetrics().virtualThreads(config.getBoolean(ConfigKeys.JVM_VIRTUAL_THREADS)) : null;
       Ticker.start(registry, jvm, typePoolCache);
-      String endpoint = startHttp(config, registry, db, jvm, executors);
+      String endpoint = startHttp(config, registry, db, jvm, spans, executors);
       AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
           + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
     } catch (Throwable t) {
@@ -85,8 +88,17 @@ public final class AgentInstaller {
     }
   }
 
+  private static SpanExportStats installTracing(VigilConfig config) {
+    try {
+      return TracingSetup.install(config);
+    } catch (Throwable t) {
+      AgentLog.error("traces could not be set up; metrics go on without them", t);
+      return null;
+    }
+  }
+
   private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, JvmMetrics jvm,
-      ExecutorRecorder executors) {
+      SpanExportStats spans, ExecutorRecorder executors) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
       return null;
     }
@@ -97,6 +109,9 @@ public final class AgentInstaller {
     producers.addAll(db.producers());
     if (jvm != null) {
       producers.add(jvm);
+    }
+    if (spans != null) {
+      producers.add(spans);
     }
     Saturation saturation = new Saturation(executors::pools, db::connectionPools);
     producers.add(new ExecutorMetrics(executors::pools));
