@@ -19,16 +19,11 @@ public final class ContextCallable<V> implements Callable<V> {
   @Override
   public V call() throws Exception {
     long start = timer == null ? 0 : System.nanoTime();
-    Object token = context == null ? null : Bridge.context().attach(context);
+    Object token = ContextRunnable.attach(context);
     try {
       return task.call();
     } finally {
-      if (token != null) {
-        Bridge.context().restore(token);
-      }
-      if (timer != null) {
-        timer.ran(dueNanos, start, System.nanoTime());
-      }
+      ContextRunnable.done(token, timer, dueNanos, start);
     }
   }
 

@@ -32,16 +32,38 @@ public class ContextRunnable implements Runnable {
   @Override
   public void run() {
     long start = timer == null ? 0 : System.nanoTime();
-    Object token = context == null ? null : Bridge.context().attach(context);
+    Object token = attach(context);
     try {
       task.run();
     } finally {
+      done(token, timer, dueNanos, start);
+    }
+  }
+
+  /** Attaches a captured context; an agent failure never stops the task: it then runs without it. */
+  static Object attach(Object context) {
+    if (context == null) {
+      return null;
+    }
+    try {
+      return Bridge.context().attach(context);
+    } catch (Throwable t) {
+      AdviceErrors.report(t);
+      return null;
+    }
+  }
+
+  /** Restores the thread's context and records the timings; never throws over the task's own outcome. */
+  static void done(Object token, TaskTimer timer, long dueNanos, long startNanos) {
+    try {
       if (token != null) {
         Bridge.context().restore(token);
       }
       if (timer != null) {
-        timer.ran(dueNanos, start, System.nanoTime());
+        timer.ran(dueNanos, startNanos, System.nanoTime());
       }
+    } catch (Throwable t) {
+      AdviceErrors.report(t);
     }
   }
 
