@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the executor instrumentation adds per task, in one thread: the submit side (pool lookup, context capture, the
  * wrapper, the due time) and the run side (clock, attach/restore, two histogram records), without and with a current
- * OpenTelemetry context. {@code plainRun} is the task alone.
+ * OpenTelemetry context. {@code plainRun} is the task alone, {@code clockRead} one System.nanoTime.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -56,6 +56,12 @@ public class ExecutorRecorderBenchmark {
   public long plainRun() {
     task.run();
     return counter;
+  }
+
+  /** One clock read: the wrapper reads the clock three times (submit, start, end). */
+  @Benchmark
+  public long clockRead() {
+    return System.nanoTime();
   }
 
   @Benchmark
