@@ -21,7 +21,7 @@ import jdk.jfr.consumer.RecordedStackTrace;
  * Virtual threads started and pinned (Java 21+), from a JFR event stream: {@code jdk.VirtualThreadStart} and
  * {@code jdk.VirtualThreadPinned} (pinned for 20 ms or more, JFR's default threshold). Each pinning site (the first
  * application frame of the stack) is logged once with its stack. RecordingStream is Java 14+, so it is reached by
- * reflection: the agent is built for Java 11. Nothing starts before Java 21.
+ * reflection: the agent is built for Java 11. Nothing starts before Java 21, nor before the first virtual thread.
  */
 final class VirtualThreadEvents {
   static final int MAX_SITES = 1_000;
@@ -31,8 +31,12 @@ final class VirtualThreadEvents {
   private final Set<String> sites = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
 
+  /**
+   * Starts the stream once the application runs virtual threads (a carrier thread exists): JFR costs threads and
+   * start-up work that services without virtual threads should not pay. Called on every tick and scrape.
+   */
   void start() {
-    if (Runtime.version().feature() < 21 || !started.compareAndSet(false, true)) {
+    if (Runtime.version().feature() < 21 || started.get() || !carrierThreadsExist() || !started.compareAndSet(false, true)) {
       return;
     }
     try {
@@ -47,13 +51,43 @@ final class VirtualThreadEvents {
       Method onEvent = type.getMethod("onEvent", String.class, Consumer.class);
       onEvent.invoke(stream, "jdk.VirtualThreadStart", (Consumer<RecordedEvent>) e -> starts.increment());
       onEvent.invoke(stream, "jdk.VirtualThreadPinned", (Consumer<RecordedEvent>) this::onPinned);
+      type.getMethod("onFlush", Runnable.class).invoke(stream, (Runnable) () -> running = true);
       type.getMethod("setMaxAge", Duration.class).invoke(stream, Duration.ofSeconds(10));
-      type.getMethod("startAsync").invoke(stream);
-      running = true;
+      Method run = type.getMethod("start");
+      // start() blocks: on a daemon thread of ours (startAsync's thread would keep the JVM from exiting).
+      Thread reader = new Thread(() -> {
+        try {
+          run.invoke(stream);
+        } catch (Throwable t) {
+          failed(t);
+        }
+      }, "vigil-jfr");
+      reader.setDaemon(true);
+      reader.start();
     } catch (Throwable t) {
-      AgentLog.once(AgentLog.Level.WARN, "jfr-virtual-threads", "cannot stream virtual-thread events from JFR;"
-          + " vigil_jvm_virtual_threads_* are absent", t);
+      failed(t);
     }
+  }
+
+  private static void failed(Throwable t) {
+    AgentLog.once(AgentLog.Level.WARN, "jfr-virtual-threads", "cannot stream virtual-thread events from JFR;"
+        + " vigil_jvm_virtual_threads_* are absent", t);
+  }
+
+  /** True once the JVM has a virtual-thread carrier (jdk.internal.misc.CarrierThread): a walk of the thread groups. */
+  private static boolean carrierThreadsExist() {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] threads = new Thread[root.activeCount() + 16];
+    int n = root.enumerate(threads, true);
+    for (int i = 0; i < n; i++) {
+      if (threads[i].getClass().getName().equals("jdk.internal.misc.CarrierThread")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void onPinned(RecordedEvent event) {

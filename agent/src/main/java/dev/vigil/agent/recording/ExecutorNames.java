@@ -80,16 +80,20 @@ final class ExecutorNames {
     }
   }
 
-  /** A String field of the factory whose name says prefix, format or name. */
+  /**
+   * A String field of the factory whose name says prefix, format or name; for a lambda ({@code r -> new Thread(r,
+   * prefix + n)}), the String it captured.
+   */
   private static String factoryPrefix(Object factory) {
     if (factory == null || factory.getClass().getName().startsWith("java.")) {
       return null;
     }
+    boolean lambda = factory.getClass().getName().contains("$$Lambda");
     for (Class<?> c = factory.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field f : c.getDeclaredFields()) {
         String fn = f.getName().toLowerCase(java.util.Locale.ROOT);
         if (f.getType() == String.class && !java.lang.reflect.Modifier.isStatic(f.getModifiers())
-            && (fn.contains("prefix") || fn.contains("format") || fn.contains("name"))) {
+            && (lambda || fn.contains("prefix") || fn.contains("format") || fn.contains("name"))) {
           try {
             f.setAccessible(true);
             Object v = f.get(factory);

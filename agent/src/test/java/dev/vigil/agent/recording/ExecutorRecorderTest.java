@@ -130,6 +130,21 @@ class ExecutorRecorderTest {
   }
 
   @Test
+  void aLambdaFactoryIsNamedByTheStringItCaptured() {
+    ExecutorRecorder recorder = new ExecutorRecorder(10);
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        lambdaFactory("shop-worker-"));
+    recorder.created(pool);
+    assertThat(only(recorder).name()).isEqualTo("shop-worker");
+    pool.shutdown();
+  }
+
+  private static ThreadFactory lambdaFactory(String prefix) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return r -> new Thread(r, prefix + n.incrementAndGet());
+  }
+
+  @Test
   void namesDropCountersAndNeverUseTheJdksNumbering() {
     assertThat(ExecutorNames.clean("orders-worker-")).isEqualTo("orders-worker");
     assertThat(ExecutorNames.clean("orders-%d")).isEqualTo("orders");

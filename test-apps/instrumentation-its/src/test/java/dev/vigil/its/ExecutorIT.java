@@ -94,6 +94,9 @@ class ExecutorIT {
     Assumptions.assumeTrue(TestApps.hasJdk25(), "Temurin 25 is not installed");
     try (AgentJvm app = AgentJvm.builder(ExecutorApp.class).javaHome(TestApps.JDK25).start()) {
       String base = "http://127.0.0.1:" + app.awaitReady();
+      assertThat(new Scrape(app.scrape()).find("vigil_jvm_virtual_threads_pinned_total"))
+          .as("no JFR stream before the first virtual thread").isEmpty();
+      assertThat(Http.get(base + "/vthreads").body()).isEqualTo("warm");
       app.awaitScrape(s -> !s.find("vigil_jvm_virtual_threads_pinned_total").isEmpty()); // the JFR stream runs
       assertThat(Http.get(base + "/pin").body()).isEqualTo("pinned");
       assertThat(Http.get(base + "/pin").body()).isEqualTo("pinned");

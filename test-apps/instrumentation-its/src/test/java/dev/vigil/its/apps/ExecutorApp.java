@@ -84,6 +84,8 @@ public final class ExecutorApp {
         return "completed " + orders.getCompletedTaskCount();
       case "/context":
         return ContextProbe.run();
+      case "/vthreads":
+        return VirtualThreads.warm();
       case "/pin":
         return VirtualThreads.pin();
       default:

@@ -18,6 +18,17 @@ final class VirtualThreads {
    * A virtual thread that blocks while pinned to its carrier: inside a class initializer (still pinning on Java 24+,
    * where JEP 491 unpinned synchronized) and, for 21 to 23, inside a synchronized block.
    */
+  /** Runs one virtual thread (the agent starts its JFR stream once virtual threads are in use). */
+  static String warm() throws Exception {
+    ExecutorService vt = executor();
+    if (vt == null) {
+      return "no virtual threads";
+    }
+    vt.submit(() -> { }).get();
+    vt.shutdown();
+    return "warm";
+  }
+
   static String pin() throws Exception {
     ExecutorService vt = executor();
     if (vt == null) {
