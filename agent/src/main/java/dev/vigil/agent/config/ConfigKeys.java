@@ -46,6 +46,11 @@ public final class ConfigKeys {
   public static final ConfigKey DB_MAX_SERIES = key("vigil.db.max_series", INT, "500",
       "Most db_client_operation_duration_seconds series (system, operation, table, error); later tables fold into"
           + " _other.");
+  public static final ConfigKey EXECUTOR_MAX_POOLS = key("vigil.executors.max_pools", INT, "64",
+      "Most thread pools with their own vigil_executor_* series; later pools share executor_name=\"_other\".");
+  public static final ConfigKey JVM_VIRTUAL_THREADS = key("vigil.jvm.virtual_threads.enabled", BOOLEAN, "true",
+      "On Java 21+, count virtual threads started and pinned from a JFR event stream, and log each pinning stack once"
+          + " per site.");
   public static final ConfigKey TRACES_ENABLED = key("vigil.traces.enabled", STRING, "auto",
       "Traces: true exports spans over OTLP (to http://localhost:4318 unless OTEL_EXPORTER_OTLP_ENDPOINT says"
           + " otherwise), false records none, auto (the default) exports when OTEL_EXPORTER_OTLP_ENDPOINT,"
@@ -60,7 +65,7 @@ public final class ConfigKeys {
           + " OTEL_METRICS_EXPORTER=otlp is set; OTEL_METRICS_EXPORTER=none turns it off).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
-          + " hikaricp.");
+          + " hikaricp, executors, jetty-threadpool, tomcat-executor.");
 
   private ConfigKeys() {}
 

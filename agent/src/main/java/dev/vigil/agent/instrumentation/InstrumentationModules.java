@@ -1,11 +1,14 @@
 package dev.vigil.agent.instrumentation;
 
+import dev.vigil.agent.instrumentation.executors.ExecutorsModule;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
+import dev.vigil.agent.instrumentation.jetty.threadpool.JettyThreadPoolModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
 import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
 import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
+import dev.vigil.agent.instrumentation.tomcat.executor.TomcatExecutorModule;
 import dev.vigil.agent.tooling.InstrumentationModule;
 import java.util.List;
 
@@ -19,6 +22,9 @@ public final class InstrumentationModules {
         new ServletJakartaModule(),
         new SpringWebMvcModule(),
         new JdbcModule(),
-        new HikariCpModule());
+        new HikariCpModule(),
+        new ExecutorsModule(),
+        new JettyThreadPoolModule(),
+        new TomcatExecutorModule());
   }
 }

@@ -46,7 +46,7 @@ public final class ConnectionPoolRecorder implements ConnectionPoolHandler {
     try {
       Pool p = find(pool);
       if (p == null) {
-        p = add(pool, String.valueOf(pool), null); // started before the agent: named by its toString (Hikari: its name)
+        p = add(pool, String.valueOf(pool), configOf(pool)); // started before the agent: named by its toString
       }
       if (p != null) {
         p.wait.record(Math.max(0, System.nanoTime() - startNanos));
@@ -70,6 +70,22 @@ public final class ConnectionPoolRecorder implements ConnectionPoolHandler {
       }
     }
     return live;
+  }
+
+  /** HikariCP keeps its configuration in PoolBase.config: read it so a pool found late still has its maximum. */
+  private static Object configOf(Object pool) {
+    for (Class<?> c = pool.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      try {
+        java.lang.reflect.Field f = c.getDeclaredField("config");
+        f.setAccessible(true);
+        return f.get(pool);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (Exception | LinkageError e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private Pool find(Object pool) {

@@ -42,6 +42,18 @@ final class WeakIdentityMap<K, V> {
     map.put(new Ref<>(key, queue), value);
   }
 
+  /** Removes and returns the value of {@code key}, or null; allocates nothing. */
+  V remove(K key) {
+    Probe probe = probes.get();
+    probe.key = key;
+    probe.hash = System.identityHashCode(key);
+    try {
+      return map.remove(probe);
+    } finally {
+      probe.key = null;
+    }
+  }
+
   int size() {
     purge();
     return map.size();

@@ -107,6 +107,12 @@ class ShopIT {
     Map<String, Long> expectedPerRoute = new TreeMap<>();
     sent.forEach((k, v) -> expectedPerRoute.merge(k.substring(0, k.lastIndexOf(' ')), (long) v, Long::sum));
     assertThat(listed).as("every route on /vigil/signals with its request count").isEqualTo(expectedPerRoute);
+    List<String> resources = new ArrayList<>();
+    signals.path("saturation").forEach(r -> resources.add(r.path("resource").asText()));
+    assertThat(resources).as("the shop's worker pool and connection pool in the saturation summary")
+        .contains("executor/shop-worker", "db_pool/shop-db");
+    assertThat(signals.path("most_saturated").asText()).isEqualTo(resources.get(0));
+    assertThat(scrape.find("vigil_executor_threads_max", "executor_name", "shop-worker")).hasSize(1);
   }
 
   /** Records one request under its method, route and status, after checking the shop answered as it should. */
