@@ -46,9 +46,17 @@ public final class ConfigKeys {
   public static final ConfigKey DB_MAX_SERIES = key("vigil.db.max_series", INT, "500",
       "Most db_client_operation_duration_seconds series (system, operation, table, error); later tables fold into"
           + " _other.");
+  public static final ConfigKey HTTP_CLIENT_MAX_ADDRESSES = key("vigil.http.client.max_addresses", INT, "100",
+      "Most server addresses (server_address label) of http_client_request_duration_seconds; later ones are _other.");
+  public static final ConfigKey HTTP_CLIENT_MAX_SERIES = key("vigil.http.client.max_series", INT, "1000",
+      "Most http_client_request_duration_seconds series (method, address, port, status, error); later ones fold into"
+          + " _other.");
+  public static final ConfigKey HTTP_CLIENT_CAPTURE_QUERY = key("vigil.http.client.capture_query", BOOLEAN, "false",
+      "Keep the query string in url.full of client spans. Off by default: queries often carry tokens. User-info is"
+          + " always removed.");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
-          + " hikaricp.");
+          + " hikaricp, http-url-connection, jdk-httpclient, apache-httpclient5, okhttp.");
 
   private ConfigKeys() {}
 

@@ -1,8 +1,12 @@
 package dev.vigil.agent.instrumentation;
 
+import dev.vigil.agent.instrumentation.apachehttpclient5.ApacheHttpClient5Module;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
+import dev.vigil.agent.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
+import dev.vigil.agent.instrumentation.jdkhttpclient.JdkHttpClientModule;
+import dev.vigil.agent.instrumentation.okhttp.OkHttpModule;
 import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
 import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
@@ -19,6 +23,10 @@ public final class InstrumentationModules {
         new ServletJakartaModule(),
         new SpringWebMvcModule(),
         new JdbcModule(),
-        new HikariCpModule());
+        new HikariCpModule(),
+        new HttpUrlConnectionModule(),
+        new JdkHttpClientModule(),
+        new ApacheHttpClient5Module(),
+        new OkHttpModule());
   }
 }

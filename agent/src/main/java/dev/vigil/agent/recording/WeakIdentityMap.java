@@ -42,6 +42,18 @@ final class WeakIdentityMap<K, V> {
     map.put(new Ref<>(key, queue), value);
   }
 
+  /** Removes the entry of {@code key}; returns its value, or null. */
+  V remove(K key) {
+    Probe probe = probes.get();
+    probe.key = key;
+    probe.hash = System.identityHashCode(key);
+    try {
+      return map.remove(probe);
+    } finally {
+      probe.key = null;
+    }
+  }
+
   int size() {
     purge();
     return map.size();

@@ -57,11 +57,12 @@ public final class AgentInstaller {
       HttpServerRecorder http, boolean lateAttach, long start, long premainMillis) {
     try {
       DbSetup db = DbSetup.install(config, http); // before the transformer: its advice calls these recorders
+      HttpClientSetup clients = HttpClientSetup.install(config);
       TypePoolCache typePoolCache = new TypePoolCache();
       int modules = Instrumenter.install(inst, config, lateAttach, typePoolCache);
       JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS) ? new JvmMetrics() : null;
       Ticker.start(registry, jvm, typePoolCache);
-      String endpoint = startHttp(config, registry, db, jvm);
+      String endpoint = startHttp(config, registry, db, clients, jvm);
       AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
           + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
     } catch (Throwable t) {
@@ -79,7 +80,8 @@ public final class AgentInstaller {
     }
   }
 
-  private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, JvmMetrics jvm) {
+  private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, HttpClientSetup clients,
+      JvmMetrics jvm) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
       return null;
     }
@@ -88,6 +90,7 @@ public final class AgentInstaller {
     List<MetricProducer> producers = new ArrayList<>();
     producers.add(new HttpServerMetrics(registry));
     producers.addAll(db.producers());
+    producers.add(clients.producer());
     if (jvm != null) {
       producers.add(jvm);
     }

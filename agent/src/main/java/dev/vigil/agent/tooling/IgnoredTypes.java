@@ -8,7 +8,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * classes. Checked by name before anything else, so most classes cost one string test.
  */
 final class IgnoredTypes extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
-  private static final String[] JDK_ALLOWED = {"com.sun.net.httpserver."};
+  private static final String[] JDK_ALLOWED = {"com.sun.net.httpserver.",
+    "sun.net.www.protocol.http.HttpURLConnection", "jdk.internal.net.http.HttpClientImpl"};
   private static final String[] IGNORED_PREFIXES = {
     "dev.vigil.agent.", "dev.vigil.bootstrap.", "dev.vigil.exporter.", "dev.vigil.shaded.", "java.", "javax.management.", "jdk.", "sun.", "com.sun.", "net.bytebuddy.", "org.HdrHistogram.",
     "org.jctools.", "org.openjdk.jmh.", "org.junit.", "org.gradle.", "org.apache.maven.", "kotlin.", "scala.",
