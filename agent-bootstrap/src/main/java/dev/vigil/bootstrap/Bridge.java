@@ -11,6 +11,7 @@ public final class Bridge {
   private static volatile ConnectionPoolHandler connectionPools = ConnectionPoolHandler.NOOP;
   private static volatile ContextCarrier context = ContextCarrier.NOOP;
   private static volatile HttpClientHandler httpClient = HttpClientHandler.NOOP;
+  private static volatile ExecutorHandler executors = ExecutorHandler.NOOP;
 
   private Bridge() {}
 
@@ -52,5 +53,13 @@ public final class Bridge {
 
   public static void install(HttpClientHandler handler) {
     httpClient = handler == null ? HttpClientHandler.NOOP : handler;
+  }
+
+  public static ExecutorHandler executors() {
+    return executors;
+  }
+
+  public static void install(ExecutorHandler handler) {
+    executors = handler == null ? ExecutorHandler.NOOP : handler;
   }
 }

@@ -62,9 +62,15 @@ public final class ConfigKeys {
   public static final ConfigKey EXPORTER_SHUTDOWN_TIMEOUT = key("vigil.exporter.shutdown.timeout", DURATION, "5s",
       "At JVM shutdown, the longest the agent waits to export the spans still queued; the rest are counted as dropped"
           + " (reason shutdown).");
+  public static final ConfigKey EXECUTOR_MAX_POOLS = key("vigil.executors.max_pools", INT, "64",
+      "Most thread pools with their own vigil_executor_* series; later pools share executor_name=\"_other\".");
+  public static final ConfigKey JVM_VIRTUAL_THREADS = key("vigil.jvm.virtual_threads.enabled", BOOLEAN, "true",
+      "On Java 21+, count virtual threads started and pinned from a JFR event stream, and log each pinning stack once"
+          + " per site.");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
-          + " hikaricp, http-url-connection, jdk-httpclient, apache-httpclient5, okhttp.");
+          + " hikaricp, executors, jetty-threadpool, tomcat-executor, http-url-connection, jdk-httpclient,"
+          + " apache-httpclient5, okhttp.");
 
   private ConfigKeys() {}
 

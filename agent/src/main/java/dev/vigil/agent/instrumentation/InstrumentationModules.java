@@ -1,8 +1,10 @@
 package dev.vigil.agent.instrumentation;
 
 import dev.vigil.agent.instrumentation.apachehttpclient5.ApacheHttpClient5Module;
+import dev.vigil.agent.instrumentation.executors.ExecutorsModule;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
 import dev.vigil.agent.instrumentation.httpurlconnection.HttpUrlConnectionModule;
+import dev.vigil.agent.instrumentation.jetty.threadpool.JettyThreadPoolModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
 import dev.vigil.agent.instrumentation.jdkhttpclient.JdkHttpClientModule;
@@ -10,6 +12,7 @@ import dev.vigil.agent.instrumentation.okhttp.OkHttpModule;
 import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
 import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
+import dev.vigil.agent.instrumentation.tomcat.executor.TomcatExecutorModule;
 import dev.vigil.agent.tooling.InstrumentationModule;
 import java.util.List;
 
@@ -24,6 +27,9 @@ public final class InstrumentationModules {
         new SpringWebMvcModule(),
         new JdbcModule(),
         new HikariCpModule(),
+        new ExecutorsModule(),
+        new JettyThreadPoolModule(),
+        new TomcatExecutorModule(),
         new HttpUrlConnectionModule(),
         new JdkHttpClientModule(),
         new ApacheHttpClient5Module(),

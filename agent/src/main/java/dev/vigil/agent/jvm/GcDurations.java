@@ -20,6 +20,7 @@ import javax.management.openmbean.CompositeData;
 /** {@code jvm.gc.duration}: a histogram per collector and action, fed by the JVM's GC notifications. */
 final class GcDurations {
   private static final double[] BOUNDS = {0.01, 0.1, 1, 10};
+  private static final int MAX_SERIES = 100;
   private final AtomicBoolean started = new AtomicBoolean();
   private final Map<String, Series> series = new ConcurrentHashMap<>();
 
@@ -39,8 +40,11 @@ final class GcDurations {
       return;
     }
     GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-    String key = info.getGcName() + '\u0000' + info.getGcAction();
-    series.computeIfAbsent(key, k -> new Series(info.getGcName(), info.getGcAction()))
+    String key = info.getGcName() + '\u0000' + info.getGcAction() + '\u0000' + info.getGcCause();
+    if (series.size() >= MAX_SERIES && !series.containsKey(key)) {
+      return; // collectors, actions and causes are a few dozen at most; never unbounded
+    }
+    series.computeIfAbsent(key, k -> new Series(info.getGcName(), info.getGcAction(), info.getGcCause()))
         .record(info.getGcInfo().getDuration() / 1000.0);
   }
 
@@ -51,7 +55,7 @@ final class GcDurations {
       for (int i = 0; i < counts.length; i++) {
         counts[i] = s.counts.get(i);
       }
-      points.add(Point.histogram(Labels.of("jvm_gc_name", s.name, "jvm_gc_action", s.action),
+      points.add(Point.histogram(Labels.of("jvm_gc_name", s.name, "jvm_gc_action", s.action, "jvm_gc_cause", s.cause),
           new Point.Histogram(BOUNDS.clone(), counts, s.sum.sum(), null)));
     }
     return new MetricFamily("jvm_gc_duration_seconds", MetricFamily.Type.HISTOGRAM,
@@ -61,12 +65,14 @@ final class GcDurations {
   private static final class Series {
     final String name;
     final String action;
+    final String cause;
     final AtomicLongArray counts = new AtomicLongArray(BOUNDS.length + 1);
     final DoubleAdder sum = new DoubleAdder();
 
-    Series(String name, String action) {
+    Series(String name, String action, String cause) {
       this.name = name;
       this.action = action;
+      this.cause = cause;
     }
 
     void record(double seconds) {

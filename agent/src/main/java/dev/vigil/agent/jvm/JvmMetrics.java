@@ -20,10 +20,21 @@ import java.util.List;
  */
 public final class JvmMetrics implements MetricProducer {
   private final GcDurations gc = new GcDurations();
+  private final VirtualThreadEvents virtualThreads = new VirtualThreadEvents();
+  private volatile boolean virtualThreadsOn = true;
+
+  /** Turns off the JFR stream of virtual-thread events (Java 21+) before it starts. */
+  public JvmMetrics virtualThreads(boolean on) {
+    virtualThreadsOn = on;
+    return this;
+  }
 
   /** Subscribes to GC notifications; idempotent. Called by the ticker once the application runs. */
   public void startListening() {
     gc.start();
+    if (virtualThreadsOn) {
+      virtualThreads.start();
+    }
   }
 
   @Override
@@ -37,6 +48,10 @@ public final class JvmMetrics implements MetricProducer {
     out.add(gauge("jvm_classes", "Classes currently loaded.", "", classes.getLoadedClassCount()));
     out.add(new MetricFamily("jvm_class_loaded", Type.COUNTER, "Classes loaded since the JVM started.", "",
         List.of(Point.value(Labels.EMPTY, classes.getTotalLoadedClassCount()))));
+    out.add(new MetricFamily("jvm_class_unloaded", Type.COUNTER, "Classes unloaded since the JVM started.", "",
+        List.of(Point.value(Labels.EMPTY, classes.getUnloadedClassCount()))));
+    JvmBuffersAndMemory.collect(out);
+    virtualThreads.collect(out);
   }
 
   private static void cpu(List<MetricFamily> out) {
@@ -83,11 +98,8 @@ public final class JvmMetrics implements MetricProducer {
 
   private static void threads(List<MetricFamily> out) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    int all = threads.getThreadCount();
-    int daemon = threads.getDaemonThreadCount();
-    out.add(new MetricFamily("jvm_threads", Type.GAUGE, "Live threads.", "", List.of(
-        Point.value(Labels.of("jvm_thread_daemon", "true"), daemon),
-        Point.value(Labels.of("jvm_thread_daemon", "false"), all - daemon))));
+    out.add(new MetricFamily("jvm_threads", Type.GAUGE, "Live threads, by daemon flag and state.", "",
+        JvmBuffersAndMemory.threadsByState(threads)));
   }
 
   private static MetricFamily gauge(String name, String help, String unit, double value) {

@@ -42,7 +42,7 @@ final class WeakIdentityMap<K, V> {
     map.put(new Ref<>(key, queue), value);
   }
 
-  /** Removes the entry of {@code key}; returns its value, or null. */
+  /** Removes and returns the value of {@code key}, or null; allocates nothing. */
   V remove(K key) {
     Probe probe = probes.get();
     probe.key = key;

@@ -17,6 +17,7 @@ public final class SignalsJson {
   private final EndpointRegistry registry;
   private final String serviceName;
   private final NPlusOneFindings nPlusOne;
+  private volatile Saturation saturation;
 
   public SignalsJson(EndpointRegistry registry, String serviceName) {
     this(registry, serviceName, null);
@@ -27,6 +28,12 @@ public final class SignalsJson {
     this.registry = registry;
     this.serviceName = serviceName;
     this.nPlusOne = nPlusOne;
+  }
+
+  /** Adds the saturation section: every bounded resource, most saturated first. */
+  public SignalsJson withSaturation(Saturation s) {
+    this.saturation = s;
+    return this;
   }
 
   public byte[] render() throws IOException {
@@ -64,6 +71,9 @@ public final class SignalsJson {
       if (nPlusOne != null) {
         writeNPlusOne(g);
       }
+      if (saturation != null) {
+        writeSaturation(g);
+      }
       g.writeEndObject();
     }
     return bytes.toByteArray();
@@ -82,6 +92,27 @@ public final class SignalsJson {
       if (f.exampleTraceId() != null) {
         g.writeStringField("example_trace_id", f.exampleTraceId());
       }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** The most saturated resource by name, then every resource, most saturated first. */
+  private void writeSaturation(JsonGenerator g) throws IOException {
+    List<Saturation.Resource> resources = saturation.resources();
+    if (resources.isEmpty()) {
+      g.writeNullField("most_saturated");
+    } else {
+      g.writeStringField("most_saturated", resources.get(0).name);
+    }
+    g.writeArrayFieldStart("saturation");
+    for (Saturation.Resource r : resources) {
+      g.writeStartObject();
+      g.writeStringField("resource", r.name);
+      number(g, "ratio", r.ratio());
+      g.writeNumberField("busy", r.busy);
+      g.writeNumberField("capacity", r.capacity);
+      g.writeNumberField("waiting", r.waiting);
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -4,10 +4,13 @@ import dev.vigil.agent.config.ConfigKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.jvm.JvmMetrics;
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.recording.ExecutorRecorder;
 import dev.vigil.agent.recording.HttpServerRecorder;
 import dev.vigil.agent.signals.ApdexThresholds;
 import dev.vigil.agent.signals.EndpointRegistry;
+import dev.vigil.agent.signals.ExecutorMetrics;
 import dev.vigil.agent.signals.HttpServerMetrics;
+import dev.vigil.agent.signals.Saturation;
 import dev.vigil.agent.signals.SignalsJson;
 import dev.vigil.agent.tracing.OtelContextCarrier;
 import dev.vigil.agent.tracing.SpanExportStats;
@@ -60,12 +63,15 @@ public final class AgentInstaller {
     try {
       DbSetup db = DbSetup.install(config, http); // before the transformer: its advice calls these recorders
       HttpClientSetup clients = HttpClientSetup.install(config);
+      ExecutorRecorder executors = new ExecutorRecorder(config.getInt(ConfigKeys.EXECUTOR_MAX_POOLS));
+      Bridge.install(executors);
       TypePoolCache typePoolCache = new TypePoolCache();
       int modules = Instrumenter.install(inst, config, lateAttach, typePoolCache);
       SpanExportStats spans = installTracing(config);
-      JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS) ? new JvmMetrics() : null;
+      JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS)
+          ? new JvmMetrics().virtualThreads(config.getBoolean(ConfigKeys.JVM_VIRTUAL_THREADS)) : null;
       Ticker.start(registry, jvm, typePoolCache);
-      String endpoint = startHttp(config, registry, db, clients, jvm, spans);
+      String endpoint = startHttp(config, registry, db, clients, jvm, spans, executors);
       AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
           + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
     } catch (Throwable t) {
@@ -93,7 +99,7 @@ public final class AgentInstaller {
   }
 
   private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, HttpClientSetup clients,
-      JvmMetrics jvm, SpanExportStats spans) {
+      JvmMetrics jvm, SpanExportStats spans, ExecutorRecorder executors) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
       return null;
     }
@@ -109,7 +115,10 @@ public final class AgentInstaller {
     if (spans != null) {
       producers.add(spans);
     }
-    SignalsJson signals = new SignalsJson(registry, config.serviceName(), db.nPlusOne);
+    Saturation saturation = new Saturation(executors::pools, db::connectionPools);
+    producers.add(new ExecutorMetrics(executors::pools));
+    producers.add(saturation);
+    SignalsJson signals = new SignalsJson(registry, config.serviceName(), db.nPlusOne).withSaturation(saturation);
     Map<String, HttpEndpoint> paths = new LinkedHashMap<>();
     paths.put("/metrics", new PrometheusEndpoint(producers));
     paths.put("/vigil/signals", (headers, query) ->

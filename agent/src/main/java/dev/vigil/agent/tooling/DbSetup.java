@@ -38,6 +38,11 @@ final class DbSetup {
     return new DbSetup(config, http);
   }
 
+  /** Live connection pools, for the saturation summary. */
+  List<? extends dev.vigil.agent.signals.ConnectionPoolStats> connectionPools() {
+    return pools.pools();
+  }
+
   List<MetricProducer> producers() {
     return List.of(new DbClientMetrics(operations, nPlusOne), new ConnectionPoolMetrics(pools::pools));
   }

@@ -9,7 +9,11 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class IgnoredTypes extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
   private static final String[] JDK_ALLOWED = {"com.sun.net.httpserver.",
-    "sun.net.www.protocol.http.HttpURLConnection", "jdk.internal.net.http.HttpClientImpl"};
+    "sun.net.www.protocol.http.HttpURLConnection", "jdk.internal.net.http.HttpClientImpl",
+    "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ScheduledThreadPoolExecutor",
+    "java.util.concurrent.ForkJoinPool", "java.util.concurrent.ForkJoinTask",
+    "java.util.concurrent.ThreadPerTaskExecutor", "java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor",
+  };
   private static final String[] IGNORED_PREFIXES = {
     "dev.vigil.agent.", "dev.vigil.bootstrap.", "dev.vigil.exporter.", "dev.vigil.shaded.", "java.", "javax.management.", "jdk.", "sun.", "com.sun.", "net.bytebuddy.", "org.HdrHistogram.",
     "org.jctools.", "org.openjdk.jmh.", "org.junit.", "org.gradle.", "org.apache.maven.", "kotlin.", "scala.",

@@ -87,6 +87,13 @@ class ServletServersIT {
       assertThat(scrape.find(COUNT).stream().map(s -> s.labels.get("http_route")))
           .as("no raw path becomes a label").noneMatch(r -> r.matches(".*/\\d+.*") || r.contains(UUID));
       assertThat(scrape.sum("http_server_active_requests")).isEqualTo(0);
+      String pool = server.startsWith("jetty") ? "jetty" : "http-nio-127.0.0.1-auto-1-exec";
+      assertThat(scrape.find("vigil_executor_threads_max", "executor_name", pool)).as("the server's worker pool: "
+          + scrape.find("vigil_executor_threads_max")).hasSize(1);
+      assertThat(scrape.sum("vigil_executor_threads_max", "executor_name", pool)).isGreaterThan(1);
+      assertThat(scrape.sum("vigil_executor_threads", "executor_name", pool)).isGreaterThan(0);
+      assertThat(scrape.find("vigil_executor_queue_depth", "executor_name", pool)).hasSize(1);
+      assertThat(scrape.find("vigil_saturation_ratio", "resource", "server/" + pool)).hasSize(1);
 
       app.awaitLine(l -> l.startsWith("CAUGHT "), Duration.ofSeconds(10));
       assertThat(app.output()).as("the container's error page got the app's own exception")

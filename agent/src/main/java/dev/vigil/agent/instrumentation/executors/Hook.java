@@ -1,0 +1,34 @@
+package dev.vigil.agent.instrumentation.executors;
+
+import dev.vigil.agent.tooling.TypeInstrumentation;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** One advice class on the methods of the matched types. */
+final class Hook implements TypeInstrumentation {
+  private final ElementMatcher<TypeDescription> types;
+  private final ElementMatcher<? super MethodDescription> methods;
+  private final Class<?> advice;
+
+  Hook(ElementMatcher<TypeDescription> types, ElementMatcher<? super MethodDescription> methods, Class<?> advice) {
+    this.types = types;
+    this.methods = methods;
+    this.advice = advice;
+  }
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return types;
+  }
+
+  @Override
+  public ElementMatcher<? super MethodDescription> methodMatcher() {
+    return methods;
+  }
+
+  @Override
+  public String adviceClass() {
+    return advice.getName();
+  }
+}

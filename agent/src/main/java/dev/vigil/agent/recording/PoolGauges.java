@@ -1,0 +1,121 @@
+package dev.vigil.agent.recording;
+
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * Reads a pool's own counters on scrape: JDK pools directly, server pools (Jetty, Tomcat) through their public methods
+ * by reflection (the agent cannot link against the application's copy). -1 when a value is unknown or unreadable.
+ */
+abstract class PoolGauges {
+  static final int ACTIVE = 0;
+  static final int SIZE = 1;
+  static final int MAX = 2;
+  static final int QUEUED = 3;
+  static final int REMAINING = 4;
+  static final int COMPLETED = 5;
+
+  abstract long readLong(Object executor, int what);
+
+  final int read(Object executor, int what) {
+    long v = executor == null ? -1 : readLong(executor, what);
+    return v > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) v;
+  }
+
+  static final PoolGauges THREAD_POOL = new PoolGauges() {
+    @Override
+    long readLong(Object executor, int what) {
+      ThreadPoolExecutor p = (ThreadPoolExecutor) executor;
+      switch (what) {
+        case ACTIVE: return p.getActiveCount();
+        case SIZE: return p.getPoolSize();
+        case MAX: return p.getMaximumPoolSize();
+        case QUEUED: return p.getQueue().size();
+        case REMAINING: return remaining(p.getQueue());
+        case COMPLETED: return p.getCompletedTaskCount();
+        default: return -1;
+      }
+    }
+  };
+
+  static final PoolGauges FORK_JOIN = new PoolGauges() {
+    @Override
+    long readLong(Object executor, int what) {
+      ForkJoinPool p = (ForkJoinPool) executor;
+      switch (what) {
+        case ACTIVE: return p.getActiveThreadCount();
+        case SIZE: return p.getPoolSize();
+        case MAX: return p.getParallelism();
+        case QUEUED: return p.getQueuedSubmissionCount() + p.getQueuedTaskCount();
+        default: return -1;
+      }
+    }
+  };
+
+  /** Unbounded queues (remaining capacity near Integer.MAX_VALUE) have no meaningful room left: -1. */
+  static long remaining(BlockingQueue<?> queue) {
+    int room = queue.remainingCapacity();
+    return room >= Integer.MAX_VALUE - queue.size() - 1 ? -1 : room;
+  }
+
+  /** A pool read through public no-argument methods named per value (null name: unknown). */
+  static final class Reflective extends PoolGauges {
+    private final Method[] methods = new Method[6];
+    private final boolean queueMethod;
+
+    /** {@code names[QUEUED]} may return a number or a queue (Tomcat's getQueue), whose size is taken. */
+    Reflective(Class<?> type, String... names) {
+      boolean queue = false;
+      for (int i = 0; i < names.length && i < methods.length; i++) {
+        if (names[i] == null) {
+          continue;
+        }
+        try {
+          methods[i] = type.getMethod(names[i]);
+          queue |= i == QUEUED && Collection.class.isAssignableFrom(methods[i].getReturnType());
+        } catch (NoSuchMethodException | SecurityException e) {
+          methods[i] = null;
+        }
+      }
+      this.queueMethod = queue;
+    }
+
+    @Override
+    long readLong(Object executor, int what) {
+      Method m = what == REMAINING && queueMethod ? methods[QUEUED] : methods[what];
+      if (m == null) {
+        return -1;
+      }
+      try {
+        Object v = m.invoke(executor);
+        if (v instanceof BlockingQueue) {
+          return what == REMAINING ? remaining((BlockingQueue<?>) v) : ((BlockingQueue<?>) v).size();
+        }
+        return v instanceof Number ? ((Number) v).longValue() : -1;
+      } catch (Exception | LinkageError e) {
+        return -1;
+      }
+    }
+  }
+
+  /** A public no-argument method's result, or null. */
+  static Object call(Object target, String method) {
+    try {
+      return target.getClass().getMethod(method).invoke(target);
+    } catch (Exception | LinkageError e) {
+      return null;
+    }
+  }
+
+  static PoolGauges jetty(Class<?> type) {
+    return new Reflective(type, "getBusyThreads", "getThreads", "getMaxThreads", "getQueueSize", null, null);
+  }
+
+  static PoolGauges tomcat(Class<?> type) {
+    return new Reflective(type, "getActiveCount", "getPoolSize", "getMaximumPoolSize", "getQueue", null,
+        "getCompletedTaskCount");
+  }
+}
