@@ -70,7 +70,7 @@ public final class ConfigKeys {
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
           + " hikaricp, executors, jetty-threadpool, tomcat-executor, http-url-connection, jdk-httpclient,"
-          + " apache-httpclient5, okhttp.");
+          + " apache-httpclient5, apache-httpclient4, okhttp.");
 
   private ConfigKeys() {}
 

@@ -1,5 +1,6 @@
 package dev.vigil.agent.instrumentation;
 
+import dev.vigil.agent.instrumentation.apachehttpclient4.ApacheHttpClient4Module;
 import dev.vigil.agent.instrumentation.apachehttpclient5.ApacheHttpClient5Module;
 import dev.vigil.agent.instrumentation.executors.ExecutorsModule;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
@@ -33,6 +34,7 @@ public final class InstrumentationModules {
         new HttpUrlConnectionModule(),
         new JdkHttpClientModule(),
         new ApacheHttpClient5Module(),
+        new ApacheHttpClient4Module(),
         new OkHttpModule());
   }
 }

@@ -26,10 +26,12 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 public final class Clients {
   /** Names, in the order the app runs them. */
   public static final List<String> ALL =
-      List.of("urlconnection", "jdk", "jdk-async", "apache5", "okhttp", "okhttp-async");
+      List.of("urlconnection", "jdk", "jdk-async", "apache5", "apache4", "okhttp", "okhttp-async");
 
   private static final HttpClient JDK = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final CloseableHttpClient APACHE = HttpClients.createDefault();
+  private static final org.apache.http.impl.client.CloseableHttpClient APACHE4 =
+      org.apache.http.impl.client.HttpClients.createDefault();
   private static final OkHttpClient OKHTTP = new OkHttpClient.Builder().connectTimeout(5, TimeUnit.SECONDS)
       .retryOnConnectionFailure(false).build();
 
@@ -47,6 +49,11 @@ public final class Clients {
         return APACHE.execute(new HttpGet(url), response -> {
           EntityUtils.consume(response.getEntity());
           return response.getCode();
+        });
+      case "apache4":
+        return APACHE4.execute(new org.apache.http.client.methods.HttpGet(url), response -> {
+          org.apache.http.util.EntityUtils.consume(response.getEntity());
+          return response.getStatusLine().getStatusCode();
         });
       case "okhttp":
         try (Response response = OKHTTP.newCall(new Request.Builder().url(url).build()).execute()) {

@@ -47,8 +47,9 @@ public final class ClientsApp {
       StringBuilder out = new StringBuilder();
       try {
         run(backend, Integer.parseInt(query.get("repeat")), List.of(query.get("clients").split(",")), out);
-      } catch (Exception e) {
+      } catch (Throwable e) {
         out.append("FAILED ").append(e).append('\n');
+        e.printStackTrace(System.out);
       }
       for (String line : backend.seen()) {
         out.append("SEEN ").append(line).append('\n');

@@ -17,15 +17,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two services with the agent, as in production: a request enters service A with a traceparent; A fans out from a
- * thread pool through every client library (HttpURLConnection, java.net.http send and sendAsync, Apache HttpClient 5,
- * OkHttp execute and enqueue, whose callback calls B once more) to service B. The OTLP receiver gets one trace, the
+ * thread pool through every client library (HttpURLConnection, java.net.http send and sendAsync, Apache HttpClient 5 and 4,
+ * and 4, OkHttp execute and enqueue, whose callback calls B once more) to service B. The OTLP receiver gets one trace, the
  * caller's, with every parent link right: caller -> A SERVER -> A CLIENT (one per call) -> B SERVER.
  */
 class DistributedTraceIT {
   static final String TRACE_ID = "5af7651916cd43dd8448eb211c80319c";
   static final String CALLER_SPAN = "c7ad6b7169203331";
-  static final List<String> CALLS = List.of("urlconnection", "jdk", "jdk-async", "apache5", "okhttp", "okhttp-async",
-      "okhttp-callback");
+  static final List<String> CALLS = List.of("urlconnection", "jdk", "jdk-async", "apache5", "apache4", "okhttp",
+      "okhttp-async", "okhttp-callback");
 
   @ParameterizedTest
   @MethodSource("dev.vigil.its.support.Jdks#all")

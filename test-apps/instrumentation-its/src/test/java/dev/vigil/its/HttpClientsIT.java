@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Outbound HTTP through HttpURLConnection, java.net.http (send, sendAsync), Apache HttpClient 5 and OkHttp (execute,
+ * Outbound HTTP through HttpURLConnection, java.net.http (send, sendAsync), Apache HttpClient 5 and 4, and OkHttp (execute,
  * enqueue; 5.x and 4.12) with the real agent jar: per library, exactly its requests in
  * {@code http_client_request_duration_seconds} by status, the connection refused as an error, no user-info or query
  * anywhere on /metrics, the application's results unchanged, and no trace header added while tracing is off.
@@ -25,13 +25,15 @@ class HttpClientsIT {
   /** What each client throws when the connection is refused (error.type). */
   static final Map<String, String> REFUSED = Map.of("urlconnection", "java.net.ConnectException",
       "jdk", "java.net.ConnectException", "jdk-async", "java.net.ConnectException",
-      "apache5", "org.apache.hc.client5.http.HttpHostConnectException", "okhttp", "java.net.ConnectException",
+      "apache5", "org.apache.hc.client5.http.HttpHostConnectException",
+      "apache4", "org.apache.http.conn.HttpHostConnectException", "okhttp", "java.net.ConnectException",
       "okhttp-async", "java.net.ConnectException");
 
   @ParameterizedTest
   @MethodSource("dev.vigil.its.support.Jdks#all")
   void everyClientRecordsItsRequestsOnce(String javaHome) throws Exception {
-    check(javaHome, "http-clients", List.of("urlconnection", "jdk", "jdk-async", "apache5", "okhttp", "okhttp-async"));
+    check(javaHome, "http-clients",
+        List.of("urlconnection", "jdk", "jdk-async", "apache5", "apache4", "okhttp", "okhttp-async"));
   }
 
   @Test

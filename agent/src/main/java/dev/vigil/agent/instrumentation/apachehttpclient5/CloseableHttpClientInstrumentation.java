@@ -52,7 +52,7 @@ public final class CloseableHttpClientInstrumentation implements TypeInstrumenta
         return null;
       }
       ClientCall call = Bridge.httpClient().start(request.getMethod(),
-          target != null ? target.toURI() + request.getRequestUri() : request.getUri().toString(), null);
+          target != null ? target.toURI().concat(request.getRequestUri()) : request.getUri().toString(), null);
       String[] headers = call == null ? new String[0] : call.headers();
       for (int i = 0; i + 1 < headers.length; i += 2) {
         request.setHeader(headers[i], headers[i + 1]);
