@@ -10,6 +10,8 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
@@ -34,6 +36,8 @@ public final class HttpClientRecorder implements HttpClientHandler {
   static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   private static final String[] NONE = new String[0];
+  /** What {@link Tracing#tracer()} is while traces are off: then no span is built at all. */
+  private static final Tracer NOOP_TRACER = TracerProvider.noop().get("dev.vigil");
   private static final TextMapSetter<List<String>> SETTER = (headers, name, value) -> {
     if (headers != null && name != null && value != null) {
       headers.add(name);
@@ -61,8 +65,12 @@ public final class HttpClientRecorder implements HttpClientHandler {
       String m = method == null ? "GET" : method;
       boolean known = isKnown(m);
       Context parent = Context.current();
-      Span span = Tracing.tracer().spanBuilder(known ? m : "HTTP").setSpanKind(SpanKind.CLIENT).setParent(parent)
-          .startSpan();
+      Tracer tracer = Tracing.tracer();
+      TextMapPropagator propagator = Tracing.propagators().getTextMapPropagator();
+      if (tracer == NOOP_TRACER && propagator.fields().isEmpty()) {
+        return remember(new Call(this, m, target, Span.getInvalid(), NONE, key), key); // traces off: metrics only
+      }
+      Span span = tracer.spanBuilder(known ? m : "HTTP").setSpanKind(SpanKind.CLIENT).setParent(parent).startSpan();
       if (span.isRecording()) {
         span.setAttribute(METHOD, known ? m : "_OTHER");
         if (!known) {
@@ -74,11 +82,7 @@ public final class HttpClientRecorder implements HttpClientHandler {
         }
         span.setAttribute(URL_FULL, target.full(captureQuery));
       }
-      Call call = new Call(this, m, target, span, inject(parent.with(span)), key);
-      if (key != null) {
-        keyed.put(key, call);
-      }
-      return call;
+      return remember(new Call(this, m, target, span, inject(propagator, parent, span), key), key);
     } catch (Throwable t) {
       failed(t);
       return null;
@@ -104,13 +108,19 @@ public final class HttpClientRecorder implements HttpClientHandler {
     return captured == null ? null : Bridge.context().attach(captured);
   }
 
-  private static String[] inject(Context context) {
-    TextMapPropagator propagator = Tracing.propagators().getTextMapPropagator();
+  private Call remember(Call call, Object key) {
+    if (key != null) {
+      keyed.put(key, call);
+    }
+    return call;
+  }
+
+  private static String[] inject(TextMapPropagator propagator, Context parent, Span span) {
     if (propagator.fields().isEmpty()) {
-      return NONE; // no propagator configured (tracing off): nothing to add to the request
+      return NONE; // no propagator configured: nothing to add to the request
     }
     List<String> headers = new ArrayList<>(6);
-    propagator.inject(context, headers, SETTER);
+    propagator.inject(parent.with(span), headers, SETTER);
     return headers.isEmpty() ? NONE : headers.toArray(NONE);
   }
 

@@ -89,7 +89,8 @@ public final class HttpClientRegistry {
       this.port = port;
       this.status = status;
       this.errorType = errorType;
-      this.hash = Objects.hash(method, address, port, status, errorType);
+      this.hash = (((method.hashCode() * 31 + address.hashCode()) * 31 + port) * 31 + status) * 31
+          + (errorType == null ? 0 : errorType.hashCode());
     }
 
     @Override
