@@ -35,7 +35,7 @@ public interface HttpClientHandler {
   /** The call started against {@code key} and not ended yet, or null. */
   ClientCall started(Object key);
 
-  /** Remembers the calling thread's context against {@code key} (a queued asynchronous call) for the thread that runs it. */
+  /** Remembers the calling thread's context against {@code key} (a queued asynchronous call), for the thread running it. */
   void captureContext(Object key);
 
   /**

@@ -20,9 +20,9 @@ import java.util.concurrent.Future;
  *   {@code /missing/<client>} (404) and once on a closed port; it answers {@code RESULT <client> <status or exception>}
  *   lines, then the backend's {@code SEEN} lines.</li>
  *   <li>{@code backend}: a {@link Backend} alone; prints {@code READY <port>}.</li>
- *   <li>{@code fanout BACKEND_URL}: a server whose {@code /fanout} calls {@code BACKEND_URL/hello/<client>} through every
- *   client from a thread pool (OkHttp's async callback calls {@code /hello/okhttp-callback} through HttpURLConnection)
- *   and answers 200 when all succeeded; prints {@code READY <port>}.</li>
+ *   <li>{@code fanout BACKEND_URL}: a server whose {@code /fanout} calls {@code BACKEND_URL/hello/<client>} through
+ *   every client from a thread pool (OkHttp's async callback calls {@code /hello/okhttp-callback} through
+ *   HttpURLConnection) and answers 200 when all succeeded; prints {@code READY <port>}.</li>
  * </ul>
  */
 public final class ClientsApp {

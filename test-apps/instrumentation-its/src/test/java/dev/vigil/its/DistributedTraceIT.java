@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two services with the agent, as in production: a request enters service A with a traceparent; A fans out from a
- * thread pool through every client library (HttpURLConnection, java.net.http send and sendAsync, Apache HttpClient 5 and 4,
+ * thread pool through every client library (HttpURLConnection, java.net.http send and sendAsync, Apache HttpClient 5
  * and 4, OkHttp execute and enqueue, whose callback calls B once more) to service B. The OTLP receiver gets one trace, the
  * caller's, with every parent link right: caller -> A SERVER -> A CLIENT (one per call) -> B SERVER.
  */

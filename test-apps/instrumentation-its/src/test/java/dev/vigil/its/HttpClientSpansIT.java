@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * received names that CLIENT span, and the server's own span is its child.
  */
 class HttpClientSpansIT {
-  private static final Pattern SEEN = Pattern.compile("SEEN (/\\S+) traceparent=00-([0-9a-f]{32})-([0-9a-f]{16})-0[13] .*");
+  private static final Pattern SEEN =
+      Pattern.compile("SEEN (/\\S+) traceparent=00-([0-9a-f]{32})-([0-9a-f]{16})-0[13] .*");
 
   @ParameterizedTest
   @MethodSource("dev.vigil.its.support.Jdks#all")
@@ -43,7 +44,8 @@ class HttpClientSpansIT {
         assertThat(s.traceId).as(s.toString()).isEqualTo(run.traceId);
         assertThat(s.parentSpanId).as("child of the request that made it: " + s).isEqualTo(run.spanId);
         assertThat(s.name).isEqualTo("GET");
-        assertThat(s.attributes).containsEntry("http.request.method", "GET").containsEntry("server.address", "127.0.0.1")
+        assertThat(s.attributes).containsEntry("http.request.method", "GET")
+            .containsEntry("server.address", "127.0.0.1")
             .containsKey("server.port");
         assertThat(s.attributes.get("url.full")).as(s.toString()).startsWith("http://127.0.0.1:").doesNotContain("?");
       }
@@ -52,7 +54,8 @@ class HttpClientSpansIT {
         assertThat(ok.attributes).containsEntry("http.response.status_code", "200").doesNotContainKey("error.type");
         assertThat(ok.status).isNotEqualTo(StatusCode.STATUS_CODE_ERROR);
         ReceivedSpan missing = byPath(client, "/missing/" + c);
-        assertThat(missing.attributes).containsEntry("http.response.status_code", "404").containsEntry("error.type", "404");
+        assertThat(missing.attributes).containsEntry("http.response.status_code", "404")
+            .containsEntry("error.type", "404");
         assertThat(missing.status).isEqualTo(StatusCode.STATUS_CODE_ERROR);
         ReceivedSpan refused = byPath(client, "/refused/" + c);
         assertThat(refused.attributes).containsEntry("error.type", HttpClientsIT.REFUSED.get(c))

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Outbound HTTP through HttpURLConnection, java.net.http (send, sendAsync), Apache HttpClient 5 and 4, and OkHttp (execute,
- * enqueue; 5.x and 4.12) with the real agent jar: per library, exactly its requests in
+ * Outbound HTTP through HttpURLConnection, java.net.http (send, sendAsync), Apache HttpClient 5 and 4, and OkHttp
+ * (execute, enqueue; 5.x and 4.12) with the real agent jar: per library, exactly its requests in
  * {@code http_client_request_duration_seconds} by status, the connection refused as an error, no user-info or query
  * anywhere on /metrics, the application's results unchanged, and no trace header added while tracing is off.
  */
@@ -67,8 +67,8 @@ class HttpClientsIT {
         assertThat(s.sum(DURATION) - s.sum(DURATION, "http_response_status_code", "200")
             - s.sum(DURATION, "http_response_status_code", "404")).as(client + ": the refused connection, once")
             .isEqualTo(wantRefused);
-        assertThat(s.find(DURATION, "error_type", REFUSED.get(client))).as(client + ": refused as " + REFUSED.get(client))
-            .isNotEmpty();
+        assertThat(s.find(DURATION, "error_type", REFUSED.get(client)))
+            .as(client + ": refused as " + REFUSED.get(client)).isNotEmpty();
         ok = wantOk;
         missing = wantMissing;
         refused = wantRefused;

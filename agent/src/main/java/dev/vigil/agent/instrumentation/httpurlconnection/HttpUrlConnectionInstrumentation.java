@@ -20,8 +20,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * while the request can still take them), and ends when {@code getInputStream} returns or throws
  * ({@code getResponseCode} and the header getters call it), or when connecting fails. The call is remembered against
  * the connection in between. A connection that has a response or a remembered failure starts nothing more (the
- * getters call getInputStream again after a failure). The status is the connection's parsed {@code responseCode}; the exception a 4xx status
- * raises (FileNotFoundException) is the status, not an error of its own.
+ * getters call getInputStream again after a failure). The status is the connection's parsed {@code responseCode}; the
+ * exception a 4xx status raises (FileNotFoundException) is the status, not an error of its own.
  */
 public final class HttpUrlConnectionInstrumentation implements TypeInstrumentation {
   @Override

@@ -16,7 +16,8 @@ import okhttp3.Request;
 
 /**
  * OkHttp's Request is immutable, and the call holds it in a final field: the trace headers are added where the call
- * first hands its request to the interceptor chain, {@code RealInterceptorChain.proceed(request)}, by passing on a copy.
+ * first hands its request to the interceptor chain, {@code RealInterceptorChain.proceed(request)}, by passing on a
+ * copy.
  * Later links receive requests built from that one, so the copy happens once per call (the header check skips it).
  */
 public final class InterceptorChainInstrumentation implements TypeInstrumentation {
