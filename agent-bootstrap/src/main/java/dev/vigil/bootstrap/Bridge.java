@@ -10,6 +10,7 @@ public final class Bridge {
   private static volatile DbClientHandler db = DbClientHandler.NOOP;
   private static volatile ConnectionPoolHandler connectionPools = ConnectionPoolHandler.NOOP;
   private static volatile ContextCarrier context = ContextCarrier.NOOP;
+  private static volatile HttpClientHandler httpClient = HttpClientHandler.NOOP;
   private static volatile ExecutorHandler executors = ExecutorHandler.NOOP;
 
   private Bridge() {}
@@ -44,6 +45,14 @@ public final class Bridge {
 
   public static void install(ContextCarrier carrier) {
     context = carrier == null ? ContextCarrier.NOOP : carrier;
+  }
+
+  public static HttpClientHandler httpClient() {
+    return httpClient;
+  }
+
+  public static void install(HttpClientHandler handler) {
+    httpClient = handler == null ? HttpClientHandler.NOOP : handler;
   }
 
   public static ExecutorHandler executors() {

@@ -6,6 +6,8 @@ package dev.vigil.bootstrap;
  */
 public final class CallDepth {
   public static final int HTTP_SERVER = 0;
+  /** An outbound HTTP request (a client built on another instrumented client counts once). */
+  public static final int HTTP_CLIENT = 1;
   /** A JDBC statement executing (a pool's proxy delegating to the driver counts once). */
   public static final int JDBC_EXECUTE = 4;
   /** A JDBC statement being prepared (overloads and pool proxies delegate to each other). */

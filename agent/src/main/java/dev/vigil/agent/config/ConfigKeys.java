@@ -51,6 +51,14 @@ public final class ConfigKeys {
   public static final ConfigKey JVM_VIRTUAL_THREADS = key("vigil.jvm.virtual_threads.enabled", BOOLEAN, "true",
       "On Java 21+, count virtual threads started and pinned from a JFR event stream, and log each pinning stack once"
           + " per site.");
+  public static final ConfigKey HTTP_CLIENT_MAX_ADDRESSES = key("vigil.http.client.max_addresses", INT, "100",
+      "Most server addresses (server_address label) of http_client_request_duration_seconds; later ones are _other.");
+  public static final ConfigKey HTTP_CLIENT_MAX_SERIES = key("vigil.http.client.max_series", INT, "1000",
+      "Most http_client_request_duration_seconds series (method, address, port, status, error); later ones fold into"
+          + " _other.");
+  public static final ConfigKey HTTP_CLIENT_CAPTURE_QUERY = key("vigil.http.client.capture_query", BOOLEAN, "false",
+      "Keep the query string in url.full of client spans. Off by default: queries often carry tokens. User-info is"
+          + " always removed.");
   public static final ConfigKey TRACES_ENABLED = key("vigil.traces.enabled", STRING, "auto",
       "Traces: true exports spans over OTLP (to http://localhost:4318 unless OTEL_EXPORTER_OTLP_ENDPOINT says"
           + " otherwise), false records none, auto (the default) exports when OTEL_EXPORTER_OTLP_ENDPOINT,"
@@ -65,7 +73,8 @@ public final class ConfigKeys {
           + " OTEL_METRICS_EXPORTER=otlp is set; OTEL_METRICS_EXPORTER=none turns it off).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
-          + " hikaricp, executors, jetty-threadpool, tomcat-executor.");
+          + " hikaricp, executors, jetty-threadpool, tomcat-executor, http-url-connection, jdk-httpclient,"
+          + " apache-httpclient5, apache-httpclient4, okhttp.");
 
   private ConfigKeys() {}
 

@@ -1,10 +1,15 @@
 package dev.vigil.agent.instrumentation;
 
+import dev.vigil.agent.instrumentation.apachehttpclient4.ApacheHttpClient4Module;
+import dev.vigil.agent.instrumentation.apachehttpclient5.ApacheHttpClient5Module;
 import dev.vigil.agent.instrumentation.executors.ExecutorsModule;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
+import dev.vigil.agent.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import dev.vigil.agent.instrumentation.jetty.threadpool.JettyThreadPoolModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
+import dev.vigil.agent.instrumentation.jdkhttpclient.JdkHttpClientModule;
+import dev.vigil.agent.instrumentation.okhttp.OkHttpModule;
 import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
 import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
@@ -25,6 +30,11 @@ public final class InstrumentationModules {
         new HikariCpModule(),
         new ExecutorsModule(),
         new JettyThreadPoolModule(),
-        new TomcatExecutorModule());
+        new TomcatExecutorModule(),
+        new HttpUrlConnectionModule(),
+        new JdkHttpClientModule(),
+        new ApacheHttpClient5Module(),
+        new ApacheHttpClient4Module(),
+        new OkHttpModule());
   }
 }

@@ -63,6 +63,7 @@ public final class AgentInstaller {
       HttpServerRecorder http, boolean lateAttach, long start, long premainMillis) {
     try {
       DbSetup db = DbSetup.install(config, http); // before the transformer: its advice calls these recorders
+      HttpClientSetup clients = HttpClientSetup.install(config);
       ExecutorRecorder executors = new ExecutorRecorder(config.getInt(ConfigKeys.EXECUTOR_MAX_POOLS));
       Bridge.install(executors);
       TypePoolCache typePoolCache = new TypePoolCache();
@@ -71,7 +72,7 @@ public final class AgentInstaller {
       JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS)
           ? new JvmMetrics().virtualThreads(config.getBoolean(ConfigKeys.JVM_VIRTUAL_THREADS)) : null;
       Ticker.start(registry, jvm, typePoolCache);
-      String endpoint = startHttp(config, registry, db, jvm, spans, executors);
+      String endpoint = startHttp(config, registry, db, clients, jvm, spans, executors);
       startOtlpMetrics(config, registry, db);
       AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
           + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
@@ -111,8 +112,8 @@ public final class AgentInstaller {
     }
   }
 
-  private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, JvmMetrics jvm,
-      SpanExportStats spans, ExecutorRecorder executors) {
+  private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, HttpClientSetup clients,
+      JvmMetrics jvm, SpanExportStats spans, ExecutorRecorder executors) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
       return null;
     }
@@ -121,6 +122,7 @@ public final class AgentInstaller {
     List<MetricProducer> producers = new ArrayList<>();
     producers.add(new HttpServerMetrics(registry));
     producers.addAll(db.producers());
+    producers.add(clients.producer());
     if (jvm != null) {
       producers.add(jvm);
     }

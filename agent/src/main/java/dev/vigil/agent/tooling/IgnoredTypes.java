@@ -9,6 +9,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class IgnoredTypes extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
   private static final String[] JDK_ALLOWED = {"com.sun.net.httpserver.",
+    "sun.net.www.protocol.http.HttpURLConnection", "jdk.internal.net.http.HttpClientImpl",
     "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ScheduledThreadPoolExecutor",
     "java.util.concurrent.ForkJoinPool", "java.util.concurrent.ForkJoinTask",
     "java.util.concurrent.ThreadPerTaskExecutor", "java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor",

@@ -1,0 +1,141 @@
+package dev.vigil.agent.recording;
+
+import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.signals.HttpClientRegistry;
+import dev.vigil.agent.tracing.Tracing;
+import dev.vigil.bootstrap.Bridge;
+import dev.vigil.bootstrap.ClientCall;
+import dev.vigil.bootstrap.HttpClientHandler;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Records outbound HTTP requests of every client library: a CLIENT span (child of the current context) whose context
+ * the configured propagators write into the headers the instrumentation adds to the request, and
+ * {@code http.client.request.duration}. Nothing is recorded while the agent itself is calling out (OTLP export).
+ */
+public final class HttpClientRecorder implements HttpClientHandler {
+  static final int MAX_KEYED = 10_000;
+  private static final String[] NONE = new String[0];
+  /** What {@link Tracing#tracer()} is while traces are off: then no span is built at all. */
+  private static final Tracer NOOP_TRACER = TracerProvider.noop().get("dev.vigil");
+  private static final TextMapSetter<List<String>> SETTER = (headers, name, value) -> {
+    if (headers != null && name != null && value != null) {
+      headers.add(name);
+      headers.add(value);
+    }
+  };
+
+  private final HttpClientRegistry registry;
+  private final boolean captureQuery;
+  private final WeakIdentityMap<Object, HttpClientCall> keyed = new WeakIdentityMap<>(MAX_KEYED);
+  private final WeakIdentityMap<Object, Object> contexts = new WeakIdentityMap<>(MAX_KEYED);
+
+  public HttpClientRecorder(HttpClientRegistry registry, boolean captureQuery) {
+    this.registry = registry;
+    this.captureQuery = captureQuery;
+  }
+
+  @Override
+  public ClientCall start(String method, String url, Object key) {
+    try {
+      if (Tracing.instrumentationSuppressed()) {
+        return null;
+      }
+      ClientUrl target = ClientUrl.parse(url);
+      String m = method == null ? "GET" : method;
+      boolean known = isKnown(m);
+      Context parent = Context.current();
+      Tracer tracer = Tracing.tracer();
+      TextMapPropagator propagator = Tracing.propagators().getTextMapPropagator();
+      if (tracer == NOOP_TRACER && propagator.fields().isEmpty()) {
+        // traces off: metrics only, no span built
+        return remember(new HttpClientCall(this, m, target, Span.getInvalid(), NONE, key), key);
+      }
+      Span span = ClientSpans.start(tracer, parent, m, known, target, captureQuery);
+      return remember(new HttpClientCall(this, m, target, span, inject(propagator, parent, span), key), key);
+    } catch (Throwable t) {
+      failed(t);
+      return null;
+    }
+  }
+
+  @Override
+  public ClientCall started(Object key) {
+    return key == null ? null : keyed.get(key);
+  }
+
+  @Override
+  public void captureContext(Object key) {
+    Object captured = Bridge.context().capture();
+    if (key != null && captured != null) {
+      contexts.put(key, captured);
+    }
+  }
+
+  @Override
+  public Object attachContext(Object key) {
+    Object captured = key == null ? null : contexts.remove(key);
+    return captured == null ? null : Bridge.context().attach(captured);
+  }
+
+  private HttpClientCall remember(HttpClientCall call, Object key) {
+    if (key != null) {
+      keyed.put(key, call);
+    }
+    return call;
+  }
+
+  private static String[] inject(TextMapPropagator propagator, Context parent, Span span) {
+    if (propagator.fields().isEmpty()) {
+      return NONE; // no propagator configured: nothing to add to the request
+    }
+    List<String> headers = new ArrayList<>(6);
+    propagator.inject(parent.with(span), headers, SETTER);
+    return headers.isEmpty() ? NONE : headers.toArray(NONE);
+  }
+
+  private static boolean isKnown(String method) {
+    switch (method) {
+      case "GET": case "HEAD": case "POST": case "PUT": case "DELETE": case "CONNECT": case "OPTIONS": case "TRACE":
+      case "PATCH":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** What a client threw, without the wrappers of futures (sendAsync, send's own ExecutionException). */
+  static Throwable cause(Throwable error) {
+    Throwable e = error;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  void finish(HttpClientCall call, long nanos, int status, Throwable error) {
+    Throwable cause = cause(error);
+    int code = Math.max(status, 0);
+    String errorType = cause != null ? cause.getClass().getName() : code >= 400 ? Integer.toString(code) : null;
+    registry.series(call.method, call.target.host, call.target.port, code, errorType).record(nanos);
+    ClientSpans.end(call.span, code, errorType, cause);
+    Object key = call.key == null ? null : call.key.get();
+    if (key != null) {
+      keyed.remove(key);
+    }
+  }
+
+  static void failed(Throwable t) {
+    AgentLog.once(AgentLog.Level.WARN, "http-client-recorder:" + t.getClass().getName(),
+        "recording an HTTP client call failed; the call itself is unaffected", t);
+  }
+}
