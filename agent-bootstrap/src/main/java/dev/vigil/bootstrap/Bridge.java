@@ -10,6 +10,7 @@ public final class Bridge {
   private static volatile DbClientHandler db = DbClientHandler.NOOP;
   private static volatile ConnectionPoolHandler connectionPools = ConnectionPoolHandler.NOOP;
   private static volatile ContextCarrier context = ContextCarrier.NOOP;
+  private static volatile LogHandler logs = LogHandler.NOOP;
 
   private Bridge() {}
 
@@ -43,5 +44,13 @@ public final class Bridge {
 
   public static void install(ContextCarrier carrier) {
     context = carrier == null ? ContextCarrier.NOOP : carrier;
+  }
+
+  public static LogHandler logs() {
+    return logs;
+  }
+
+  public static void install(LogHandler handler) {
+    logs = handler == null ? LogHandler.NOOP : handler;
   }
 }

@@ -3,6 +3,8 @@ package dev.vigil.agent.instrumentation;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
+import dev.vigil.agent.instrumentation.log4j2.Log4j2Module;
+import dev.vigil.agent.instrumentation.logback.LogbackModule;
 import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
 import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
@@ -19,6 +21,8 @@ public final class InstrumentationModules {
         new ServletJakartaModule(),
         new SpringWebMvcModule(),
         new JdbcModule(),
-        new HikariCpModule());
+        new HikariCpModule(),
+        new LogbackModule(),
+        new Log4j2Module());
   }
 }

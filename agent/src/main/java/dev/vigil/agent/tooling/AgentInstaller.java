@@ -57,11 +57,12 @@ public final class AgentInstaller {
       HttpServerRecorder http, boolean lateAttach, long start, long premainMillis) {
     try {
       DbSetup db = DbSetup.install(config, http); // before the transformer: its advice calls these recorders
+      LogsSetup logs = LogsSetup.install(config); // likewise: the logging advice calls it
       TypePoolCache typePoolCache = new TypePoolCache();
       int modules = Instrumenter.install(inst, config, lateAttach, typePoolCache);
       JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS) ? new JvmMetrics() : null;
       Ticker.start(registry, jvm, typePoolCache);
-      String endpoint = startHttp(config, registry, db, jvm);
+      String endpoint = startHttp(config, registry, db, jvm, logs);
       AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
           + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
     } catch (Throwable t) {
@@ -70,6 +71,13 @@ public final class AgentInstaller {
   }
 
   private static void configureLog(VigilConfig config) {
+    String format = config.getString(ConfigKeys.LOG_FORMAT);
+    try {
+      AgentLog.setFormat(AgentLog.parseFormat(format));
+    } catch (IllegalArgumentException e) {
+      AgentLog.warn("config vigil.log.format=" + format + " is not text or json; using the default text");
+    }
+    AgentLog.setRepeatInterval(config.getDurationMillis(ConfigKeys.LOG_REPEAT_INTERVAL));
     String level = config.getString(ConfigKeys.LOG_LEVEL);
     try {
       AgentLog.setLevel(AgentLog.parseLevel(level));
@@ -79,7 +87,8 @@ public final class AgentInstaller {
     }
   }
 
-  private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, JvmMetrics jvm) {
+  private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, JvmMetrics jvm,
+      LogsSetup logs) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
       return null;
     }
@@ -88,6 +97,7 @@ public final class AgentInstaller {
     List<MetricProducer> producers = new ArrayList<>();
     producers.add(new HttpServerMetrics(registry));
     producers.addAll(db.producers());
+    producers.addAll(logs.producers());
     if (jvm != null) {
       producers.add(jvm);
     }

@@ -1,0 +1,130 @@
+package dev.vigil.agent.logs;
+
+import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.exporter.model.Labels;
+import dev.vigil.exporter.model.MetricFamily;
+import dev.vigil.exporter.model.MetricProducer;
+import dev.vigil.exporter.model.Point;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.jctools.queues.MpscArrayQueue;
+
+/**
+ * The bounded hand-off from application threads to the log export thread. Offering never blocks: a full queue drops
+ * the record and counts it. One daemon thread drains batches and hands them to the exporter, at the latest every
+ * {@code intervalMillis}; a failed export drops its batch, counted.
+ */
+public final class LogQueue implements MetricProducer {
+  /** Exports one batch; true when the receiver took it. Runs on the export thread, with a bounded wait. */
+  public interface BatchExporter {
+    boolean export(List<LogEntry> batch);
+  }
+
+  static final int BATCH = 512;
+  private final MpscArrayQueue<LogEntry> queue;
+  private final long intervalNanos;
+  private final LongAdder queueFull = new LongAdder();
+  private final LongAdder exportFailed = new LongAdder();
+  private final LongAdder exported = new LongAdder();
+  private volatile Thread thread;
+
+  public LogQueue(int capacity, long intervalMillis) {
+    this.queue = new MpscArrayQueue<>(Math.max(16, capacity));
+    this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(10, intervalMillis));
+  }
+
+  public void offer(LogEntry entry) {
+    if (!queue.relaxedOffer(entry)) {
+      queueFull.increment();
+    }
+  }
+
+  /** True on the export thread: records written there (the exporter's own logging) are not exported. */
+  public boolean isExportThread() {
+    return Thread.currentThread() == thread;
+  }
+
+  public synchronized void start(BatchExporter exporter) {
+    if (thread != null) {
+      return;
+    }
+    Thread t = new Thread(() -> run(exporter), "vigil-logs-export");
+    t.setDaemon(true);
+    thread = t;
+    t.start();
+  }
+
+  private void run(BatchExporter exporter) {
+    List<LogEntry> batch = new ArrayList<>(BATCH);
+    long deadline = System.nanoTime() + intervalNanos;
+    while (!Thread.currentThread().isInterrupted()) {
+      drainInto(batch);
+      long now = System.nanoTime();
+      if (batch.size() >= BATCH || (!batch.isEmpty() && now - deadline >= 0)) {
+        exportBatch(exporter, batch);
+        deadline = System.nanoTime() + intervalNanos;
+      } else if (batch.isEmpty() && now - deadline >= 0) {
+        deadline = now + intervalNanos;
+      } else {
+        LockSupport.parkNanos(Math.min(intervalNanos, 50_000_000L));
+      }
+    }
+  }
+
+  /** Drains what is queued, up to one batch (visible for tests). */
+  void drainInto(List<LogEntry> batch) {
+    while (batch.size() < BATCH) {
+      LogEntry e = queue.relaxedPoll();
+      if (e == null) {
+        return;
+      }
+      batch.add(e);
+    }
+  }
+
+  /** Exports and empties {@code batch}; counts it as exported or dropped (visible for tests). */
+  void exportBatch(BatchExporter exporter, List<LogEntry> batch) {
+    boolean ok;
+    try {
+      ok = exporter.export(batch);
+    } catch (Throwable t) {
+      AgentLog.every(AgentLog.Level.WARN, "logs-export", "OTLP log export failed; records dropped", t);
+      ok = false;
+    }
+    (ok ? exported : exportFailed).add(batch.size());
+    batch.clear();
+  }
+
+  /** Exports what is queued now, within the exporter's own timeout; for shutdown. */
+  public void flush(BatchExporter exporter) {
+    List<LogEntry> batch = new ArrayList<>(BATCH);
+    drainInto(batch);
+    while (!batch.isEmpty()) {
+      exportBatch(exporter, batch);
+      drainInto(batch);
+    }
+  }
+
+  public long dropped(String reason) {
+    return "queue_full".equals(reason) ? queueFull.sum() : "export_failed".equals(reason) ? exportFailed.sum() : 0;
+  }
+
+  public long exported() {
+    return exported.sum();
+  }
+
+  @Override
+  public void collect(List<MetricFamily> out) {
+    List<Point> dropped = new ArrayList<>(2);
+    dropped.add(Point.value(Labels.of("reason", "queue_full"), queueFull.sum()));
+    dropped.add(Point.value(Labels.of("reason", "export_failed"), exportFailed.sum()));
+    out.add(new MetricFamily("vigil_exporter_logs_dropped", MetricFamily.Type.COUNTER,
+        "Application log records not exported over OTLP: queue_full (the bounded queue was full), export_failed"
+            + " (the receiver did not take the batch).", "", dropped));
+    out.add(new MetricFamily("vigil_exporter_logs_exported", MetricFamily.Type.COUNTER,
+        "Application log records exported over OTLP.", "", List.of(Point.value(Labels.EMPTY, exported.sum()))));
+  }
+}
