@@ -46,6 +46,14 @@ public final class ConfigKeys {
   public static final ConfigKey DB_MAX_SERIES = key("vigil.db.max_series", INT, "500",
       "Most db_client_operation_duration_seconds series (system, operation, table, error); later tables fold into"
           + " _other.");
+  public static final ConfigKey TRACES_ENABLED = key("vigil.traces.enabled", STRING, "auto",
+      "Traces: true exports spans over OTLP (to http://localhost:4318 unless OTEL_EXPORTER_OTLP_ENDPOINT says"
+          + " otherwise), false records none, auto (the default) exports when OTEL_EXPORTER_OTLP_ENDPOINT,"
+          + " OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or OTEL_TRACES_EXPORTER=otlp is set. OTEL_TRACES_EXPORTER=none or"
+          + " OTEL_SDK_DISABLED=true turn traces off.");
+  public static final ConfigKey EXPORTER_SHUTDOWN_TIMEOUT = key("vigil.exporter.shutdown.timeout", DURATION, "5s",
+      "At JVM shutdown, the longest the agent waits to export the spans still queued; the rest are counted as dropped"
+          + " (reason shutdown).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
           + " hikaricp.");

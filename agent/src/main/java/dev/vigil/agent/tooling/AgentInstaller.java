@@ -10,6 +10,8 @@ import dev.vigil.agent.signals.EndpointRegistry;
 import dev.vigil.agent.signals.HttpServerMetrics;
 import dev.vigil.agent.signals.SignalsJson;
 import dev.vigil.agent.tracing.OtelContextCarrier;
+import dev.vigil.agent.tracing.SpanExportStats;
+import dev.vigil.agent.tracing.TracingSetup;
 import dev.vigil.bootstrap.AdviceErrors;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.exporter.http.AgentHttpServer;
@@ -60,9 +62,10 @@ public final class AgentInstaller {
       LogsSetup logs = LogsSetup.install(config); // likewise: the logging advice calls it
       TypePoolCache typePoolCache = new TypePoolCache();
       int modules = Instrumenter.install(inst, config, lateAttach, typePoolCache);
+      SpanExportStats spans = installTracing(config);
       JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS) ? new JvmMetrics() : null;
       Ticker.start(registry, jvm, typePoolCache);
-      String endpoint = startHttp(config, registry, db, jvm, logs);
+      String endpoint = startHttp(config, registry, db, jvm, spans, logs);
       AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
           + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
     } catch (Throwable t) {
@@ -87,8 +90,17 @@ public final class AgentInstaller {
     }
   }
 
+  private static SpanExportStats installTracing(VigilConfig config) {
+    try {
+      return TracingSetup.install(config);
+    } catch (Throwable t) {
+      AgentLog.error("traces could not be set up; metrics go on without them", t);
+      return null;
+    }
+  }
+
   private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, JvmMetrics jvm,
-      LogsSetup logs) {
+      SpanExportStats spans, LogsSetup logs) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
       return null;
     }
@@ -100,6 +112,9 @@ public final class AgentInstaller {
     producers.addAll(logs.producers());
     if (jvm != null) {
       producers.add(jvm);
+    }
+    if (spans != null) {
+      producers.add(spans);
     }
     SignalsJson signals = new SignalsJson(registry, config.serviceName(), db.nPlusOne);
     Map<String, HttpEndpoint> paths = new LinkedHashMap<>();
