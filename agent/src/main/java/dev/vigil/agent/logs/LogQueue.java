@@ -28,6 +28,7 @@ public final class LogQueue implements MetricProducer {
   private final long intervalNanos;
   private final LongAdder queueFull = new LongAdder();
   private final LongAdder exportFailed = new LongAdder();
+  private final LongAdder shutdown = new LongAdder();
   private final LongAdder exported = new LongAdder();
   private volatile Thread thread;
 
@@ -98,18 +99,32 @@ public final class LogQueue implements MetricProducer {
     batch.clear();
   }
 
-  /** Exports what is queued now, within the exporter's own timeout; for shutdown. */
-  public void flush(BatchExporter exporter) {
+  /**
+   * Exports what is queued now, for shutdown: batches are exported while {@code budgetMillis} lasts (each within the
+   * exporter's own timeout); what is left then is counted as dropped (reason shutdown).
+   */
+  public void flush(BatchExporter exporter, long budgetMillis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
     List<LogEntry> batch = new ArrayList<>(BATCH);
     drainInto(batch);
-    while (!batch.isEmpty()) {
+    while (!batch.isEmpty() && System.nanoTime() - deadline < 0) {
       exportBatch(exporter, batch);
       drainInto(batch);
+    }
+    shutdown.add(batch.size());
+    batch.clear();
+    for (LogEntry e = queue.relaxedPoll(); e != null; e = queue.relaxedPoll()) {
+      shutdown.increment();
     }
   }
 
   public long dropped(String reason) {
-    return "queue_full".equals(reason) ? queueFull.sum() : "export_failed".equals(reason) ? exportFailed.sum() : 0;
+    switch (reason) {
+      case "queue_full": return queueFull.sum();
+      case "export_failed": return exportFailed.sum();
+      case "shutdown": return shutdown.sum();
+      default: return 0;
+    }
   }
 
   public long exported() {
@@ -118,12 +133,13 @@ public final class LogQueue implements MetricProducer {
 
   @Override
   public void collect(List<MetricFamily> out) {
-    List<Point> dropped = new ArrayList<>(2);
+    List<Point> dropped = new ArrayList<>(3);
     dropped.add(Point.value(Labels.of("reason", "queue_full"), queueFull.sum()));
     dropped.add(Point.value(Labels.of("reason", "export_failed"), exportFailed.sum()));
+    dropped.add(Point.value(Labels.of("reason", "shutdown"), shutdown.sum()));
     out.add(new MetricFamily("vigil_exporter_logs_dropped", MetricFamily.Type.COUNTER,
         "Application log records not exported over OTLP: queue_full (the bounded queue was full), export_failed"
-            + " (the receiver did not take the batch).", "", dropped));
+            + " (the receiver did not take the batch), shutdown (still queued when the shutdown flush ran out of time).", "", dropped));
     out.add(new MetricFamily("vigil_exporter_logs_exported", MetricFamily.Type.COUNTER,
         "Application log records exported over OTLP.", "", List.of(Point.value(Labels.EMPTY, exported.sum()))));
   }

@@ -52,6 +52,6 @@ public final class LogRecorder implements LogHandler {
     }
     SpanContext span = Span.current().getSpanContext();
     q.offer(new LogEntry(epochMillis > 0 ? epochMillis : System.currentTimeMillis(), level, logger, message, thrown,
-        span.isValid() ? span : null));
+        span.isValid() ? span : null, Thread.currentThread().getName()));
   }
 }

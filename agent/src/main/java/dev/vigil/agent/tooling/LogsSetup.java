@@ -4,6 +4,7 @@ import dev.vigil.agent.config.ConfigKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.logs.LogQueue;
+import dev.vigil.agent.logs.OtlpLogExport;
 import dev.vigil.agent.recording.LogRecorder;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.exporter.model.MetricProducer;
@@ -23,6 +24,9 @@ final class LogsSetup {
     Bridge.install(new LogRecorder(config.getBoolean(ConfigKeys.LOGS_MDC_ENABLED),
         key(config, ConfigKeys.LOGS_MDC_TRACE_ID_KEY), key(config, ConfigKeys.LOGS_MDC_SPAN_ID_KEY),
         key(config, ConfigKeys.LOGS_MDC_TRACE_FLAGS_KEY), queue));
+    if (queue != null) {
+      AgentLog.info("logs to " + OtlpLogExport.start(config, queue) + " (OTLP http/protobuf)");
+    }
   }
 
   static LogsSetup install(VigilConfig config) {

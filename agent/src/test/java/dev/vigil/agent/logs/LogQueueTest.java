@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class LogQueueTest {
   private static LogEntry entry(int i) {
-    return new LogEntry(i, "INFO", "app", "line " + i, null, null);
+    return new LogEntry(i, "INFO", "app", "line " + i, null, null, "main");
   }
 
   @Test
@@ -32,7 +32,7 @@ class LogQueueTest {
       queue.offer(entry(i));
     }
     List<List<String>> received = new ArrayList<>();
-    queue.flush(batch -> received.add(batch.stream().map(e -> e.message).collect(java.util.stream.Collectors.toList())) && true);
+    queue.flush(batch -> received.add(batch.stream().map(e -> e.message).collect(java.util.stream.Collectors.toList())) && true, 5_000);
     assertThat(received).hasSize(1);
     assertThat(received.get(0)).hasSize(10);
     assertThat(queue.exported()).isEqualTo(10);
@@ -40,12 +40,23 @@ class LogQueueTest {
     queue.offer(entry(100));
     queue.flush(batch -> {
       throw new IllegalStateException("receiver down");
-    });
+    }, 5_000);
     assertThat(queue.dropped("export_failed")).isEqualTo(2);
     List<MetricFamily> families = new ArrayList<>();
     queue.collect(families);
     assertThat(families).extracting(f -> f.name).contains("vigil_exporter_logs_dropped");
     assertThat(families.get(0).points).extracting(p -> p.labels.value(0) + "=" + (long) p.value)
-        .containsExactly("queue_full=0", "export_failed=2");
+        .containsExactly("queue_full=0", "export_failed=2", "shutdown=0");
+  }
+
+  @Test
+  void whatTheShutdownFlushHasNoTimeForIsCounted() {
+    LogQueue queue = new LogQueue(64, 1000);
+    for (int i = 0; i < 7; i++) {
+      queue.offer(entry(i));
+    }
+    queue.flush(batch -> true, 0);
+    assertThat(queue.dropped("shutdown")).isEqualTo(7);
+    assertThat(queue.exported()).isZero();
   }
 }
