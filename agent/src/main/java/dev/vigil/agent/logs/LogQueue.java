@@ -31,6 +31,7 @@ public final class LogQueue implements MetricProducer {
   private final LongAdder shutdown = new LongAdder();
   private final LongAdder exported = new LongAdder();
   private volatile Thread thread;
+  private volatile boolean closing;
 
   public LogQueue(int capacity, long intervalMillis) {
     this.queue = new MpscArrayQueue<>(Math.max(16, capacity));
@@ -61,7 +62,7 @@ public final class LogQueue implements MetricProducer {
   private void run(BatchExporter exporter) {
     List<LogEntry> batch = new ArrayList<>(BATCH);
     long deadline = System.nanoTime() + intervalNanos;
-    while (!Thread.currentThread().isInterrupted()) {
+    while (!closing) {
       drainInto(batch);
       long now = System.nanoTime();
       if (batch.size() >= BATCH || (!batch.isEmpty() && now - deadline >= 0)) {
@@ -72,6 +73,9 @@ public final class LogQueue implements MetricProducer {
       } else {
         LockSupport.parkNanos(Math.min(intervalNanos, 50_000_000L));
       }
+    }
+    if (!batch.isEmpty()) {
+      exportBatch(exporter, batch); // drained before shutdown asked: still within its budget
     }
   }
 
@@ -100,11 +104,31 @@ public final class LogQueue implements MetricProducer {
   }
 
   /**
-   * Exports what is queued now, for shutdown: batches are exported while {@code budgetMillis} lasts (each within the
-   * exporter's own timeout); what is left then is counted as dropped (reason shutdown).
+   * For shutdown: stops the export thread (the queue has one consumer), then exports what is still queued while
+   * {@code budgetMillis} lasts (each batch within the exporter's own timeout); what is left is counted as dropped
+   * (reason shutdown).
    */
-  public void flush(BatchExporter exporter, long budgetMillis) {
+  public void shutdown(BatchExporter exporter, long budgetMillis) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
+    closing = true;
+    Thread t = thread;
+    if (t != null) {
+      LockSupport.unpark(t);
+      try {
+        t.join(Math.max(1, budgetMillis));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (t.isAlive()) { // still in an export call: the queue is not ours to drain
+        shutdown.add(queue.size());
+        return;
+      }
+    }
+    flush(exporter, deadline);
+  }
+
+  /** Exports what is queued until {@code deadline} (System.nanoTime); the rest counts as dropped (shutdown). */
+  void flush(BatchExporter exporter, long deadline) {
     List<LogEntry> batch = new ArrayList<>(BATCH);
     drainInto(batch);
     while (!batch.isEmpty() && System.nanoTime() - deadline < 0) {

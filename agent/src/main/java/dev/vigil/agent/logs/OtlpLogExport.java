@@ -59,7 +59,7 @@ public final class OtlpLogExport implements LogQueue.BatchExporter {
     OtlpLogExport export = new OtlpLogExport(builder.build(), TracingSetup.resource(config), settings.timeoutMillis);
     queue.start(export);
     long shutdownMillis = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> queue.flush(export, shutdownMillis), "vigil-logs-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> queue.shutdown(export, shutdownMillis), "vigil-logs-shutdown"));
     return endpoint;
   }
 

@@ -8,6 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LogQueueTest {
+  private static long deadline() {
+    return System.nanoTime() + 60_000_000_000L;
+  }
+
   private static LogEntry entry(int i) {
     return new LogEntry(i, "INFO", "app", "line " + i, null, null, "main");
   }
@@ -32,7 +36,7 @@ class LogQueueTest {
       queue.offer(entry(i));
     }
     List<List<String>> received = new ArrayList<>();
-    queue.flush(batch -> received.add(batch.stream().map(e -> e.message).collect(java.util.stream.Collectors.toList())) && true, 5_000);
+    queue.flush(batch -> received.add(batch.stream().map(e -> e.message).collect(java.util.stream.Collectors.toList())) && true, deadline());
     assertThat(received).hasSize(1);
     assertThat(received.get(0)).hasSize(10);
     assertThat(queue.exported()).isEqualTo(10);
@@ -40,7 +44,7 @@ class LogQueueTest {
     queue.offer(entry(100));
     queue.flush(batch -> {
       throw new IllegalStateException("receiver down");
-    }, 5_000);
+    }, deadline());
     assertThat(queue.dropped("export_failed")).isEqualTo(2);
     List<MetricFamily> families = new ArrayList<>();
     queue.collect(families);
@@ -55,7 +59,7 @@ class LogQueueTest {
     for (int i = 0; i < 7; i++) {
       queue.offer(entry(i));
     }
-    queue.flush(batch -> true, 0);
+    queue.shutdown(batch -> true, 0);
     assertThat(queue.dropped("shutdown")).isEqualTo(7);
     assertThat(queue.exported()).isZero();
   }
