@@ -23,11 +23,18 @@ import java.util.concurrent.Future;
  */
 public final class LoggingService {
   private final AppLog log;
+  private final AppLog second;
   private final ExecutorService workers = Executors.newFixedThreadPool(4, named("worker"));
   private final ExecutorService httpThreads = Executors.newFixedThreadPool(4, named("http"));
 
   public LoggingService(AppLog log) {
+    this(log, null);
+  }
+
+  /** {@code second}, when not null, writes one more line per request ({@code second-in-request id=X}). */
+  public LoggingService(AppLog log, AppLog second) {
     this.log = log;
+    this.second = second;
   }
 
   public void run() throws Exception {
@@ -52,6 +59,9 @@ public final class LoggingService {
     try {
       log.info("inside-request id=" + id);
       log.warn("inside-request-error id=" + id, new IllegalStateException("failure in request " + id));
+      if (second != null) {
+        second.info("second-in-request id=" + id);
+      }
       List<Future<?>> tasks = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         tasks.add(workers.submit(() -> log.info("pooled-in-request id=" + id)));
