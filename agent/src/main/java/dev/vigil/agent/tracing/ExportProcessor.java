@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.MpscArrayQueue;
 
@@ -29,7 +30,8 @@ final class ExportProcessor implements SpanProcessor, Runnable {
   private final long delayNanos;
   private final long exportTimeoutMillis;
   private final Thread worker;
-  private volatile boolean parked;
+  /** True while the worker sleeps; the first producer that sees a full batch clears it and wakes the worker. */
+  private final AtomicBoolean parked = new AtomicBoolean();
   private volatile boolean stopping;
   private volatile long deadlineNanos;
   private volatile int inFlight;
@@ -66,8 +68,8 @@ final class ExportProcessor implements SpanProcessor, Runnable {
       stats.dropped(Reason.SHUTDOWN, 1);
     } else if (!queue.relaxedOffer(span)) {
       stats.dropped(Reason.QUEUE_FULL, 1);
-    } else if (parked && queue.size() >= batchSize) {
-      LockSupport.unpark(worker);
+    } else if (parked.get() && queue.size() >= batchSize && parked.compareAndSet(true, false)) {
+      LockSupport.unpark(worker); // once per sleep: an unpark is a system call
     }
   }
 
@@ -89,11 +91,11 @@ final class ExportProcessor implements SpanProcessor, Runnable {
         if (now >= next) {
           next = now + delayNanos;
         }
-        parked = true;
+        parked.set(true);
         if (!stopping && queue.size() < batchSize) {
           LockSupport.parkNanos(this, next - now);
         }
-        parked = false;
+        parked.set(false);
       }
       while (!queue.isEmpty() && System.nanoTime() < deadlineNanos) {
         exportBatch(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));

@@ -33,6 +33,9 @@ public final class TracingSetup {
   static final int MAX_EVENTS = 128;
   static final int MAX_ATTRIBUTE_LENGTH = 4096;
 
+  /** Held so that its level stays set (java.util.logging keeps loggers weakly). */
+  private static java.util.logging.Logger sdkLogger;
+
   private TracingSetup() {}
 
   /** Whether traces are exported: {@code vigil.traces.enabled} true/false, or auto (an OTLP endpoint is configured). */
@@ -61,6 +64,7 @@ public final class TracingSetup {
     if (!enabled(config)) {
       return null;
     }
+    silenceSdkLogging();
     ExportSettings settings = ExportSettings.of(config);
     SpanExportStats stats = new SpanExportStats();
     OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder()
@@ -99,6 +103,16 @@ public final class TracingSetup {
     Runtime.getRuntime().addShutdownHook(hook);
     AgentLog.info("traces to " + settings.endpoint + " (OTLP http/protobuf" + (settings.gzip ? ", gzip" : "") + ")");
     return stats;
+  }
+
+  /**
+   * The bundled SDK logs through java.util.logging, into the application's log: a malformed baggage header from any
+   * client would print a stack trace there. The agent reports export trouble itself (once) and counts it on /metrics.
+   */
+  private static void silenceSdkLogging() {
+    String pkg = OpenTelemetry.class.getPackageName(); // io.opentelemetry.api, relocated in the shaded jar
+    sdkLogger = java.util.logging.Logger.getLogger(pkg.substring(0, pkg.lastIndexOf('.')));
+    sdkLogger.setLevel(java.util.logging.Level.OFF);
   }
 
   /** One daemon thread for the OTLP sender's HTTP calls; it never traces (suppressed for its whole life). */
