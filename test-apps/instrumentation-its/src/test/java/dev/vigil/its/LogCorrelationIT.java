@@ -80,7 +80,8 @@ class LogCorrelationIT {
           assertThat(l.traceFlags).as(l.raw).isEqualTo("01");
           checked += l.message.startsWith("second") ? 0 : 1;
         }
-        // Pooled tasks carry the request's ids only where an executor instrumentation hands the context over; a
+        // Pooled tasks carry the request's ids only where an executor instrumentation hands the context over (with
+        // branch exec merged, every pooled line carried exactly its request's ids: tighten to isEqualTo then); a
         // pooled line never carries another request's id.
         lines.stream().filter(l -> l.message.equals("pooled-in-request id=" + id))
             .forEach(l -> assertThat(l.traceId).as(l.raw).isIn("", traceId));
