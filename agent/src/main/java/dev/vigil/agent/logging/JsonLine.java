@@ -8,9 +8,9 @@ import java.io.StringWriter;
 import java.time.Instant;
 
 /**
- * One agent log line as a JSON object (vigil.log.format=json), written with Jackson's streaming API: {@code time} (ISO-8601
- * UTC), {@code level}, {@code logger} ("vigil"), {@code thread}, {@code message}, and for a failure {@code error} (its
- * class and message) plus {@code stack} at debug level. Never spans lines.
+ * One agent log line as a JSON object (vigil.log.format=json), written with Jackson's streaming API: {@code time}
+ * (ISO-8601 UTC), {@code level}, {@code logger} ("vigil"), {@code thread}, {@code message}, and for a failure
+ * {@code error} (its class and message) plus {@code stack} at debug level. Never spans lines.
  */
 final class JsonLine {
   private static final JsonFactory JSON = new JsonFactory();

@@ -163,7 +163,8 @@ public final class LogQueue implements MetricProducer {
     dropped.add(Point.value(Labels.of("reason", "shutdown"), shutdown.sum()));
     out.add(new MetricFamily("vigil_exporter_logs_dropped", MetricFamily.Type.COUNTER,
         "Application log records not exported over OTLP: queue_full (the bounded queue was full), export_failed"
-            + " (the receiver did not take the batch), shutdown (still queued when the shutdown flush ran out of time).", "", dropped));
+            + " (the receiver did not take the batch), shutdown (still queued when the shutdown flush ran out of"
+            + " time).", "", dropped));
     out.add(new MetricFamily("vigil_exporter_logs_exported", MetricFamily.Type.COUNTER,
         "Application log records exported over OTLP.", "", List.of(Point.value(Labels.EMPTY, exported.sum()))));
   }

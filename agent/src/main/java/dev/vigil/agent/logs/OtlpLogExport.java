@@ -66,7 +66,8 @@ public final class OtlpLogExport implements LogQueue.BatchExporter {
     OtlpLogExport export = new OtlpLogExport(builder.build(), TracingSetup.resource(config), settings.timeoutMillis);
     queue.start(export);
     long shutdownMillis = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> queue.shutdown(export, shutdownMillis), "vigil-logs-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> queue.shutdown(export, shutdownMillis),
+        "vigil-logs-shutdown"));
     return endpoint;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.exporter.model.MetricFamily;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class LogQueueTest {
@@ -36,7 +37,7 @@ class LogQueueTest {
       queue.offer(entry(i));
     }
     List<List<String>> received = new ArrayList<>();
-    queue.flush(batch -> received.add(batch.stream().map(e -> e.message).collect(java.util.stream.Collectors.toList())) && true, deadline());
+    queue.flush(batch -> received.add(batch.stream().map(e -> e.message).collect(Collectors.toList())), deadline());
     assertThat(received).hasSize(1);
     assertThat(received.get(0)).hasSize(10);
     assertThat(queue.exported()).isEqualTo(10);

@@ -18,8 +18,8 @@ import org.apache.logging.log4j.message.Message;
 
 /**
  * {@code logMessage(fqcn, level, marker, message, thrown)} of Log4j core's {@code Logger} and {@code AsyncLogger}: an
- * enabled event passes it once, on the logging thread (the location-aware path is {@link LoggerLocationInstrumentation}).
- * When OTLP log export is on, the record goes to its queue.
+ * enabled event passes it once, on the logging thread (the location-aware path is
+ * {@link LoggerLocationInstrumentation}). When OTLP log export is on, the record goes to its queue.
  */
 public final class LoggerInstrumentation implements TypeInstrumentation {
   static final ElementMatcher<TypeDescription> LOGGERS =

@@ -15,7 +15,10 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.message.Message;
 
-/** The location-aware entry {@code log(level, marker, fqcn, location, message, thrown)} (Log4j 2.13+): as LoggerInstrumentation. */
+/**
+ * The location-aware entry {@code log(level, marker, fqcn, location, message, thrown)} (Log4j 2.13+), recorded as
+ * {@link LoggerInstrumentation} records {@code logMessage}.
+ */
 public final class LoggerLocationInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {

@@ -40,8 +40,9 @@ public final class CallAppendersInstrumentation implements TypeInstrumentation {
       LogHandler logs = Bridge.logs();
       if (logs.exporting()) {
         IThrowableProxy proxy = event.getThrowableProxy();
+        Throwable thrown = proxy instanceof ThrowableProxy ? ((ThrowableProxy) proxy).getThrowable() : null;
         logs.emit(event.getTimeStamp(), event.getLevel().toString(), event.getLoggerName(),
-            event.getFormattedMessage(), proxy instanceof ThrowableProxy ? ((ThrowableProxy) proxy).getThrowable() : null);
+            event.getFormattedMessage(), thrown);
       }
     }
   }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogbackApp {
   private static final Logger LOG = LoggerFactory.getLogger(LogbackApp.class);
-  private static final org.jboss.logging.Logger JBOSS = org.jboss.logging.Logger.getLogger("jboss." + LogbackApp.class.getName());
+  private static final org.jboss.logging.Logger JBOSS =
+      org.jboss.logging.Logger.getLogger("jboss." + LogbackApp.class.getName());
 
   private LogbackApp() {}
 
