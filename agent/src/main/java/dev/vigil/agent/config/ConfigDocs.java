@@ -41,6 +41,12 @@ public final class ConfigDocs {
           + " (default 1)."},
       {"OTEL_PROPAGATORS", "otel.propagators", "Comma-separated: `tracecontext`, `baggage`, `b3`, `b3multi`,"
           + " `jaeger`, `none` (default `tracecontext,baggage`)."},
+      {"OTEL_METRICS_EXPORTER", "otel.metrics.exporter", "`otlp` turns the OTLP metrics push on (see"
+          + " `vigil.otlp.metrics.enabled`), `none` off."},
+      {"OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "otel.exporter.otlp.metrics.endpoint",
+          "Full URL metrics are pushed to; default `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/metrics`."},
+      {"OTEL_METRIC_EXPORT_INTERVAL", "otel.metric.export.interval", "Milliseconds between metric pushes (default"
+          + " 60000)."},
       {"OTEL_BSP_SCHEDULE_DELAY", "otel.bsp.schedule.delay", "Milliseconds between span exports (default 5000)."},
       {"OTEL_BSP_MAX_QUEUE_SIZE", "otel.bsp.max.queue.size", "Spans queued for export (default 2048); past it new"
           + " spans are dropped and counted (`reason=\"queue_full\"`)."},

@@ -54,6 +54,10 @@ public final class ConfigKeys {
   public static final ConfigKey EXPORTER_SHUTDOWN_TIMEOUT = key("vigil.exporter.shutdown.timeout", DURATION, "5s",
       "At JVM shutdown, the longest the agent waits to export the spans still queued; the rest are counted as dropped"
           + " (reason shutdown).");
+  public static final ConfigKey OTLP_METRICS_ENABLED = key("vigil.otlp.metrics.enabled", STRING, "auto",
+      "Push the golden-signal metrics (HTTP server, database client) over OTLP every OTEL_METRIC_EXPORT_INTERVAL: true,"
+          + " false, or auto (the default: when OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_METRICS_ENDPOINT or"
+          + " OTEL_METRICS_EXPORTER=otlp is set; OTEL_METRICS_EXPORTER=none turns it off).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
           + " hikaricp.");

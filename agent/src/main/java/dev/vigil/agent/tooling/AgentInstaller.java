@@ -4,6 +4,7 @@ import dev.vigil.agent.config.ConfigKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.jvm.JvmMetrics;
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.otlp.OtlpMetricsPush;
 import dev.vigil.agent.recording.HttpServerRecorder;
 import dev.vigil.agent.signals.ApdexThresholds;
 import dev.vigil.agent.signals.EndpointRegistry;
@@ -66,6 +67,7 @@ public final class AgentInstaller {
       JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS) ? new JvmMetrics() : null;
       Ticker.start(registry, jvm, typePoolCache);
       String endpoint = startHttp(config, registry, db, jvm, spans, logs);
+      startOtlpMetrics(config, registry, db);
       AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
           + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
     } catch (Throwable t) {
@@ -87,6 +89,18 @@ public final class AgentInstaller {
     } catch (IllegalArgumentException e) {
       AgentLog.warn("config vigil.log.level=" + level + " is not one of debug, info, warn, error, off; using the"
           + " default info");
+    }
+  }
+
+  /** The golden signals (HTTP server, database client) over OTLP, from the producers /metrics reads. */
+  private static void startOtlpMetrics(VigilConfig config, EndpointRegistry registry, DbSetup db) {
+    try {
+      List<MetricProducer> golden = new ArrayList<>();
+      golden.add(new HttpServerMetrics(registry));
+      golden.addAll(db.producers());
+      OtlpMetricsPush.start(config, golden);
+    } catch (Throwable t) {
+      AgentLog.error("OTLP metrics could not be set up; /metrics is unaffected", t);
     }
   }
 

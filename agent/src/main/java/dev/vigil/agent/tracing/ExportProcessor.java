@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.jctools.queues.MpscArrayQueue;
 
 /**
@@ -23,7 +24,9 @@ import org.jctools.queues.MpscArrayQueue;
  * {@link SpanExportStats}. The thread runs with instrumentation suppressed, so exporting is never traced.
  */
 final class ExportProcessor implements SpanProcessor, Runnable {
-  private final SpanExporter exporter;
+  private final Supplier<SpanExporter> exporterFactory;
+  /** Built by the worker on its first export: the JDK HTTP client's classes load then, not during start-up. */
+  private SpanExporter exporter;
   private final SpanExportStats stats;
   private final MpscArrayQueue<ReadableSpan> queue;
   private final int batchSize;
@@ -38,7 +41,11 @@ final class ExportProcessor implements SpanProcessor, Runnable {
   private volatile boolean closed;
 
   ExportProcessor(SpanExporter exporter, SpanExportStats stats, ExportSettings settings) {
-    this.exporter = exporter;
+    this(() -> exporter, stats, settings);
+  }
+
+  ExportProcessor(Supplier<SpanExporter> exporterFactory, SpanExportStats stats, ExportSettings settings) {
+    this.exporterFactory = exporterFactory;
     this.stats = stats;
     this.queue = new MpscArrayQueue<>(Math.max(2, settings.maxQueueSize));
     this.batchSize = settings.maxExportBatchSize;
@@ -117,6 +124,9 @@ final class ExportProcessor implements SpanProcessor, Runnable {
     }
     inFlight = batch.size();
     try {
+      if (exporter == null) {
+        exporter = exporterFactory.get();
+      }
       CompletableResultCode result = exporter.export(batch).join(timeoutMillis, TimeUnit.MILLISECONDS);
       if (closed) {
         return; // shutdown gave up on this batch and counted it
@@ -132,6 +142,8 @@ final class ExportProcessor implements SpanProcessor, Runnable {
       if (!closed) {
         stats.dropped(Reason.EXPORT_FAILED, batch.size());
       }
+      AgentLog.once(AgentLog.Level.WARN, "span-export-error", "exporting spans failed (" + t
+          + "); dropped spans are counted in vigil_exporter_spans_dropped_total", null);
     } finally {
       inFlight = 0;
     }
@@ -167,7 +179,10 @@ final class ExportProcessor implements SpanProcessor, Runnable {
       left++;
     }
     stats.dropped(Reason.SHUTDOWN, left + inFlight);
-    exporter.shutdown();
+    SpanExporter e = exporter;
+    if (e != null) {
+      e.shutdown();
+    }
     return CompletableResultCode.ofSuccess();
   }
 }

@@ -64,20 +64,11 @@ public final class TracingSetup {
     if (!enabled(config)) {
       return null;
     }
+    long start = System.nanoTime();
     silenceSdkLogging();
     ExportSettings settings = ExportSettings.of(config);
     SpanExportStats stats = new SpanExportStats();
-    OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder()
-        .setEndpoint(settings.endpoint)
-        .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
-        .setCompression(settings.gzip ? "gzip" : "none")
-        .setMeterProvider(MeterProvider::noop)
-        .setExecutorService(senderExecutor())
-        .setServiceClassLoader(TracingSetup.class.getClassLoader());
-    for (Map.Entry<String, String> h : settings.headers.entrySet()) {
-      exporter.addHeader(h.getKey(), h.getValue());
-    }
-    ExportProcessor processor = new ExportProcessor(exporter.build(), stats, settings);
+    ExportProcessor processor = new ExportProcessor(() -> exporter(settings), stats, settings);
     SdkTracerProvider provider = SdkTracerProvider.builder()
         .setResource(resource(config))
         .setSampler(SamplerConfig.parse(config.otel("otel.traces.sampler"), config.otel("otel.traces.sampler.arg")))
@@ -101,8 +92,23 @@ public final class TracingSetup {
     long timeout = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
     Thread hook = new Thread(() -> processor.shutdown(timeout), "vigil-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    AgentLog.info("traces to " + settings.endpoint + " (OTLP http/protobuf" + (settings.gzip ? ", gzip" : "") + ")");
+    AgentLog.info("traces to " + settings.endpoint + " (OTLP http/protobuf" + (settings.gzip ? ", gzip" : "")
+        + "; set up in " + (System.nanoTime() - start) / 1_000_000 + " ms)");
     return stats;
+  }
+
+  private static OtlpHttpSpanExporter exporter(ExportSettings settings) {
+    OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder()
+        .setEndpoint(settings.endpoint)
+        .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
+        .setCompression(settings.gzip ? "gzip" : "none")
+        .setMeterProvider(MeterProvider::noop)
+        .setExecutorService(senderExecutor())
+        .setServiceClassLoader(TracingSetup.class.getClassLoader());
+    for (Map.Entry<String, String> h : settings.headers.entrySet()) {
+      exporter.addHeader(h.getKey(), h.getValue());
+    }
+    return exporter.build();
   }
 
   /**
@@ -155,6 +161,14 @@ public final class TracingSetup {
       return env;
     }
     try {
+      java.nio.file.Path kernel = java.nio.file.Paths.get("/proc/sys/kernel/hostname"); // Linux: no name lookup
+      if (java.nio.file.Files.isReadable(kernel)) {
+        String name = new String(java.nio.file.Files.readAllBytes(kernel), java.nio.charset.StandardCharsets.UTF_8)
+            .trim();
+        if (!name.isEmpty()) {
+          return name;
+        }
+      }
       return InetAddress.getLocalHost().getHostName();
     } catch (Exception e) {
       return null;

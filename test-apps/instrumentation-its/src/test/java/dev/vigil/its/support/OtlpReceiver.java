@@ -2,6 +2,7 @@ package dev.vigil.its.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -34,6 +35,7 @@ public final class OtlpReceiver implements AutoCloseable {
   private final List<String> contentEncodings = new CopyOnWriteArrayList<>();
   private final List<Map<String, String>> requestHeaders = new CopyOnWriteArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final List<ExportMetricsServiceRequest> metrics = new CopyOnWriteArrayList<>();
   private volatile long delayMillis;
 
   private OtlpReceiver(HttpServer server) {
@@ -44,6 +46,7 @@ public final class OtlpReceiver implements AutoCloseable {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
     OtlpReceiver receiver = new OtlpReceiver(server);
     server.createContext("/v1/traces", receiver::handle);
+    server.createContext("/v1/metrics", receiver::handleMetrics);
     server.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "otlp-receiver");
       t.setDaemon(true);
@@ -97,6 +100,22 @@ public final class OtlpReceiver implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private void handleMetrics(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      InputStream in = exchange.getRequestBody();
+      if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+        in = new GZIPInputStream(in);
+      }
+      metrics.add(ExportMetricsServiceRequest.parseFrom(in.readAllBytes()));
+      exchange.sendResponseHeaders(200, -1);
+    }
+  }
+
+  /** The metric export requests received so far, decoded. */
+  public List<ExportMetricsServiceRequest> metrics() {
+    return new ArrayList<>(metrics);
   }
 
   public List<ReceivedSpan> spans() {
