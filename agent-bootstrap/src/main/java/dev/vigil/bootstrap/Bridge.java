@@ -12,6 +12,7 @@ public final class Bridge {
   private static volatile ContextCarrier context = ContextCarrier.NOOP;
   private static volatile HttpClientHandler httpClient = HttpClientHandler.NOOP;
   private static volatile ExecutorHandler executors = ExecutorHandler.NOOP;
+  private static volatile LogHandler logs = LogHandler.NOOP;
 
   private Bridge() {}
 
@@ -61,5 +62,13 @@ public final class Bridge {
 
   public static void install(ExecutorHandler handler) {
     executors = handler == null ? ExecutorHandler.NOOP : handler;
+  }
+
+  public static LogHandler logs() {
+    return logs;
+  }
+
+  public static void install(LogHandler handler) {
+    logs = handler == null ? LogHandler.NOOP : handler;
   }
 }

@@ -74,7 +74,28 @@ public final class ConfigKeys {
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
           + " hikaricp, executors, jetty-threadpool, tomcat-executor, http-url-connection, jdk-httpclient,"
-          + " apache-httpclient5, apache-httpclient4, okhttp.");
+          + " apache-httpclient5, apache-httpclient4, okhttp, logback, log4j2.");
+  public static final ConfigKey LOG_FORMAT = key("vigil.log.format", STRING, "text",
+      "Format of the agent's own log lines: text ([vigil] LEVEL message) or json (one JSON object per line).");
+  public static final ConfigKey LOG_REPEAT_INTERVAL = key("vigil.log.repeat_interval", DURATION, "60s",
+      "A repeated agent warning is written once per interval, with the count of repeats suppressed meanwhile.");
+  public static final ConfigKey LOGS_MDC_ENABLED = key("vigil.logs.mdc.enabled", BOOLEAN, "true",
+      "Add the current span's trace id, span id and trace flags to each Logback / Log4j2 event's MDC (context data)"
+          + " and to the JUL dev.vigil.jul.TraceFormatter. Instrumentations: logback, log4j2.");
+  public static final ConfigKey LOGS_MDC_TRACE_ID_KEY = key("vigil.logs.mdc.trace_id_key", STRING, "trace_id",
+      "MDC key of the trace id (32 hex digits): %X{trace_id} in a layout pattern.");
+  public static final ConfigKey LOGS_MDC_SPAN_ID_KEY = key("vigil.logs.mdc.span_id_key", STRING, "span_id",
+      "MDC key of the span id (16 hex digits).");
+  public static final ConfigKey LOGS_MDC_TRACE_FLAGS_KEY = key("vigil.logs.mdc.trace_flags_key", STRING,
+      "trace_flags", "MDC key of the trace flags (2 hex digits, 01 when sampled).");
+  public static final ConfigKey LOGS_EXPORTER = key("vigil.logs.exporter", STRING, "none",
+      "otlp exports the application's log records (Logback, Log4j2) over OTLP with their trace context. Defaults to"
+          + " OTEL_LOGS_EXPORTER, then none.");
+  public static final ConfigKey LOGS_QUEUE_SIZE = key("vigil.logs.queue_size", INT, "2048",
+      "Log records waiting for OTLP export; when full, new records are dropped and counted in"
+          + " vigil_exporter_logs_dropped_total{reason=\"queue_full\"}.");
+  public static final ConfigKey LOGS_EXPORT_INTERVAL = key("vigil.logs.export_interval", DURATION, "1s",
+      "Longest time a log record waits before its batch is exported over OTLP.");
 
   private ConfigKeys() {}
 

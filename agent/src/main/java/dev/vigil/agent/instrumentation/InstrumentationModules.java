@@ -10,6 +10,8 @@ import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
 import dev.vigil.agent.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import dev.vigil.agent.instrumentation.okhttp.OkHttpModule;
+import dev.vigil.agent.instrumentation.log4j2.Log4j2Module;
+import dev.vigil.agent.instrumentation.logback.LogbackModule;
 import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
 import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
@@ -35,6 +37,8 @@ public final class InstrumentationModules {
         new JdkHttpClientModule(),
         new ApacheHttpClient5Module(),
         new ApacheHttpClient4Module(),
-        new OkHttpModule());
+        new OkHttpModule(),
+        new LogbackModule(),
+        new Log4j2Module());
   }
 }

@@ -1,19 +1,28 @@
 package dev.vigil.agent.logging;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The agent's own log: one prefix, on System.err, never through the application's logging framework (which may not be
- * configured yet, and which we must not initialize).
+ * The agent's own log: one prefix ({@code [vigil] LEVEL message}) or one JSON object per line, on System.err, never
+ * through the application's logging framework (which may not be configured yet, and which we must not initialize).
+ * Repeated problems are rate-limited per key: once per interval, with the count of repeats suppressed meanwhile.
  */
 public final class AgentLog {
   public enum Level { DEBUG, INFO, WARN, ERROR, OFF }
 
+  public enum Format { TEXT, JSON }
+
+  private static final int MAX_KEYS = 10_000;
+  private static final String OVERFLOW_KEY = "_other";
   private static volatile Level threshold = Level.INFO;
+  private static volatile Format format = Format.TEXT;
+  private static volatile long repeatIntervalNanos = TimeUnit.SECONDS.toNanos(60);
   private static final Set<String> ONCE = ConcurrentHashMap.newKeySet();
-  private static final int MAX_ONCE_KEYS = 10_000;
+  private static final Map<String, Repeat> REPEATS = new ConcurrentHashMap<>();
 
   private AgentLog() {}
 
@@ -21,8 +30,20 @@ public final class AgentLog {
     threshold = level;
   }
 
+  public static void setFormat(Format f) {
+    format = f;
+  }
+
+  public static void setRepeatInterval(long millis) {
+    repeatIntervalNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
+  }
+
   public static Level parseLevel(String value) {
     return Level.valueOf(value.trim().toUpperCase(Locale.ROOT));
+  }
+
+  public static Format parseFormat(String value) {
+    return Format.valueOf(value.trim().toUpperCase(Locale.ROOT));
   }
 
   public static boolean enabled(Level level) {
@@ -47,22 +68,76 @@ public final class AgentLog {
 
   /** Logs {@code message} the first time {@code key} is seen, and never again. */
   public static void once(Level level, String key, String message, Throwable t) {
-    if (ONCE.size() < MAX_ONCE_KEYS && ONCE.add(key)) {
+    if (ONCE.size() < MAX_KEYS && ONCE.add(key)) {
       log(level, message, t);
     }
+  }
+
+  /**
+   * Logs {@code message} at most once per repeat interval for {@code key}; the next line written for the key says how
+   * many were suppressed. Past {@value #MAX_KEYS} distinct keys, new keys share one limit.
+   */
+  public static void every(Level level, String key, String message, Throwable t) {
+    if (!enabled(level)) {
+      return;
+    }
+    Repeat repeat = REPEATS.get(key);
+    if (repeat == null) {
+      repeat = REPEATS.computeIfAbsent(REPEATS.size() < MAX_KEYS ? key : OVERFLOW_KEY, k -> new Repeat());
+    }
+    long suppressed = repeat.pass(System.nanoTime(), repeatIntervalNanos);
+    if (suppressed >= 0) {
+      log(level, suppressed == 0 ? message : message + " (repeated " + suppressed + " more times since the last line)",
+          t);
+    }
+  }
+
+  /** For tests: every rate-limited key may log again now, as if its interval had passed. */
+  static void expireRepeats() {
+    REPEATS.values().forEach(Repeat::expire);
   }
 
   public static void log(Level level, String message, Throwable t) {
     if (!enabled(level)) {
       return;
     }
-    StringBuilder line = new StringBuilder(64 + message.length()).append("[vigil] ").append(level).append(' ').append(message);
+    boolean stack = t != null && enabled(Level.DEBUG);
+    String line = format == Format.JSON ? JsonLine.render(level, message, t, stack) : text(level, message, t);
+    System.err.println(line);
+    if (stack && format == Format.TEXT) {
+      t.printStackTrace();
+    }
+  }
+
+  private static String text(Level level, String message, Throwable t) {
+    StringBuilder line = new StringBuilder(64 + message.length()).append("[vigil] ").append(level).append(' ')
+        .append(message);
     if (t != null) {
       line.append(": ").append(t);
     }
-    System.err.println(line);
-    if (t != null && enabled(Level.DEBUG)) {
-      t.printStackTrace();
+    return line.toString();
+  }
+
+  private static final class Repeat {
+    private long lastNanos;
+    private boolean logged;
+    private long suppressed;
+
+    /** -1 when this occurrence is suppressed; else how many were suppressed since the last line. */
+    synchronized long pass(long now, long interval) {
+      if (logged && now - lastNanos < interval) {
+        suppressed++;
+        return -1;
+      }
+      long s = suppressed;
+      suppressed = 0;
+      logged = true;
+      lastNanos = now;
+      return s;
+    }
+
+    synchronized void expire() {
+      logged = false;
     }
   }
 }

@@ -66,13 +66,14 @@ public final class AgentInstaller {
       HttpClientSetup clients = HttpClientSetup.install(config);
       ExecutorRecorder executors = new ExecutorRecorder(config.getInt(ConfigKeys.EXECUTOR_MAX_POOLS));
       Bridge.install(executors);
+      LogsSetup logs = LogsSetup.install(config); // likewise: the logging advice calls it
       TypePoolCache typePoolCache = new TypePoolCache();
       int modules = Instrumenter.install(inst, config, lateAttach, typePoolCache);
       SpanExportStats spans = installTracing(config);
       JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS)
           ? new JvmMetrics().virtualThreads(config.getBoolean(ConfigKeys.JVM_VIRTUAL_THREADS)) : null;
       Ticker.start(registry, jvm, typePoolCache);
-      String endpoint = startHttp(config, registry, db, clients, jvm, spans, executors);
+      String endpoint = startHttp(config, registry, db, clients, jvm, spans, executors, logs);
       startOtlpMetrics(config, registry, db);
       AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
           + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
@@ -82,6 +83,13 @@ public final class AgentInstaller {
   }
 
   private static void configureLog(VigilConfig config) {
+    String format = config.getString(ConfigKeys.LOG_FORMAT);
+    try {
+      AgentLog.setFormat(AgentLog.parseFormat(format));
+    } catch (IllegalArgumentException e) {
+      AgentLog.warn("config vigil.log.format=" + format + " is not text or json; using the default text");
+    }
+    AgentLog.setRepeatInterval(config.getDurationMillis(ConfigKeys.LOG_REPEAT_INTERVAL));
     String level = config.getString(ConfigKeys.LOG_LEVEL);
     try {
       AgentLog.setLevel(AgentLog.parseLevel(level));
@@ -113,7 +121,7 @@ public final class AgentInstaller {
   }
 
   private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, HttpClientSetup clients,
-      JvmMetrics jvm, SpanExportStats spans, ExecutorRecorder executors) {
+      JvmMetrics jvm, SpanExportStats spans, ExecutorRecorder executors, LogsSetup logs) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
       return null;
     }
@@ -123,6 +131,7 @@ public final class AgentInstaller {
     producers.add(new HttpServerMetrics(registry));
     producers.addAll(db.producers());
     producers.add(clients.producer());
+    producers.addAll(logs.producers());
     if (jvm != null) {
       producers.add(jvm);
     }

@@ -15,7 +15,7 @@ final class IgnoredTypes extends ElementMatcher.Junction.AbstractBase<TypeDescri
     "java.util.concurrent.ThreadPerTaskExecutor", "java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor",
   };
   private static final String[] IGNORED_PREFIXES = {
-    "dev.vigil.agent.", "dev.vigil.bootstrap.", "dev.vigil.exporter.", "dev.vigil.shaded.", "java.", "javax.management.", "jdk.", "sun.", "com.sun.", "net.bytebuddy.", "org.HdrHistogram.",
+    "dev.vigil.agent.", "dev.vigil.bootstrap.", "dev.vigil.jul.", "dev.vigil.exporter.", "dev.vigil.shaded.", "java.", "javax.management.", "jdk.", "sun.", "com.sun.", "net.bytebuddy.", "org.HdrHistogram.",
     "org.jctools.", "org.openjdk.jmh.", "org.junit.", "org.gradle.", "org.apache.maven.", "kotlin.", "scala.",
   };
 

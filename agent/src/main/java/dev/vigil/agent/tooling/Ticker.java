@@ -42,7 +42,7 @@ final class Ticker implements Runnable {
       } catch (InterruptedException e) {
         return;
       } catch (Throwable t) {
-        AgentLog.once(AgentLog.Level.WARN, "ticker", "periodic task failed; it will be retried", t);
+        AgentLog.every(AgentLog.Level.WARN, "ticker", "periodic task failed; it will be retried", t);
       }
     }
   }

@@ -138,7 +138,7 @@ public final class TracingSetup {
     return executor;
   }
 
-  static Resource resource(VigilConfig config) {
+  public static Resource resource(VigilConfig config) {
     AttributesBuilder b = Attributes.builder();
     config.resourceAttributes().forEach(b::put);
     b.put(AttributeKey.stringKey("service.name"), config.serviceName());

@@ -11,11 +11,8 @@ public final class ShopMain {
   private ShopMain() {}
 
   public static void main(String[] args) throws Exception {
-    // HikariCP's info lines would drown the demo's output;
-    // -Dorg.slf4j.simpleLogger.defaultLogLevel=info brings them back.
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
+    // Logging: Logback, src/main/resources/logback.xml (warnings only, so that HikariCP's info lines do not drown the
+    // demo's output; -Dshop.log.level=info brings them back).
     ShopConfig config;
     try {
       config = ShopConfig.fromSystemProperties();

@@ -1,0 +1,171 @@
+package dev.vigil.agent.logs;
+
+import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.exporter.model.Labels;
+import dev.vigil.exporter.model.MetricFamily;
+import dev.vigil.exporter.model.MetricProducer;
+import dev.vigil.exporter.model.Point;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.jctools.queues.MpscArrayQueue;
+
+/**
+ * The bounded hand-off from application threads to the log export thread. Offering never blocks: a full queue drops
+ * the record and counts it. One daemon thread drains batches and hands them to the exporter, at the latest every
+ * {@code intervalMillis}; a failed export drops its batch, counted.
+ */
+public final class LogQueue implements MetricProducer {
+  /** Exports one batch; true when the receiver took it. Runs on the export thread, with a bounded wait. */
+  public interface BatchExporter {
+    boolean export(List<LogEntry> batch);
+  }
+
+  static final int BATCH = 512;
+  private final MpscArrayQueue<LogEntry> queue;
+  private final long intervalNanos;
+  private final LongAdder queueFull = new LongAdder();
+  private final LongAdder exportFailed = new LongAdder();
+  private final LongAdder shutdown = new LongAdder();
+  private final LongAdder exported = new LongAdder();
+  private volatile Thread thread;
+  private volatile boolean closing;
+
+  public LogQueue(int capacity, long intervalMillis) {
+    this.queue = new MpscArrayQueue<>(Math.max(16, capacity));
+    this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(10, intervalMillis));
+  }
+
+  public void offer(LogEntry entry) {
+    if (!queue.relaxedOffer(entry)) {
+      queueFull.increment();
+    }
+  }
+
+  /** True on the export thread: records written there (the exporter's own logging) are not exported. */
+  public boolean isExportThread() {
+    return Thread.currentThread() == thread;
+  }
+
+  public synchronized void start(BatchExporter exporter) {
+    if (thread != null) {
+      return;
+    }
+    Thread t = new Thread(() -> run(exporter), "vigil-logs-export");
+    t.setDaemon(true);
+    thread = t;
+    t.start();
+  }
+
+  private void run(BatchExporter exporter) {
+    List<LogEntry> batch = new ArrayList<>(BATCH);
+    long deadline = System.nanoTime() + intervalNanos;
+    while (!closing) {
+      drainInto(batch);
+      long now = System.nanoTime();
+      if (batch.size() >= BATCH || (!batch.isEmpty() && now - deadline >= 0)) {
+        exportBatch(exporter, batch);
+        deadline = System.nanoTime() + intervalNanos;
+      } else if (batch.isEmpty() && now - deadline >= 0) {
+        deadline = now + intervalNanos;
+      } else {
+        LockSupport.parkNanos(Math.min(intervalNanos, 50_000_000L));
+      }
+    }
+    if (!batch.isEmpty()) {
+      exportBatch(exporter, batch); // drained before shutdown asked: still within its budget
+    }
+  }
+
+  /** Drains what is queued, up to one batch (visible for tests). */
+  void drainInto(List<LogEntry> batch) {
+    while (batch.size() < BATCH) {
+      LogEntry e = queue.relaxedPoll();
+      if (e == null) {
+        return;
+      }
+      batch.add(e);
+    }
+  }
+
+  /** Exports and empties {@code batch}; counts it as exported or dropped (visible for tests). */
+  void exportBatch(BatchExporter exporter, List<LogEntry> batch) {
+    boolean ok;
+    try {
+      ok = exporter.export(batch);
+    } catch (Throwable t) {
+      AgentLog.every(AgentLog.Level.WARN, "logs-export", "OTLP log export failed; records dropped", t);
+      ok = false;
+    }
+    (ok ? exported : exportFailed).add(batch.size());
+    batch.clear();
+  }
+
+  /**
+   * For shutdown: stops the export thread (the queue has one consumer), then exports what is still queued while
+   * {@code budgetMillis} lasts (each batch within the exporter's own timeout); what is left is counted as dropped
+   * (reason shutdown).
+   */
+  public void shutdown(BatchExporter exporter, long budgetMillis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
+    closing = true;
+    Thread t = thread;
+    if (t != null) {
+      LockSupport.unpark(t);
+      try {
+        t.join(Math.max(1, budgetMillis));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (t.isAlive()) { // still in an export call: the queue is not ours to drain
+        shutdown.add(queue.size());
+        return;
+      }
+    }
+    flush(exporter, deadline);
+  }
+
+  /** Exports what is queued until {@code deadline} (System.nanoTime); the rest counts as dropped (shutdown). */
+  void flush(BatchExporter exporter, long deadline) {
+    List<LogEntry> batch = new ArrayList<>(BATCH);
+    drainInto(batch);
+    while (!batch.isEmpty() && System.nanoTime() - deadline < 0) {
+      exportBatch(exporter, batch);
+      drainInto(batch);
+    }
+    shutdown.add(batch.size());
+    batch.clear();
+    for (LogEntry e = queue.relaxedPoll(); e != null; e = queue.relaxedPoll()) {
+      shutdown.increment();
+    }
+  }
+
+  public long dropped(String reason) {
+    switch (reason) {
+      case "queue_full": return queueFull.sum();
+      case "export_failed": return exportFailed.sum();
+      case "shutdown": return shutdown.sum();
+      default: return 0;
+    }
+  }
+
+  public long exported() {
+    return exported.sum();
+  }
+
+  @Override
+  public void collect(List<MetricFamily> out) {
+    List<Point> dropped = new ArrayList<>(3);
+    dropped.add(Point.value(Labels.of("reason", "queue_full"), queueFull.sum()));
+    dropped.add(Point.value(Labels.of("reason", "export_failed"), exportFailed.sum()));
+    dropped.add(Point.value(Labels.of("reason", "shutdown"), shutdown.sum()));
+    out.add(new MetricFamily("vigil_exporter_logs_dropped", MetricFamily.Type.COUNTER,
+        "Application log records not exported over OTLP: queue_full (the bounded queue was full), export_failed"
+            + " (the receiver did not take the batch), shutdown (still queued when the shutdown flush ran out of"
+            + " time).", "", dropped));
+    out.add(new MetricFamily("vigil_exporter_logs_exported", MetricFamily.Type.COUNTER,
+        "Application log records exported over OTLP.", "", List.of(Point.value(Labels.EMPTY, exported.sum()))));
+  }
+}

@@ -1,0 +1,126 @@
+package dev.vigil.agent.logs;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.common.Value;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.logs.data.Body;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.resources.Resource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A captured log record as the OTLP exporter's data model: the logger name is the instrumentation scope (as
+ * OpenTelemetry's log appenders do), the message the body, the level the severity, a throwable the
+ * {@code exception.*} attributes, the span it was written in the trace context.
+ */
+final class LogRecordView implements LogRecordData {
+  static final int MAX_STACKTRACE = 16 * 1024;
+  private static final AttributeKey<String> THREAD = AttributeKey.stringKey("thread.name");
+  private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
+  private static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
+  private static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
+
+  private final LogEntry entry;
+  private final Resource resource;
+  private final Attributes attributes;
+
+  LogRecordView(LogEntry entry, Resource resource) {
+    this.entry = entry;
+    this.resource = resource;
+    this.attributes = attributes(entry);
+  }
+
+  private static Attributes attributes(LogEntry entry) {
+    AttributesBuilder b = Attributes.builder();
+    if (entry.thread != null) {
+      b.put(THREAD, entry.thread);
+    }
+    Throwable t = entry.thrown;
+    if (t != null) {
+      b.put(EXCEPTION_TYPE, t.getClass().getName());
+      if (t.getMessage() != null) {
+        b.put(EXCEPTION_MESSAGE, t.getMessage());
+      }
+      StringWriter trace = new StringWriter();
+      t.printStackTrace(new PrintWriter(trace));
+      String s = trace.toString();
+      b.put(EXCEPTION_STACKTRACE, s.length() > MAX_STACKTRACE ? s.substring(0, MAX_STACKTRACE) : s);
+    }
+    return b.build();
+  }
+
+  static Severity severity(String level) {
+    switch (level == null ? "" : level.toUpperCase(Locale.ROOT)) {
+      case "TRACE": case "FINEST": case "FINER": return Severity.TRACE;
+      case "DEBUG": case "FINE": case "CONFIG": return Severity.DEBUG;
+      case "INFO": return Severity.INFO;
+      case "WARN": case "WARNING": return Severity.WARN;
+      case "ERROR": case "SEVERE": return Severity.ERROR;
+      case "FATAL": return Severity.FATAL;
+      default: return Severity.UNDEFINED_SEVERITY_NUMBER;
+    }
+  }
+
+  @Override
+  public Resource getResource() {
+    return resource;
+  }
+
+  @Override
+  public InstrumentationScopeInfo getInstrumentationScopeInfo() {
+    return InstrumentationScopeInfo.create(entry.logger == null ? "" : entry.logger);
+  }
+
+  @Override
+  public long getTimestampEpochNanos() {
+    return TimeUnit.MILLISECONDS.toNanos(entry.epochMillis);
+  }
+
+  @Override
+  public long getObservedTimestampEpochNanos() {
+    return TimeUnit.MILLISECONDS.toNanos(entry.epochMillis);
+  }
+
+  @Override
+  public SpanContext getSpanContext() {
+    return entry.span == null ? SpanContext.getInvalid() : entry.span;
+  }
+
+  @Override
+  public Severity getSeverity() {
+    return severity(entry.level);
+  }
+
+  @Override
+  public String getSeverityText() {
+    return entry.level;
+  }
+
+  @Override
+  @SuppressWarnings("deprecation")
+  public Body getBody() {
+    return entry.message == null ? Body.empty() : Body.string(entry.message);
+  }
+
+  @Override
+  public Value<?> getBodyValue() {
+    return entry.message == null ? null : Value.of(entry.message);
+  }
+
+  @Override
+  public Attributes getAttributes() {
+    return attributes;
+  }
+
+  @Override
+  public int getTotalAttributeCount() {
+    return attributes.size();
+  }
+}

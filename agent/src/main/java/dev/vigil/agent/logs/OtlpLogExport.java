@@ -1,0 +1,115 @@
+package dev.vigil.agent.logs;
+
+import dev.vigil.agent.config.ConfigKeys;
+import dev.vigil.agent.config.VigilConfig;
+import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.tracing.ExportSettings;
+import dev.vigil.agent.tracing.Tracing;
+import dev.vigil.agent.tracing.TracingSetup;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.sdk.resources.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Exports the queued application log records over OTLP http/protobuf with the OpenTelemetry SDK's log exporter, to
+ * {@code OTEL_EXPORTER_OTLP_LOGS_ENDPOINT}, else {@code OTEL_EXPORTER_OTLP_ENDPOINT + /v1/logs}; headers, compression
+ * and timeout as for traces. Export calls run with instrumentation suppressed, so they never trace or log themselves.
+ */
+public final class OtlpLogExport implements LogQueue.BatchExporter {
+  /** Held so that its level stays set (java.util.logging keeps loggers weakly). */
+  private static java.util.logging.Logger sdkLogger;
+  private final LogRecordExporter exporter;
+  private final Resource resource;
+  private final long timeoutMillis;
+
+  OtlpLogExport(LogRecordExporter exporter, Resource resource, long timeoutMillis) {
+    this.exporter = exporter;
+    this.resource = resource;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  /** Builds the exporter, starts the queue's export thread and the shutdown flush; returns the endpoint used. */
+  public static String start(VigilConfig config, LogQueue queue) {
+    // The bundled SDK logs export trouble through java.util.logging, i.e. into the application's log (possibly into
+    // this very export): off, as for traces; the agent reports failures itself, rate-limited, and counts them.
+    String pkg = OtlpHttpLogRecordExporter.class.getPackageName(); // relocated in the shaded jar
+    sdkLogger = java.util.logging.Logger.getLogger(pkg.substring(0, pkg.indexOf(".exporter")));
+    sdkLogger.setLevel(java.util.logging.Level.OFF);
+    ExportSettings settings = ExportSettings.of(config);
+    String protocol = config.otel("otel.exporter.otlp.logs.protocol");
+    boolean grpc = "grpc".equalsIgnoreCase(protocol == null ? config.otel("otel.exporter.otlp.protocol") : protocol);
+    String endpoint = endpoint(config.otel("otel.exporter.otlp.logs.endpoint"),
+        config.otel("otel.exporter.otlp.endpoint"), grpc);
+    OtlpHttpLogRecordExporterBuilder builder = OtlpHttpLogRecordExporter.builder()
+        .setEndpoint(endpoint)
+        .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
+        .setCompression(settings.gzip ? "gzip" : "none")
+        .setMeterProvider(MeterProvider::noop)
+        .setExecutorService(senderExecutor())
+        .setServiceClassLoader(OtlpLogExport.class.getClassLoader());
+    for (Map.Entry<String, String> h : settings.headers.entrySet()) {
+      builder.addHeader(h.getKey(), h.getValue());
+    }
+    OtlpLogExport export = new OtlpLogExport(builder.build(), TracingSetup.resource(config), settings.timeoutMillis);
+    queue.start(export);
+    long shutdownMillis = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> queue.shutdown(export, shutdownMillis),
+        "vigil-logs-shutdown"));
+    return endpoint;
+  }
+
+  /** Vigil sends http/protobuf only: an endpoint given for gRPC (port 4317) becomes the collector's HTTP port 4318. */
+  static String endpoint(String logs, String base, boolean grpc) {
+    if (logs != null && !logs.isEmpty()) {
+      return grpc ? logs.replaceFirst(":4317(?=/|$)", ":4318") : logs;
+    }
+    String b = base == null || base.isEmpty() ? ExportSettings.DEFAULT_ENDPOINT : base;
+    b = grpc ? b.replaceFirst(":4317(?=/|$)", ":4318") : b;
+    return (b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + "/v1/logs";
+  }
+
+  @Override
+  public boolean export(List<LogEntry> batch) {
+    List<LogRecordData> records = new ArrayList<>(batch.size());
+    for (LogEntry e : batch) {
+      records.add(new LogRecordView(e, resource));
+    }
+    try (Scope ignored = Tracing.suppressInstrumentation(Context.root()).makeCurrent()) {
+      CompletableResultCode result = exporter.export(records).join(timeoutMillis + 1_000, TimeUnit.MILLISECONDS);
+      if (!result.isSuccess()) {
+        AgentLog.every(AgentLog.Level.WARN, "logs-export", "OTLP log export failed; " + batch.size()
+            + " records dropped (counted in vigil_exporter_logs_dropped_total)", result.getFailureThrowable());
+      }
+      return result.isSuccess();
+    }
+  }
+
+  /** One daemon thread for the OTLP sender's HTTP calls, with instrumentation suppressed for its whole life. */
+  private static ExecutorService senderExecutor() {
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        task -> {
+          Thread t = new Thread(() -> {
+            try (Scope ignored = Tracing.suppressInstrumentation(Context.root()).makeCurrent()) {
+              task.run();
+            }
+          }, "vigil-otlp-logs-sender");
+          t.setDaemon(true);
+          return t;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+}

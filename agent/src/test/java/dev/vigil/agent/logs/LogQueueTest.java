@@ -1,0 +1,67 @@
+package dev.vigil.agent.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.exporter.model.MetricFamily;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class LogQueueTest {
+  private static long deadline() {
+    return System.nanoTime() + 60_000_000_000L;
+  }
+
+  private static LogEntry entry(int i) {
+    return new LogEntry(i, "INFO", "app", "line " + i, null, null, "main");
+  }
+
+  @Test
+  void aFullQueueDropsAndCountsNeverBlocks() {
+    LogQueue queue = new LogQueue(16, 1000);
+    for (int i = 0; i < 20; i++) {
+      queue.offer(entry(i));
+    }
+    assertThat(queue.dropped("queue_full")).isEqualTo(4);
+    List<LogEntry> batch = new ArrayList<>();
+    queue.drainInto(batch);
+    assertThat(batch).extracting(e -> e.message).first().isEqualTo("line 0");
+    assertThat(batch).hasSize(16);
+  }
+
+  @Test
+  void exportedAndFailedBatchesAreCounted() {
+    LogQueue queue = new LogQueue(64, 1000);
+    for (int i = 0; i < 10; i++) {
+      queue.offer(entry(i));
+    }
+    List<List<String>> received = new ArrayList<>();
+    queue.flush(batch -> received.add(batch.stream().map(e -> e.message).collect(Collectors.toList())), deadline());
+    assertThat(received).hasSize(1);
+    assertThat(received.get(0)).hasSize(10);
+    assertThat(queue.exported()).isEqualTo(10);
+    queue.offer(entry(99));
+    queue.offer(entry(100));
+    queue.flush(batch -> {
+      throw new IllegalStateException("receiver down");
+    }, deadline());
+    assertThat(queue.dropped("export_failed")).isEqualTo(2);
+    List<MetricFamily> families = new ArrayList<>();
+    queue.collect(families);
+    assertThat(families).extracting(f -> f.name).contains("vigil_exporter_logs_dropped");
+    assertThat(families.get(0).points).extracting(p -> p.labels.value(0) + "=" + (long) p.value)
+        .containsExactly("queue_full=0", "export_failed=2", "shutdown=0");
+  }
+
+  @Test
+  void whatTheShutdownFlushHasNoTimeForIsCounted() {
+    LogQueue queue = new LogQueue(64, 1000);
+    for (int i = 0; i < 7; i++) {
+      queue.offer(entry(i));
+    }
+    queue.shutdown(batch -> true, 0);
+    assertThat(queue.dropped("shutdown")).isEqualTo(7);
+    assertThat(queue.exported()).isZero();
+  }
+}

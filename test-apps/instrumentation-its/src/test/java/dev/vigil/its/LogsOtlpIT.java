@@ -1,0 +1,114 @@
+package dev.vigil.its;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.its.support.AgentJvm;
+import dev.vigil.its.support.Http;
+import dev.vigil.its.support.LoggingApps;
+import dev.vigil.its.support.OtlpLogReceiver;
+import dev.vigil.its.support.OtlpLogReceiver.Received;
+import dev.vigil.its.support.OtlpReceiver;
+import dev.vigil.its.support.ReceivedSpan;
+import dev.vigil.its.support.Scrape;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * OTLP log export (OTEL_LOGS_EXPORTER=otlp): the application's records arrive at an OTLP receiver decoded from the
+ * protobuf the agent sent, with level, logger, message, exception and the trace context of the server span the trace
+ * receiver got; a receiver that cannot keep up makes records drop, counted, and never blocks the application.
+ */
+class LogsOtlpIT {
+  @ParameterizedTest
+  @ValueSource(strings = {"logback", "log4j2"})
+  void recordsArriveWithLevelLoggerExceptionAndTraceContext(String app) throws Exception {
+    try (OtlpReceiver traces = OtlpReceiver.start();
+        OtlpLogReceiver logs = OtlpLogReceiver.start();
+        AgentJvm jvm = LoggingApps.builder(app)
+            .env("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint())
+            .env("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", logs.logsEndpoint())
+            .env("OTEL_LOGS_EXPORTER", "otlp")
+            .env("OTEL_BSP_SCHEDULE_DELAY", "200")
+            .sysProp("vigil.logs.export_interval", "200ms")
+            .start()) {
+      int port = jvm.awaitReady();
+      Map<String, String> traceByRequest = new LinkedHashMap<>();
+      for (int i = 0; i < 5; i++) {
+        String traceId = LoggingApps.newTraceId();
+        traceByRequest.put("q" + i, traceId);
+        assertThat(Http.get("http://127.0.0.1:" + port + "/work?id=q" + i, "traceparent",
+            LoggingApps.traceparent(traceId)).statusCode()).isEqualTo(200);
+      }
+      List<ReceivedSpan> spans = traces.await(s -> traceByRequest.values().stream().allMatch(t -> s.stream()
+          .anyMatch(span -> span.traceId.equals(t) && span.kind == SpanKind.SPAN_KIND_SERVER)), Duration.ofSeconds(30));
+      LoggingApps.runOutside(jvm, 1);
+      List<Received> records = logs.await(r -> traceByRequest.keySet().stream().allMatch(id -> r.stream()
+          .anyMatch(x -> x.body.equals("inside-request-error id=" + id)))
+          && r.stream().filter(x -> x.body.endsWith(" 0") && x.body.startsWith("outside-task")).count() == 2,
+          Duration.ofSeconds(30));
+
+      String logger = app.equals("logback") ? "org.example.logging.logback.LogbackApp"
+          : "org.example.logging.log4j2.Log4j2App";
+      for (Map.Entry<String, String> request : traceByRequest.entrySet()) {
+        String id = request.getKey();
+        ReceivedSpan server = spans.stream().filter(s -> s.traceId.equals(request.getValue())
+            && s.kind == SpanKind.SPAN_KIND_SERVER).findFirst().orElseThrow();
+        Received info = one(records, "inside-request id=" + id);
+        assertThat(info.traceId).isEqualTo(server.traceId);
+        assertThat(info.spanId).isEqualTo(server.spanId);
+        assertThat(info.severityText).isEqualTo("INFO");
+        assertThat(info.severityNumber).isEqualTo(9);
+        assertThat(info.scope).isEqualTo(logger);
+        assertThat(info.attributes).containsKey("thread.name");
+        assertThat(info.resource).containsKey("service.name");
+        Received error = one(records, "inside-request-error id=" + id);
+        assertThat(error.traceId).isEqualTo(server.traceId);
+        assertThat(error.spanId).isEqualTo(server.spanId);
+        assertThat(error.severityText).isEqualTo("WARN");
+        assertThat(error.severityNumber).isEqualTo(13);
+        assertThat(error.attributes).containsEntry("exception.type", "java.lang.IllegalStateException")
+            .containsEntry("exception.message", "failure in request " + id);
+        assertThat(error.attributes.get("exception.stacktrace")).contains("at org.example.logging.LoggingService");
+      }
+      for (String body : List.of("outside-task http 0", "outside-task worker 0")) {
+        Received outside = one(records, body);
+        assertThat(outside.traceId).as("a record written outside a span has no trace context").isEmpty();
+        assertThat(outside.spanId).isEmpty();
+      }
+
+      Scrape scrape = jvm.awaitScrape(s -> s.sum("vigil_exporter_logs_exported_total") >= records.size());
+      assertThat(scrape.sum("vigil_exporter_logs_dropped_total", "reason", "queue_full")).isZero();
+      assertThat(scrape.sum("vigil_exporter_logs_dropped_total", "reason", "export_failed")).isZero();
+    }
+  }
+
+  @Test
+  void aSlowReceiverMakesRecordsDropCountedWithoutBlockingTheApplication() throws Exception {
+    try (OtlpLogReceiver logs = OtlpLogReceiver.start().delay(Duration.ofSeconds(2));
+        AgentJvm jvm = LoggingApps.builder("logback")
+            .env("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", logs.logsEndpoint())
+            .env("OTEL_LOGS_EXPORTER", "otlp")
+            .sysProp("vigil.logs.queue_size", "64")
+            .start()) {
+      jvm.awaitReady();
+      List<LoggingApps.Line> lines = LoggingApps.runOutside(jvm, 10_000);
+      assertThat(lines.stream().filter(l -> l.message.startsWith("outside-task")).count()).isEqualTo(20_000);
+      Scrape scrape = jvm.awaitScrape(s -> s.sum("vigil_exporter_logs_dropped_total", "reason", "queue_full") > 0);
+      double dropped = scrape.sum("vigil_exporter_logs_dropped_total", "reason", "queue_full");
+      assertThat(dropped).as("records dropped by the full queue").isGreaterThan(10_000);
+      assertThat(dropped).isLessThanOrEqualTo(20_001);
+    }
+  }
+
+  private static Received one(List<Received> records, String body) {
+    List<Received> found = records.stream().filter(r -> r.body.equals(body)).toList();
+    assertThat(found).as("records with body " + body).hasSize(1);
+    return found.get(0);
+  }
+}
