@@ -29,8 +29,6 @@ import java.util.concurrent.TimeUnit;
  * and timeout as for traces. Export calls run with instrumentation suppressed, so they never trace or log themselves.
  */
 public final class OtlpLogExport implements LogQueue.BatchExporter {
-  /** Held so that its level stays set (java.util.logging keeps loggers weakly). */
-  private static java.util.logging.Logger sdkLogger;
   private final LogRecordExporter exporter;
   private final Resource resource;
   private final long timeoutMillis;
@@ -43,11 +41,6 @@ public final class OtlpLogExport implements LogQueue.BatchExporter {
 
   /** Builds the exporter, starts the queue's export thread and the shutdown flush; returns the endpoint used. */
   public static String start(VigilConfig config, LogQueue queue) {
-    // The bundled SDK logs export trouble through java.util.logging, i.e. into the application's log (possibly into
-    // this very export): off, as for traces; the agent reports failures itself, rate-limited, and counts them.
-    String pkg = OtlpHttpLogRecordExporter.class.getPackageName(); // relocated in the shaded jar
-    sdkLogger = java.util.logging.Logger.getLogger(pkg.substring(0, pkg.indexOf(".exporter")));
-    sdkLogger.setLevel(java.util.logging.Level.OFF);
     ExportSettings settings = ExportSettings.of(config);
     String protocol = config.otel("otel.exporter.otlp.logs.protocol");
     boolean grpc = "grpc".equalsIgnoreCase(protocol == null ? config.otel("otel.exporter.otlp.protocol") : protocol);

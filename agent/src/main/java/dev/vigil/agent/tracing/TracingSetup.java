@@ -33,8 +33,6 @@ public final class TracingSetup {
   static final int MAX_EVENTS = 128;
   static final int MAX_ATTRIBUTE_LENGTH = 4096;
 
-  /** Held so that its level stays set (java.util.logging keeps loggers weakly). */
-  private static java.util.logging.Logger sdkLogger;
 
   private TracingSetup() {}
 
@@ -65,7 +63,6 @@ public final class TracingSetup {
       return null;
     }
     long start = System.nanoTime();
-    silenceSdkLogging();
     ExportSettings settings = ExportSettings.of(config);
     SpanExportStats stats = new SpanExportStats();
     ExportProcessor processor = new ExportProcessor(() -> exporter(settings), stats, settings);
@@ -109,16 +106,6 @@ public final class TracingSetup {
       exporter.addHeader(h.getKey(), h.getValue());
     }
     return exporter.build();
-  }
-
-  /**
-   * The bundled SDK logs through java.util.logging, into the application's log: a malformed baggage header from any
-   * client would print a stack trace there. The agent reports export trouble itself (once) and counts it on /metrics.
-   */
-  private static void silenceSdkLogging() {
-    String pkg = OpenTelemetry.class.getPackageName(); // io.opentelemetry.api, relocated in the shaded jar
-    sdkLogger = java.util.logging.Logger.getLogger(pkg.substring(0, pkg.lastIndexOf('.')));
-    sdkLogger.setLevel(java.util.logging.Level.OFF);
   }
 
   /** One daemon thread for the OTLP sender's HTTP calls; it never traces (suppressed for its whole life). */
