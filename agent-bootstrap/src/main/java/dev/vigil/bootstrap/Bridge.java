@@ -10,6 +10,7 @@ public final class Bridge {
   private static volatile DbClientHandler db = DbClientHandler.NOOP;
   private static volatile ConnectionPoolHandler connectionPools = ConnectionPoolHandler.NOOP;
   private static volatile ContextCarrier context = ContextCarrier.NOOP;
+  private static volatile RedisClientHandler redis = RedisClientHandler.NOOP;
 
   private Bridge() {}
 
@@ -43,5 +44,13 @@ public final class Bridge {
 
   public static void install(ContextCarrier carrier) {
     context = carrier == null ? ContextCarrier.NOOP : carrier;
+  }
+
+  public static RedisClientHandler redis() {
+    return redis;
+  }
+
+  public static void install(RedisClientHandler handler) {
+    redis = handler == null ? RedisClientHandler.NOOP : handler;
   }
 }

@@ -46,9 +46,12 @@ public final class ConfigKeys {
   public static final ConfigKey DB_MAX_SERIES = key("vigil.db.max_series", INT, "500",
       "Most db_client_operation_duration_seconds series (system, operation, table, error); later tables fold into"
           + " _other.");
+  public static final ConfigKey REDIS_CAPTURE_KEY = key("vigil.redis.capture_key", BOOLEAN, "false",
+      "Record a Redis command's first key on its span (db.redis.key). Never for AUTH, HELLO, CONFIG, ACL, MIGRATE;"
+          + " arguments and values are never recorded.");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
-          + " hikaricp.");
+          + " hikaricp, jedis, lettuce.");
 
   private ConfigKeys() {}
 

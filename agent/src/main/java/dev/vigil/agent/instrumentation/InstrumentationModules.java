@@ -2,7 +2,9 @@ package dev.vigil.agent.instrumentation;
 
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
+import dev.vigil.agent.instrumentation.jedis.JedisModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
+import dev.vigil.agent.instrumentation.lettuce.LettuceModule;
 import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
 import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
@@ -19,6 +21,8 @@ public final class InstrumentationModules {
         new ServletJakartaModule(),
         new SpringWebMvcModule(),
         new JdbcModule(),
-        new HikariCpModule());
+        new HikariCpModule(),
+        new JedisModule(),
+        new LettuceModule());
   }
 }

@@ -17,6 +17,7 @@ public final class SignalsJson {
   private final EndpointRegistry registry;
   private final String serviceName;
   private final NPlusOneFindings nPlusOne;
+  private final CacheRequests cache;
 
   public SignalsJson(EndpointRegistry registry, String serviceName) {
     this(registry, serviceName, null);
@@ -24,9 +25,15 @@ public final class SignalsJson {
 
   /** {@code nPlusOne} may be null (detection off): the array is then absent. */
   public SignalsJson(EndpointRegistry registry, String serviceName, NPlusOneFindings nPlusOne) {
+    this(registry, serviceName, nPlusOne, null);
+  }
+
+  /** {@code cache} may be null: the {@code cache} array is then absent. */
+  public SignalsJson(EndpointRegistry registry, String serviceName, NPlusOneFindings nPlusOne, CacheRequests cache) {
     this.registry = registry;
     this.serviceName = serviceName;
     this.nPlusOne = nPlusOne;
+    this.cache = cache;
   }
 
   public byte[] render() throws IOException {
@@ -64,6 +71,9 @@ public final class SignalsJson {
       if (nPlusOne != null) {
         writeNPlusOne(g);
       }
+      if (cache != null) {
+        writeCache(g);
+      }
       g.writeEndObject();
     }
     return bytes.toByteArray();
@@ -79,6 +89,22 @@ public final class SignalsJson {
       g.writeStringField("statement", f.statement);
       g.writeNumberField("count", f.maxCount());
       g.writeNumberField("occurrences", f.occurrences());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** Cache reads per database system: hits, misses and the hit ratio (null before any read). */
+  private void writeCache(JsonGenerator g) throws IOException {
+    g.writeArrayFieldStart("cache");
+    for (CacheRequests.Counts c : cache.all()) {
+      long hits = c.hits();
+      long misses = c.misses();
+      g.writeStartObject();
+      g.writeStringField("db_system_name", c.system);
+      g.writeNumberField("hits", hits);
+      g.writeNumberField("misses", misses);
+      number(g, "hit_ratio", hits + misses == 0 ? Double.NaN : (double) hits / (hits + misses));
       g.writeEndObject();
     }
     g.writeEndArray();

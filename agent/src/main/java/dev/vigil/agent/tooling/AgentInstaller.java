@@ -91,7 +91,7 @@ public final class AgentInstaller {
     if (jvm != null) {
       producers.add(jvm);
     }
-    SignalsJson signals = new SignalsJson(registry, config.serviceName(), db.nPlusOne);
+    SignalsJson signals = new SignalsJson(registry, config.serviceName(), db.nPlusOne, db.cache);
     Map<String, HttpEndpoint> paths = new LinkedHashMap<>();
     paths.put("/metrics", new PrometheusEndpoint(producers));
     paths.put("/vigil/signals", (headers, query) ->
