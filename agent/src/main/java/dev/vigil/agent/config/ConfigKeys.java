@@ -51,7 +51,7 @@ public final class ConfigKeys {
           + " arguments and values are never recorded.");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
-          + " hikaricp, jedis, lettuce.");
+          + " hikaricp, jedis, lettuce, dbcp2.");
 
   private ConfigKeys() {}
 

@@ -1,5 +1,6 @@
 package dev.vigil.agent.instrumentation;
 
+import dev.vigil.agent.instrumentation.dbcp2.Dbcp2Module;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jedis.JedisModule;
@@ -23,6 +24,7 @@ public final class InstrumentationModules {
         new JdbcModule(),
         new HikariCpModule(),
         new JedisModule(),
-        new LettuceModule());
+        new LettuceModule(),
+        new Dbcp2Module());
   }
 }
