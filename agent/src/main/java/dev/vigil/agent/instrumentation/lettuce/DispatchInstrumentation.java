@@ -8,6 +8,7 @@ import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.CallDepth;
 import dev.vigil.bootstrap.RedisCall;
+import io.lettuce.core.output.CommandOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CompleteableCommand;
 import io.lettuce.core.protocol.RedisCommand;
@@ -19,7 +20,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * {@code RedisChannelHandler.dispatch(RedisCommand)}: a command leaves for the server. The sync API waits on the
  * same future the async API returns, so one hook serves both: the call ends when the dispatched command completes
- * (its {@code onComplete} callback, on Lettuce's I/O thread), with its value or its error.
+ * (its {@code onComplete} callback, on Lettuce's I/O thread), with its value or its error. A reactive command's
+ * wrapper does not call back when it completed before the callback was added: then the advice ends it with its output.
  */
 public final class DispatchInstrumentation implements TypeInstrumentation {
   @Override
@@ -57,6 +59,11 @@ public final class DispatchInstrumentation implements TypeInstrumentation {
       }
       if (error == null && dispatched instanceof CompleteableCommand) {
         ((CompleteableCommand<Object>) dispatched).onComplete(call);
+        // A wrapper that completed before the callback was added never calls it: end with its value (once only).
+        if (dispatched instanceof RedisCommand && ((RedisCommand<?, ?, ?>) dispatched).isDone()) {
+          CommandOutput<?, ?, ?> output = ((RedisCommand<?, ?, ?>) dispatched).getOutput();
+          call.end(output != null ? output.get() : null, null);
+        }
       } else {
         call.end(null, error);
       }

@@ -11,7 +11,10 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The {@link RedisApp} sequence through Lettuce (sync commands, async commands, a transaction). */
+/**
+ * The {@link RedisApp} sequence through Lettuce (sync commands, async commands, a transaction), plus one reactive GET
+ * of k1 (a hit) before the DEL.
+ */
 final class RedisLettuceRun {
   private RedisLettuceRun() {}
 
@@ -49,6 +52,8 @@ final class RedisLettuceRun {
       redis.incr(c);
       redis.get(c);
       RedisJedisRun.expect(out, redis.exec().size() == 2);
+
+      RedisJedisRun.expect(out, connection.reactive().get(k1).block() != null); // reactive: one more GET, a hit
 
       redis.del(k1, h, c, p1);
       try {
