@@ -20,6 +20,14 @@ public interface HttpServerHandler {
    */
   ServerCall start(String method, String route);
 
+  /**
+   * As {@link #start(String, String)}, with the request object ({@code HttpServletRequest}, {@code HttpExchange}) the
+   * agent reads trace headers and span attributes from.
+   */
+  default ServerCall start(String method, String route, Object request) {
+    return start(method, route);
+  }
+
   /** The request being served on this thread, or null. */
   ServerCall current();
 }

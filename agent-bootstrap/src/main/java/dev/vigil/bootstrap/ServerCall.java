@@ -10,4 +10,11 @@ public abstract class ServerCall {
    * the application threw, or null. An exception counts as status 500.
    */
   public abstract void end(int status, Throwable error);
+
+  /**
+   * The thread that started the request is leaving it (its service method returns) while the request may end later on
+   * another thread (async servlet): whatever the call made current on this thread is undone now. {@link #end} does it
+   * too when it runs on that thread.
+   */
+  public void leaveThread() {}
 }

@@ -21,6 +21,39 @@ public final class ConfigDocs {
       {"OTEL_RESOURCE_ATTRIBUTES", "otel.resource.attributes",
           "Comma-separated `key=value` pairs (values percent-encoded). `service.name` is the service name when"
               + " neither `vigil.service.name` nor `OTEL_SERVICE_NAME` is set."},
+      {"OTEL_TRACES_EXPORTER", "otel.traces.exporter", "`otlp` turns traces on (see `vigil.traces.enabled`), `none` off."},
+      {"OTEL_SDK_DISABLED", "otel.sdk.disabled", "`true` turns traces off."},
+      {"OTEL_EXPORTER_OTLP_ENDPOINT", "otel.exporter.otlp.endpoint",
+          "Base URL of the OTLP receiver (default `http://localhost:4318`); spans go to `<endpoint>/v1/traces`."},
+      {"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "otel.exporter.otlp.traces.endpoint",
+          "Full URL spans are sent to, used as given; wins over `OTEL_EXPORTER_OTLP_ENDPOINT`."},
+      {"OTEL_EXPORTER_OTLP_PROTOCOL", "otel.exporter.otlp.protocol", "`http/protobuf` (the only protocol Vigil"
+          + " sends; `grpc` logs a warning and sends http/protobuf, to port 4318 where 4317 was given)."
+          + " `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` wins over it."},
+      {"OTEL_EXPORTER_OTLP_HEADERS", "otel.exporter.otlp.headers", "Headers on every export request, `key=value`"
+          + " pairs, values percent-encoded (`OTEL_EXPORTER_OTLP_TRACES_HEADERS` wins over it)."},
+      {"OTEL_EXPORTER_OTLP_COMPRESSION", "otel.exporter.otlp.compression", "`gzip` or `none` (default)."},
+      {"OTEL_EXPORTER_OTLP_TIMEOUT", "otel.exporter.otlp.timeout", "Milliseconds one export request may take"
+          + " (default 10000)."},
+      {"OTEL_TRACES_SAMPLER", "otel.traces.sampler", "`always_on`, `always_off`, `traceidratio`,"
+          + " `parentbased_always_on` (default), `parentbased_always_off`, `parentbased_traceidratio`."},
+      {"OTEL_TRACES_SAMPLER_ARG", "otel.traces.sampler.arg", "The ratio of the `traceidratio` samplers, 0 to 1"
+          + " (default 1)."},
+      {"OTEL_PROPAGATORS", "otel.propagators", "Comma-separated: `tracecontext`, `baggage`, `b3`, `b3multi`,"
+          + " `jaeger`, `none` (default `tracecontext,baggage`)."},
+      {"OTEL_METRICS_EXPORTER", "otel.metrics.exporter", "`otlp` turns the OTLP metrics push on (see"
+          + " `vigil.otlp.metrics.enabled`), `none` off."},
+      {"OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "otel.exporter.otlp.metrics.endpoint",
+          "Full URL metrics are pushed to; default `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/metrics`."},
+      {"OTEL_METRIC_EXPORT_INTERVAL", "otel.metric.export.interval", "Milliseconds between metric pushes (default"
+          + " 60000)."},
+      {"OTEL_BSP_SCHEDULE_DELAY", "otel.bsp.schedule.delay", "Milliseconds between span exports (default 5000)."},
+      {"OTEL_BSP_MAX_QUEUE_SIZE", "otel.bsp.max.queue.size", "Spans queued for export (default 2048); past it new"
+          + " spans are dropped and counted (`reason=\"queue_full\"`)."},
+      {"OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "otel.bsp.max.export.batch.size", "Most spans per export request"
+          + " (default 512)."},
+      {"OTEL_BSP_EXPORT_TIMEOUT", "otel.bsp.export.timeout", "Milliseconds the exporter thread waits for one"
+          + " export (default 30000)."},
   };
 
   private ConfigDocs() {}

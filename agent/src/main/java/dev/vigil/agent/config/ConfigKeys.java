@@ -49,6 +49,18 @@ public final class ConfigKeys {
   public static final ConfigKey REDIS_CAPTURE_KEY = key("vigil.redis.capture_key", BOOLEAN, "false",
       "Record a Redis command's first key on its span (db.redis.key). Never for AUTH, HELLO, CONFIG, ACL, MIGRATE;"
           + " arguments and values are never recorded.");
+  public static final ConfigKey TRACES_ENABLED = key("vigil.traces.enabled", STRING, "auto",
+      "Traces: true exports spans over OTLP (to http://localhost:4318 unless OTEL_EXPORTER_OTLP_ENDPOINT says"
+          + " otherwise), false records none, auto (the default) exports when OTEL_EXPORTER_OTLP_ENDPOINT,"
+          + " OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or OTEL_TRACES_EXPORTER=otlp is set. OTEL_TRACES_EXPORTER=none or"
+          + " OTEL_SDK_DISABLED=true turn traces off.");
+  public static final ConfigKey EXPORTER_SHUTDOWN_TIMEOUT = key("vigil.exporter.shutdown.timeout", DURATION, "5s",
+      "At JVM shutdown, the longest the agent waits to export the spans still queued; the rest are counted as dropped"
+          + " (reason shutdown).");
+  public static final ConfigKey OTLP_METRICS_ENABLED = key("vigil.otlp.metrics.enabled", STRING, "auto",
+      "Push the golden-signal metrics (HTTP server, database client) over OTLP every OTEL_METRIC_EXPORT_INTERVAL: true,"
+          + " false, or auto (the default: when OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_METRICS_ENDPOINT or"
+          + " OTEL_METRICS_EXPORTER=otlp is set; OTEL_METRICS_EXPORTER=none turns it off).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
           + " hikaricp, jedis, lettuce, dbcp2.");

@@ -8,6 +8,7 @@ import dev.vigil.agent.signals.DbOperationRegistry;
 import dev.vigil.agent.signals.DbOperationSeries;
 import dev.vigil.bootstrap.DbCall;
 import dev.vigil.bootstrap.DbClientHandler;
+import io.opentelemetry.api.trace.Span;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -89,8 +90,6 @@ public final class DbClientRecorder implements DbClientHandler {
     } else {
       registry.series(target.db.system, target.sql.operation, target.sql.collection, errorType(error)).record(nanos);
     }
-    // TODO(tracing): the client span ends here: target.db (namespace, server address/port) and target.sql.text are
-    // its attributes, error its status. This is the one place a DB span is finished.
     if (nPlusOne != null && target.sql.text != null) {
       nPlusOne.executed(target);
     }
@@ -157,6 +156,7 @@ public final class DbClientRecorder implements DbClientHandler {
     private final DbClientRecorder recorder;
     private DbTarget target;
     private long startNanos;
+    private Span span;
     boolean active;
 
     Call(DbClientRecorder recorder) {
@@ -167,6 +167,12 @@ public final class DbClientRecorder implements DbClientHandler {
       this.target = target;
       this.startNanos = System.nanoTime();
       active = true;
+      try {
+        span = DbSpans.start(target);
+      } catch (Throwable t) {
+        span = null;
+        failed(t);
+      }
     }
 
     @Override
@@ -179,6 +185,15 @@ public final class DbClientRecorder implements DbClientHandler {
         recorder.finish(target, System.nanoTime() - startNanos, error);
       } catch (Throwable t) {
         failed(t);
+      }
+      Span s = span;
+      if (s != null) {
+        span = null;
+        try {
+          DbSpans.end(s, error, error == null ? null : errorType(error));
+        } catch (Throwable t) {
+          failed(t);
+        }
       }
     }
   }

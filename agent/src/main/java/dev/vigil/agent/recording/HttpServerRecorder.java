@@ -4,6 +4,10 @@ import dev.vigil.agent.signals.EndpointRegistry;
 import dev.vigil.agent.signals.EndpointStats;
 import dev.vigil.bootstrap.HttpServerHandler;
 import dev.vigil.bootstrap.ServerCall;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,12 +25,18 @@ public final class HttpServerRecorder implements HttpServerHandler {
 
   @Override
   public ServerCall start(String method, String route) {
+    return start(method, route, null);
+  }
+
+  @Override
+  public ServerCall start(String method, String route, Object request) {
     Call call = calls.get();
     if (call == null || call.active) {
       call = new Call(this); // first request on this thread, or one still open (async): never share a live call
       calls.set(call);
     }
     call.begin(method, route);
+    call.trace(request);
     return call;
   }
 
@@ -49,6 +59,9 @@ public final class HttpServerRecorder implements HttpServerHandler {
     private LongAdder pending;
     private long startNanos;
     private long sequence;
+    private Span span;
+    private Scope scope;
+    private Thread scopeThread;
     volatile boolean active;
 
     Call(HttpServerRecorder recorder) {
@@ -62,6 +75,37 @@ public final class HttpServerRecorder implements HttpServerHandler {
 
     String route() {
       return route;
+    }
+
+    /** The request's SERVER span, or null when it is not traced. */
+    Span span() {
+      return span;
+    }
+
+    /** Starts the request's span and makes it current on this thread until {@link #leaveThread} or {@link #end}. */
+    void trace(Object request) {
+      span = null;
+      scope = null;
+      try {
+        Context context = ServerSpans.start(method, route, request);
+        if (context != null) {
+          span = Span.fromContext(context);
+          scope = context.makeCurrent();
+          scopeThread = Thread.currentThread();
+        }
+      } catch (Throwable t) {
+        span = null; // tracing failed: the request is still counted
+      }
+    }
+
+    @Override
+    public void leaveThread() {
+      Scope s = scope;
+      if (s != null && scopeThread == Thread.currentThread()) {
+        scope = null;
+        scopeThread = null;
+        s.close();
+      }
     }
 
     void begin(String method, String route) {
@@ -100,6 +144,9 @@ public final class HttpServerRecorder implements HttpServerHandler {
       leave();
       route = template;
       enter(recorder.registry.get(method, template));
+      if (span != null) {
+        ServerSpans.route(span, method, template);
+      }
     }
 
     @Override
@@ -112,9 +159,21 @@ public final class HttpServerRecorder implements HttpServerHandler {
       leave();
       EndpointStats stats = endpoint != null ? endpoint : recorder.registry.get(method, route);
       int code = error != null || status <= 0 ? 500 : status;
-      stats.complete(nanos, code, error == null ? null : error.getClass().getName());
+      Span s = span;
+      SpanContext sampled = s != null && s.getSpanContext().isSampled() ? s.getSpanContext() : null;
+      stats.complete(nanos, code, error == null ? null : error.getClass().getName(),
+          sampled == null ? null : sampled.getTraceId(), sampled == null ? null : sampled.getSpanId());
       endpoint = null;
       pending = null;
+      if (s != null) {
+        span = null;
+        try {
+          ServerSpans.end(s, status, code, error);
+        } catch (Throwable t) {
+          // the request is counted; its span is lost
+        }
+      }
+      leaveThread();
     }
   }
 }

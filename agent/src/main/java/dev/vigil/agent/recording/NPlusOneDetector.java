@@ -2,6 +2,9 @@ package dev.vigil.agent.recording;
 
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.signals.NPlusOneFindings;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
 
 /**
  * Flags a request that runs the same statement at least {@code threshold} times (an N+1 query pattern, usually a
@@ -11,6 +14,9 @@ import dev.vigil.agent.signals.NPlusOneFindings;
  */
 public final class NPlusOneDetector {
   static final int MAX_STATEMENTS = 64;
+  private static final AttributeKey<String> STATEMENT = AttributeKey.stringKey("db.query.text");
+  private static final AttributeKey<Long> COUNT = AttributeKey.longKey("vigil.n_plus_one.count");
+  private static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("db.system.name");
   private final HttpServerRecorder http;
   private final NPlusOneFindings findings;
   private final int threshold;
@@ -40,20 +46,30 @@ public final class NPlusOneDetector {
     }
     int count = ++table.counts[i];
     if (count == threshold) {
-      table.findings[i] = found(request.route(), target, count);
+      table.findings[i] = found(request, target, count);
     } else if (count > threshold && table.findings[i] != null) {
       table.findings[i].observe(count);
     }
   }
 
-  private NPlusOneFindings.Finding found(String route, DbTarget target, int count) {
+  private NPlusOneFindings.Finding found(HttpServerRecorder.Call request, DbTarget target, int count) {
+    String route = request.route();
     String statement = target.sql.text;
-    // TODO(tracing): add a span event "n_plus_one" (statement, count) on the request's span here, and keep its trace id
-    // as the finding's example.
+    Span span = request.span();
+    String traceId = null;
+    if (span != null && span.getSpanContext().isSampled()) {
+      span.addEvent("vigil.n_plus_one", Attributes.of(STATEMENT, statement, COUNT, (long) count, SYSTEM,
+          target.db.system));
+      traceId = span.getSpanContext().getTraceId();
+    }
     AgentLog.once(AgentLog.Level.WARN, "n+1:" + route + '\n' + statement, "N+1 queries: a request to " + route
         + " ran the same statement " + count + "+ times (" + target.db.system + "): " + statement
         + " (vigil.n_plus_one.threshold=" + threshold + ")", null);
-    return findings.report(route, target.db.system, statement, count);
+    NPlusOneFindings.Finding finding = findings.report(route, target.db.system, statement, count);
+    if (finding != null && traceId != null) {
+      finding.example(traceId);
+    }
+    return finding;
   }
 
   /** Statement counts of the current request on one thread. */

@@ -2,6 +2,7 @@ package dev.vigil.agent.signals;
 
 import dev.vigil.exporter.model.Point;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -18,6 +19,8 @@ public final class BucketHistogram {
   private final Bounds bounds;
   private final AtomicLongArray counts;
   private final LongAdder sumNanos = new LongAdder();
+  /** The last sampled request per bucket (OpenMetrics exemplars); created by the first one. */
+  private volatile AtomicReferenceArray<Point.Exemplar> exemplars;
 
   public BucketHistogram() {
     this(HTTP);
@@ -30,6 +33,11 @@ public final class BucketHistogram {
   }
 
   public void record(long nanos) {
+    record(nanos, null, null);
+  }
+
+  /** Records; with a trace id, the measurement also becomes its bucket's exemplar (last one wins, lock-free). */
+  public void record(long nanos, String traceId, String spanId) {
     long[] b = bounds.nanos;
     int i = 0;
     while (i < b.length && nanos > b[i]) {
@@ -37,6 +45,20 @@ public final class BucketHistogram {
     }
     counts.incrementAndGet(i);
     sumNanos.add(nanos);
+    if (traceId != null) {
+      AtomicReferenceArray<Point.Exemplar> e = exemplars;
+      if (e == null) {
+        e = createExemplars();
+      }
+      e.set(i, new Point.Exemplar(traceId, spanId, nanos / 1e9, System.currentTimeMillis()));
+    }
+  }
+
+  private synchronized AtomicReferenceArray<Point.Exemplar> createExemplars() {
+    if (exemplars == null) {
+      exemplars = new AtomicReferenceArray<>(counts.length());
+    }
+    return exemplars;
   }
 
   public long count() {
@@ -52,7 +74,15 @@ public final class BucketHistogram {
     for (int i = 0; i < c.length; i++) {
       c[i] = counts.get(i);
     }
-    return new Point.Histogram(bounds.seconds.clone(), c, sumNanos.sum() / 1e9, null);
+    AtomicReferenceArray<Point.Exemplar> e = exemplars;
+    Point.Exemplar[] ex = null;
+    if (e != null) {
+      ex = new Point.Exemplar[c.length];
+      for (int i = 0; i < ex.length; i++) {
+        ex[i] = e.get(i);
+      }
+    }
+    return new Point.Histogram(bounds.seconds.clone(), c, sumNanos.sum() / 1e9, ex);
   }
 
   /** Upper bounds in seconds, with their nanosecond form for recording. */

@@ -53,6 +53,11 @@ public final class EndpointStats {
 
   /** One finished request. {@code errorType} is the exception class name, or null. */
   public void complete(long nanos, int status, String errorType) {
+    complete(nanos, status, errorType, null, null);
+  }
+
+  /** One finished request of a sampled trace: its ids become the exemplar of the bucket it falls in (when not null). */
+  public void complete(long nanos, int status, String errorType, String traceId, String spanId) {
     counters[REQUESTS].increment();
     if (errorType != null || status >= 500) {
       counters[ERRORS].increment();
@@ -61,7 +66,7 @@ public final class EndpointStats {
     } else if (nanos <= 4 * apdexNanos) {
       counters[TOLERATING].increment();
     }
-    series(status, errorType).histogram.record(nanos);
+    series(status, errorType).histogram.record(nanos, traceId, spanId);
     window().record(nanos);
   }
 

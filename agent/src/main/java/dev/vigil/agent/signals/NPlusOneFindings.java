@@ -67,6 +67,7 @@ public final class NPlusOneFindings {
     public final String statement;
     private final LongAdder occurrences = new LongAdder();
     private final AtomicInteger maxCount = new AtomicInteger();
+    private volatile String exampleTraceId;
 
     Finding(String route, String system, String statement) {
       this.route = Objects.requireNonNull(route);
@@ -85,6 +86,15 @@ public final class NPlusOneFindings {
 
     public int maxCount() {
       return maxCount.get();
+    }
+
+    /** The trace of a request flagged with this finding (the latest sampled one), or null. */
+    public String exampleTraceId() {
+      return exampleTraceId;
+    }
+
+    public void example(String traceId) {
+      exampleTraceId = traceId;
     }
   }
 }

@@ -89,6 +89,9 @@ public final class SignalsJson {
       g.writeStringField("statement", f.statement);
       g.writeNumberField("count", f.maxCount());
       g.writeNumberField("occurrences", f.occurrences());
+      if (f.exampleTraceId() != null) {
+        g.writeStringField("example_trace_id", f.exampleTraceId());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

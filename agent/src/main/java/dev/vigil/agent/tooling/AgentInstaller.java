@@ -4,12 +4,15 @@ import dev.vigil.agent.config.ConfigKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.jvm.JvmMetrics;
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.otlp.OtlpMetricsPush;
 import dev.vigil.agent.recording.HttpServerRecorder;
 import dev.vigil.agent.signals.ApdexThresholds;
 import dev.vigil.agent.signals.EndpointRegistry;
 import dev.vigil.agent.signals.HttpServerMetrics;
 import dev.vigil.agent.signals.SignalsJson;
 import dev.vigil.agent.tracing.OtelContextCarrier;
+import dev.vigil.agent.tracing.SpanExportStats;
+import dev.vigil.agent.tracing.TracingSetup;
 import dev.vigil.bootstrap.AdviceErrors;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.exporter.http.AgentHttpServer;
@@ -59,9 +62,11 @@ public final class AgentInstaller {
       DbSetup db = DbSetup.install(config, http); // before the transformer: its advice calls these recorders
       TypePoolCache typePoolCache = new TypePoolCache();
       int modules = Instrumenter.install(inst, config, lateAttach, typePoolCache);
+      SpanExportStats spans = installTracing(config);
       JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS) ? new JvmMetrics() : null;
       Ticker.start(registry, jvm, typePoolCache);
-      String endpoint = startHttp(config, registry, db, jvm);
+      String endpoint = startHttp(config, registry, db, jvm, spans);
+      startOtlpMetrics(config, registry, db);
       AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
           + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
     } catch (Throwable t) {
@@ -79,7 +84,29 @@ public final class AgentInstaller {
     }
   }
 
-  private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, JvmMetrics jvm) {
+  /** The golden signals (HTTP server, database client) over OTLP, from the producers /metrics reads. */
+  private static void startOtlpMetrics(VigilConfig config, EndpointRegistry registry, DbSetup db) {
+    try {
+      List<MetricProducer> golden = new ArrayList<>();
+      golden.add(new HttpServerMetrics(registry));
+      golden.addAll(db.producers());
+      OtlpMetricsPush.start(config, golden);
+    } catch (Throwable t) {
+      AgentLog.error("OTLP metrics could not be set up; /metrics is unaffected", t);
+    }
+  }
+
+  private static SpanExportStats installTracing(VigilConfig config) {
+    try {
+      return TracingSetup.install(config);
+    } catch (Throwable t) {
+      AgentLog.error("traces could not be set up; metrics go on without them", t);
+      return null;
+    }
+  }
+
+  private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, JvmMetrics jvm,
+      SpanExportStats spans) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
       return null;
     }
@@ -90,6 +117,9 @@ public final class AgentInstaller {
     producers.addAll(db.producers());
     if (jvm != null) {
       producers.add(jvm);
+    }
+    if (spans != null) {
+      producers.add(spans);
     }
     SignalsJson signals = new SignalsJson(registry, config.serviceName(), db.nPlusOne, db.cache);
     Map<String, HttpEndpoint> paths = new LinkedHashMap<>();

@@ -14,12 +14,19 @@ public final class Tracing {
   private static final ContextKey<Boolean> SUPPRESSED = ContextKey.named("vigil-suppress-instrumentation");
   private static volatile OpenTelemetry openTelemetry = OpenTelemetry.noop();
   private static volatile Tracer tracer = openTelemetry.getTracer("dev.vigil");
+  private static volatile boolean enabled;
 
   private Tracing() {}
 
   public static void install(OpenTelemetry otel) {
     openTelemetry = otel == null ? OpenTelemetry.noop() : otel;
     tracer = openTelemetry.getTracer("dev.vigil");
+    enabled = otel != null;
+  }
+
+  /** True once a real tracer is installed: recorders skip span work entirely (header reads too) while false. */
+  public static boolean enabled() {
+    return enabled;
   }
 
   public static Tracer tracer() {

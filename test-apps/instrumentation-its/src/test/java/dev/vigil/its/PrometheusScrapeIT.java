@@ -8,6 +8,7 @@ import dev.vigil.its.apps.JdkHttpServerApp;
 import dev.vigil.its.support.AgentJvm;
 import dev.vigil.its.support.ExternalTools;
 import dev.vigil.its.support.Http;
+import dev.vigil.its.support.OtlpReceiver;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -38,10 +39,12 @@ class PrometheusScrapeIT {
   private static final int ORDERS = 17;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static AgentJvm app;
+  private static OtlpReceiver receiver;
 
   @BeforeAll
   static void startAppAndSendTraffic() throws Exception {
-    app = AgentJvm.builder(JdkHttpServerApp.class).start();
+    receiver = OtlpReceiver.start(); // traces on: the OpenMetrics buckets carry exemplars, the exporter its counters
+    app = AgentJvm.builder(JdkHttpServerApp.class).env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint()).start();
     String base = "http://127.0.0.1:" + app.awaitReady();
     for (int i = 0; i < ORDERS; i++) {
       assertThat(Http.get(base + "/orders/" + (500 + i)).statusCode()).isEqualTo(200);
@@ -57,6 +60,9 @@ class PrometheusScrapeIT {
   static void stopApp() {
     if (app != null) {
       app.close();
+    }
+    if (receiver != null) {
+      receiver.close();
     }
   }
 
@@ -90,13 +96,16 @@ class PrometheusScrapeIT {
         + "for f in text_string_to_metric_families(sys.stdin.read()):\n"
         + "    total = sum(s.value for s in f.samples if s.name == f.name + '_count'"
         + " and s.labels.get('http_route') == '/orders/{id}')\n"
-        + "    print('FAMILY', f.name, f.type, f.unit or '-', len(f.samples), int(total))\n";
+        + "    print('FAMILY', f.name, f.type, f.unit or '-', len(f.samples), int(total))\n"
+        + "    for s in f.samples:\n"
+        + "        if s.exemplar: print('EXEMPLAR', f.name, s.exemplar.labels['trace_id'])\n";
     ExternalTools.Result r = ExternalTools.run(List.of(python.get().toString(), "-c", script), scrape.body());
     assertThat(r.exitCode).as("OpenMetrics parser %s", r).isZero();
     assertThat(r.output).contains("FAMILY http_server_request_duration_seconds histogram seconds")
         .contains("FAMILY jvm_class_loaded counter - 1 0")
         .contains("FAMILY vigil_http_server_latency_seconds summary seconds")
-        .containsPattern("FAMILY http_server_request_duration_seconds histogram seconds \\d+ " + ORDERS + "\n");
+        .containsPattern("FAMILY http_server_request_duration_seconds histogram seconds \\d+ " + ORDERS + "\n")
+        .containsPattern("EXEMPLAR http_server_request_duration_seconds [0-9a-f]{32}\n");
   }
 
   private static boolean hasOpenMetricsParser(Path python) {

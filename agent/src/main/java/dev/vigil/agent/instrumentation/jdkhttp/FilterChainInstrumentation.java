@@ -40,7 +40,8 @@ public final class FilterChainInstrumentation implements TypeInstrumentation {
       if (CallDepth.enter(CallDepth.HTTP_SERVER) != 0) {
         return null;
       }
-      return Bridge.httpServer().start(exchange.getRequestMethod(), Routes.normalize(exchange.getRequestURI().getRawPath()));
+      return Bridge.httpServer().start(exchange.getRequestMethod(),
+          Routes.normalize(exchange.getRequestURI().getRawPath()), exchange);
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)

@@ -63,13 +63,14 @@ public final class ServletInstrumentation implements TypeInstrumentation {
       HttpServletMapping mapping = http.getServletContext().getMajorVersion() >= 4 ? http.getHttpServletMapping() : null;
       return Bridge.httpServer().start(http.getMethod(), ServletRoutes.route(http.getContextPath(),
           mapping == null ? null : mapping.getMappingMatch(), mapping == null ? null : mapping.getPattern(),
-          http.getServletPath(), http.getPathInfo()));
+          http.getServletPath(), http.getPathInfo()), http);
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
     public static void exit(@Advice.Argument(0) ServletRequest request, @Advice.Argument(1) ServletResponse response,
         @Advice.Enter ServerCall call, @Advice.Thrown Throwable thrown) {
       if (CallDepth.exit(CallDepth.HTTP_SERVER) == 0 && call != null) {
+        call.leaveThread(); // an async request ends on another thread: nothing stays current on this one
         // frameworks (Spring) wrap the application's exception in a ServletException: record the application's
         Throwable error = thrown instanceof ServletException && ((ServletException) thrown).getRootCause() != null
             ? ((ServletException) thrown).getRootCause() : thrown;

@@ -1,0 +1,156 @@
+package dev.vigil.agent.otlp;
+
+import dev.vigil.agent.config.ConfigKeys;
+import dev.vigil.agent.config.VigilConfig;
+import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.tracing.ExportSettings;
+import dev.vigil.agent.tracing.Tracing;
+import dev.vigil.exporter.model.MetricFamily;
+import dev.vigil.exporter.model.MetricProducer;
+import dev.vigil.exporter.otlp.OtlpMetrics;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Pushes the golden-signal metrics over OTLP/HTTP every {@code OTEL_METRIC_EXPORT_INTERVAL}, read from the same
+ * producers {@code /metrics} reads (cumulative, so a scrape and a push agree). One daemon thread; the HTTP client is
+ * created on its first push; the calls run with instrumentation suppressed. A failed push is logged once and retried at
+ * the next interval with fresh numbers (nothing queues up).
+ */
+public final class OtlpMetricsPush implements Runnable {
+  private final List<MetricProducer> producers;
+  private final Map<String, String> resource;
+  private final URI endpoint;
+  private final Map<String, String> headers;
+  private final boolean gzip;
+  private final long intervalMillis;
+  private final long timeoutMillis;
+  private final long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
+  private final OtlpNaming naming = new OtlpNaming();
+  private HttpClient client;
+
+  private OtlpMetricsPush(VigilConfig config, List<MetricProducer> producers, ExportSettings settings) {
+    this.producers = producers;
+    this.resource = new LinkedHashMap<>(config.resourceAttributes());
+    resource.put("service.name", config.serviceName());
+    String specific = config.otel("otel.exporter.otlp.metrics.endpoint");
+    String base = baseOf(config);
+    this.endpoint = URI.create(specific != null && !specific.isEmpty() ? specific : base + "/v1/metrics");
+    this.headers = settings.headers;
+    this.gzip = settings.gzip;
+    this.timeoutMillis = settings.timeoutMillis;
+    long interval = 60_000;
+    String v = config.otel("otel.metric.export.interval");
+    if (v != null) {
+      try {
+        interval = Long.parseLong(v.trim());
+      } catch (NumberFormatException e) {
+        interval = -1;
+      }
+      if (interval <= 0) {
+        AgentLog.warn("config OTEL_METRIC_EXPORT_INTERVAL=" + v + " is not a positive whole number; using the"
+            + " default 60000");
+        interval = 60_000;
+      }
+    }
+    this.intervalMillis = interval;
+  }
+
+  private static String baseOf(VigilConfig config) {
+    String b = config.otel("otel.exporter.otlp.endpoint");
+    b = b == null || b.isEmpty() ? ExportSettings.DEFAULT_ENDPOINT : b;
+    return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+  }
+
+  /** Whether metrics are pushed: vigil.otlp.metrics.enabled true/false, or auto (an OTLP endpoint is configured). */
+  public static boolean enabled(VigilConfig config) {
+    String exporter = config.otel("otel.metrics.exporter");
+    if ("none".equalsIgnoreCase(exporter) || "true".equalsIgnoreCase(config.otel("otel.sdk.disabled"))) {
+      return false;
+    }
+    String v = config.getString(ConfigKeys.OTLP_METRICS_ENABLED).toLowerCase(Locale.ROOT);
+    if (v.equals("true") || v.equals("false")) {
+      return v.equals("true");
+    }
+    if (!v.equals("auto")) {
+      AgentLog.warn("config vigil.otlp.metrics.enabled=" + v + " is not true, false or auto; using the default auto");
+    }
+    return "otlp".equalsIgnoreCase(exporter) || set(config.otel("otel.exporter.otlp.endpoint"))
+        || set(config.otel("otel.exporter.otlp.metrics.endpoint"));
+  }
+
+  private static boolean set(String v) {
+    return v != null && !v.isEmpty();
+  }
+
+  /** Starts the push thread when enabled. */
+  public static void start(VigilConfig config, List<MetricProducer> producers) {
+    if (!enabled(config)) {
+      return;
+    }
+    OtlpMetricsPush push = new OtlpMetricsPush(config, producers, ExportSettings.of(config));
+    Thread t = new Thread(push, "vigil-otlp-metrics");
+    t.setDaemon(true);
+    t.start();
+    AgentLog.info("metrics to " + push.endpoint + " every " + push.intervalMillis + " ms (OTLP http/protobuf)");
+  }
+
+  @Override
+  public void run() {
+    try (Scope ignored = Tracing.suppressInstrumentation(Context.root()).makeCurrent()) {
+      while (true) {
+        Thread.sleep(intervalMillis);
+        try {
+          push();
+        } catch (InterruptedException e) {
+          throw e;
+        } catch (Exception e) {
+          AgentLog.once(AgentLog.Level.WARN, "otlp-metrics", "pushing metrics to " + endpoint + " failed (" + e
+              + "); retried at the next interval", null);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  void push() throws Exception {
+    List<MetricFamily> families = new ArrayList<>();
+    for (MetricProducer p : producers) {
+      p.collect(families);
+    }
+    byte[] body = OtlpMetrics.encode(resource, "dev.vigil", families, startEpochNanos,
+        System.currentTimeMillis() * 1_000_000L, naming);
+    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMillis(timeoutMillis))
+        .header("Content-Type", "application/x-protobuf");
+    headers.forEach(request::header);
+    if (gzip) {
+      ByteArrayOutputStream zipped = new ByteArrayOutputStream(body.length / 4 + 64);
+      try (GZIPOutputStream z = new GZIPOutputStream(zipped)) {
+        z.write(body);
+      }
+      body = zipped.toByteArray();
+      request.header("Content-Encoding", "gzip");
+    }
+    if (client == null) {
+      client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(timeoutMillis)).build();
+    }
+    HttpResponse<Void> response = client.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.discarding());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException("HTTP " + response.statusCode());
+    }
+  }
+}

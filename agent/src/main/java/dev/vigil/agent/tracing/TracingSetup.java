@@ -1,0 +1,181 @@
+package dev.vigil.agent.tracing;
+
+import dev.vigil.agent.config.ConfigKeys;
+import dev.vigil.agent.config.VigilConfig;
+import dev.vigil.agent.logging.AgentLog;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanLimits;
+import java.net.InetAddress;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Installs the OpenTelemetry SDK behind {@link Tracing} when traces are on: resource, sampler, span limits,
+ * propagators, the OTLP exporter behind a bounded batch processor, and a shutdown hook that flushes within
+ * {@code vigil.exporter.shutdown.timeout}. Runs on the agent's init thread, never in premain.
+ */
+public final class TracingSetup {
+  static final int MAX_ATTRIBUTES = 128;
+  static final int MAX_EVENTS = 128;
+  static final int MAX_ATTRIBUTE_LENGTH = 4096;
+
+  /** Held so that its level stays set (java.util.logging keeps loggers weakly). */
+  private static java.util.logging.Logger sdkLogger;
+
+  private TracingSetup() {}
+
+  /** Whether traces are exported: {@code vigil.traces.enabled} true/false, or auto (an OTLP endpoint is configured). */
+  public static boolean enabled(VigilConfig config) {
+    String exporter = config.otel("otel.traces.exporter");
+    if ("true".equalsIgnoreCase(config.otel("otel.sdk.disabled")) || "none".equalsIgnoreCase(exporter)) {
+      return false;
+    }
+    String v = config.getString(ConfigKeys.TRACES_ENABLED).toLowerCase(Locale.ROOT);
+    switch (v) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        if (!v.equals("auto")) {
+          AgentLog.warn("config vigil.traces.enabled=" + v + " is not true, false or auto; using the default auto");
+        }
+        return "otlp".equalsIgnoreCase(exporter) || set(config.otel("otel.exporter.otlp.endpoint"))
+            || set(config.otel("otel.exporter.otlp.traces.endpoint"));
+    }
+  }
+
+  /** Installs the SDK; returns the export counters for /metrics, or null when traces are off. */
+  public static SpanExportStats install(VigilConfig config) {
+    if (!enabled(config)) {
+      return null;
+    }
+    long start = System.nanoTime();
+    silenceSdkLogging();
+    ExportSettings settings = ExportSettings.of(config);
+    SpanExportStats stats = new SpanExportStats();
+    ExportProcessor processor = new ExportProcessor(() -> exporter(settings), stats, settings);
+    SdkTracerProvider provider = SdkTracerProvider.builder()
+        .setResource(resource(config))
+        .setSampler(SamplerConfig.parse(config.otel("otel.traces.sampler"), config.otel("otel.traces.sampler.arg")))
+        .setSpanLimits(SpanLimits.builder().setMaxNumberOfAttributes(MAX_ATTRIBUTES)
+            .setMaxNumberOfEvents(MAX_EVENTS).setMaxAttributeValueLength(MAX_ATTRIBUTE_LENGTH).build())
+        .addSpanProcessor(processor)
+        .build();
+    ContextPropagators propagators = ContextPropagators.create(
+        new BoundedPropagator(PropagatorConfig.parse(config.otel("otel.propagators"))));
+    Tracing.install(new OpenTelemetry() { // the SDK's OpenTelemetrySdk would pull in the metrics and logs SDKs
+      @Override
+      public TracerProvider getTracerProvider() {
+        return provider;
+      }
+
+      @Override
+      public ContextPropagators getPropagators() {
+        return propagators;
+      }
+    });
+    long timeout = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
+    Thread hook = new Thread(() -> processor.shutdown(timeout), "vigil-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    AgentLog.info("traces to " + settings.endpoint + " (OTLP http/protobuf" + (settings.gzip ? ", gzip" : "")
+        + "; set up in " + (System.nanoTime() - start) / 1_000_000 + " ms)");
+    return stats;
+  }
+
+  private static OtlpHttpSpanExporter exporter(ExportSettings settings) {
+    OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder()
+        .setEndpoint(settings.endpoint)
+        .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
+        .setCompression(settings.gzip ? "gzip" : "none")
+        .setMeterProvider(MeterProvider::noop)
+        .setExecutorService(senderExecutor())
+        .setServiceClassLoader(TracingSetup.class.getClassLoader());
+    for (Map.Entry<String, String> h : settings.headers.entrySet()) {
+      exporter.addHeader(h.getKey(), h.getValue());
+    }
+    return exporter.build();
+  }
+
+  /**
+   * The bundled SDK logs through java.util.logging, into the application's log: a malformed baggage header from any
+   * client would print a stack trace there. The agent reports export trouble itself (once) and counts it on /metrics.
+   */
+  private static void silenceSdkLogging() {
+    String pkg = OpenTelemetry.class.getPackageName(); // io.opentelemetry.api, relocated in the shaded jar
+    sdkLogger = java.util.logging.Logger.getLogger(pkg.substring(0, pkg.lastIndexOf('.')));
+    sdkLogger.setLevel(java.util.logging.Level.OFF);
+  }
+
+  /** One daemon thread for the OTLP sender's HTTP calls; it never traces (suppressed for its whole life). */
+  private static ExecutorService senderExecutor() {
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        task -> {
+          Thread t = new Thread(() -> {
+            try (io.opentelemetry.context.Scope ignored =
+                Tracing.suppressInstrumentation(io.opentelemetry.context.Context.root()).makeCurrent()) {
+              task.run();
+            }
+          }, "vigil-otlp-sender");
+          t.setDaemon(true);
+          return t;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+
+  static Resource resource(VigilConfig config) {
+    AttributesBuilder b = Attributes.builder();
+    config.resourceAttributes().forEach(b::put);
+    b.put(AttributeKey.stringKey("service.name"), config.serviceName());
+    String host = hostName();
+    if (host != null) {
+      b.put(AttributeKey.stringKey("host.name"), host);
+    }
+    b.put(AttributeKey.longKey("process.pid"), ProcessHandle.current().pid());
+    b.put(AttributeKey.stringKey("process.runtime.name"), System.getProperty("java.runtime.name", ""));
+    b.put(AttributeKey.stringKey("process.runtime.version"), System.getProperty("java.runtime.version", ""));
+    b.put(AttributeKey.stringKey("process.runtime.description"), System.getProperty("java.vm.vendor", "") + " "
+        + System.getProperty("java.vm.name", "") + " " + System.getProperty("java.vm.version", ""));
+    b.put(AttributeKey.stringKey("telemetry.distro.name"), "vigil");
+    return Resource.getDefault().merge(Resource.create(b.build()));
+  }
+
+  private static String hostName() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isEmpty()) {
+      return env;
+    }
+    try {
+      java.nio.file.Path kernel = java.nio.file.Paths.get("/proc/sys/kernel/hostname"); // Linux: no name lookup
+      if (java.nio.file.Files.isReadable(kernel)) {
+        String name = new String(java.nio.file.Files.readAllBytes(kernel), java.nio.charset.StandardCharsets.UTF_8)
+            .trim();
+        if (!name.isEmpty()) {
+          return name;
+        }
+      }
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static boolean set(String v) {
+    return v != null && !v.isEmpty();
+  }
+}

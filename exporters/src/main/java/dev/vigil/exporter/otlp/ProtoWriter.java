@@ -1,0 +1,83 @@
+package dev.vigil.exporter.otlp;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** The few protobuf wire-format writes OTLP metrics need: varints, fixed64/double, strings and nested messages. */
+final class ProtoWriter {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+
+  byte[] toByteArray() {
+    return out.toByteArray();
+  }
+
+  private void tag(int field, int wireType) {
+    varint(((long) field << 3) | wireType);
+  }
+
+  private void varint(long v) {
+    while ((v & ~0x7FL) != 0) {
+      out.write((int) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    out.write((int) v);
+  }
+
+  private void fixed64Raw(long v) {
+    for (int i = 0; i < 8; i++) {
+      out.write((int) (v >>> (8 * i)));
+    }
+  }
+
+  void uint64(int field, long v) {
+    tag(field, 0);
+    varint(v);
+  }
+
+  void bool(int field, boolean v) {
+    tag(field, 0);
+    varint(v ? 1 : 0);
+  }
+
+  void fixed64(int field, long v) {
+    tag(field, 1);
+    fixed64Raw(v);
+  }
+
+  void doubleField(int field, double v) {
+    tag(field, 1);
+    fixed64Raw(Double.doubleToRawLongBits(v));
+  }
+
+  void string(int field, String v) {
+    bytes(field, v.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void bytes(int field, byte[] v) {
+    tag(field, 2);
+    varint(v.length);
+    out.write(v, 0, v.length);
+  }
+
+  void message(int field, ProtoWriter nested) {
+    bytes(field, nested.toByteArray());
+  }
+
+  /** A packed repeated fixed64 field. */
+  void packedFixed64(int field, long[] values) {
+    tag(field, 2);
+    varint(8L * values.length);
+    for (long v : values) {
+      fixed64Raw(v);
+    }
+  }
+
+  /** A packed repeated double field. */
+  void packedDouble(int field, double[] values) {
+    tag(field, 2);
+    varint(8L * values.length);
+    for (double v : values) {
+      fixed64Raw(Double.doubleToRawLongBits(v));
+    }
+  }
+}
