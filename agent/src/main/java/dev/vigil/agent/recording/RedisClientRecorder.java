@@ -10,6 +10,7 @@ import dev.vigil.bootstrap.RedisClientHandler;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -77,8 +78,16 @@ public final class RedisClientRecorder implements RedisClientHandler {
     return queued.size();
   }
 
+  /** The CLIENT span, a child of the current span; null when tracing is off or no trace is current (as for JDBC). */
   private Span span(RedisCommands.Op op, Object connection, Object key) {
-    Span span = Tracing.tracer().spanBuilder(op.name).setSpanKind(SpanKind.CLIENT)
+    if (!Tracing.enabled()) {
+      return null;
+    }
+    Context current = Context.current();
+    if (!Span.fromContext(current).getSpanContext().isValid()) {
+      return null;
+    }
+    Span span = Tracing.tracer().spanBuilder(op.name).setSpanKind(SpanKind.CLIENT).setParent(current)
         .setAttribute("db.system.name", SYSTEM).setAttribute("db.operation.name", op.name).startSpan();
     if (span.isRecording()) {
       endpoints.describe(connection, span);
@@ -102,10 +111,14 @@ public final class RedisClientRecorder implements RedisClientHandler {
       }
     } else {
       registry.series(SYSTEM, op.name, null, error.getClass().getName()).record(nanos);
-      span.setStatus(StatusCode.ERROR);
-      span.setAttribute("error.type", error.getClass().getName());
+      if (span != null) {
+        span.setStatus(StatusCode.ERROR);
+        span.setAttribute("error.type", error.getClass().getName());
+      }
     }
-    span.end();
+    if (span != null) {
+      span.end();
+    }
   }
 
   static void failed(Throwable t) {

@@ -39,7 +39,7 @@ class RedisIT {
       Map.entry("GETDEL", 2), Map.entry("INCR", 1), Map.entry("DEL", 1));
 
   @BeforeAll
-  static void redisRuns() {
+  static void redisRuns() { // also used by RedisTracingIT
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", 6379), 1000);
     } catch (Exception e) {

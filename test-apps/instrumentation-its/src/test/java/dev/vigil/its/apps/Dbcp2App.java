@@ -10,7 +10,7 @@ import org.apache.commons.dbcp2.BasicDataSource;
 
 /**
  * An Apache DBCP2 pool over H2 (JMX name "vigil-dbcp", at most 2 connections, 1 s borrow timeout). {@code /query} runs
- * one statement on a borrowed connection; {@code /hold} keeps a connection for 1.5 s (two holds exhaust the pool).
+ * one statement on a borrowed connection; {@code /hold} keeps a connection for 4 s (two holds exhaust the pool).
  */
 public final class Dbcp2App {
   public static void main(String[] args) throws Exception {
@@ -27,7 +27,7 @@ public final class Dbcp2App {
       int status = 200;
       try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
         if (exchange.getRequestURI().getPath().equals("/hold")) {
-          Thread.sleep(1500);
+          Thread.sleep(4000);
         }
         try (ResultSet rs = s.executeQuery("SELECT 1")) {
           rs.next();
