@@ -13,6 +13,7 @@ public final class Bridge {
   private static volatile HttpClientHandler httpClient = HttpClientHandler.NOOP;
   private static volatile ExecutorHandler executors = ExecutorHandler.NOOP;
   private static volatile LogHandler logs = LogHandler.NOOP;
+  private static volatile RedisClientHandler redis = RedisClientHandler.NOOP;
 
   private Bridge() {}
 
@@ -70,5 +71,13 @@ public final class Bridge {
 
   public static void install(LogHandler handler) {
     logs = handler == null ? LogHandler.NOOP : handler;
+  }
+
+  public static RedisClientHandler redis() {
+    return redis;
+  }
+
+  public static void install(RedisClientHandler handler) {
+    redis = handler == null ? RedisClientHandler.NOOP : handler;
   }
 }

@@ -12,6 +12,8 @@ public final class CallDepth {
   public static final int JDBC_EXECUTE = 4;
   /** A JDBC statement being prepared (overloads and pool proxies delegate to each other). */
   public static final int JDBC_PREPARE = 5;
+  /** A Redis command (a client method delegating to another, or a cluster connection to a node's, counts once). */
+  public static final int REDIS = 6;
   private static final int CATEGORIES = 8;
   private static final ThreadLocal<int[]> DEPTHS = ThreadLocal.withInitial(() -> new int[CATEGORIES]);
 

@@ -59,6 +59,9 @@ public final class ConfigKeys {
   public static final ConfigKey HTTP_CLIENT_CAPTURE_QUERY = key("vigil.http.client.capture_query", BOOLEAN, "false",
       "Keep the query string in url.full of client spans. Off by default: queries often carry tokens. User-info is"
           + " always removed.");
+  public static final ConfigKey REDIS_CAPTURE_KEY = key("vigil.redis.capture_key", BOOLEAN, "false",
+      "Record a Redis command's first key on its span (db.redis.key). Never for AUTH, HELLO, CONFIG, ACL, MIGRATE;"
+          + " arguments and values are never recorded.");
   public static final ConfigKey TRACES_ENABLED = key("vigil.traces.enabled", STRING, "auto",
       "Traces: true exports spans over OTLP (to http://localhost:4318 unless OTEL_EXPORTER_OTLP_ENDPOINT says"
           + " otherwise), false records none, auto (the default) exports when OTEL_EXPORTER_OTLP_ENDPOINT,"
@@ -74,7 +77,8 @@ public final class ConfigKeys {
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
           + " hikaricp, executors, jetty-threadpool, tomcat-executor, http-url-connection, jdk-httpclient,"
-          + " apache-httpclient5, apache-httpclient4, okhttp, logback, log4j2.");
+          + " apache-httpclient5, apache-httpclient4, okhttp, logback, log4j2, jedis,"
+          + " lettuce, dbcp2.");
   public static final ConfigKey LOG_FORMAT = key("vigil.log.format", STRING, "text",
       "Format of the agent's own log lines: text ([vigil] LEVEL message) or json (one JSON object per line).");
   public static final ConfigKey LOG_REPEAT_INTERVAL = key("vigil.log.repeat_interval", DURATION, "60s",

@@ -3,15 +3,18 @@ package dev.vigil.agent.instrumentation;
 import dev.vigil.agent.instrumentation.apachehttpclient4.ApacheHttpClient4Module;
 import dev.vigil.agent.instrumentation.apachehttpclient5.ApacheHttpClient5Module;
 import dev.vigil.agent.instrumentation.executors.ExecutorsModule;
+import dev.vigil.agent.instrumentation.dbcp2.Dbcp2Module;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
 import dev.vigil.agent.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import dev.vigil.agent.instrumentation.jetty.threadpool.JettyThreadPoolModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
+import dev.vigil.agent.instrumentation.jedis.JedisModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
 import dev.vigil.agent.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import dev.vigil.agent.instrumentation.okhttp.OkHttpModule;
 import dev.vigil.agent.instrumentation.log4j2.Log4j2Module;
 import dev.vigil.agent.instrumentation.logback.LogbackModule;
+import dev.vigil.agent.instrumentation.lettuce.LettuceModule;
 import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
 import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
@@ -39,6 +42,9 @@ public final class InstrumentationModules {
         new ApacheHttpClient4Module(),
         new OkHttpModule(),
         new LogbackModule(),
-        new Log4j2Module());
+        new Log4j2Module(),
+        new JedisModule(),
+        new LettuceModule(),
+        new Dbcp2Module());
   }
 }

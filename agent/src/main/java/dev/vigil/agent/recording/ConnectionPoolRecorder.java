@@ -6,10 +6,12 @@ import dev.vigil.agent.signals.ConnectionPoolStats;
 import dev.vigil.bootstrap.ConnectionPoolHandler;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -23,6 +25,7 @@ public final class ConnectionPoolRecorder implements ConnectionPoolHandler {
   private static final BucketHistogram.Bounds WAIT_BOUNDS =
       new BucketHistogram.Bounds(BucketHistogram.DB_BOUNDS_SECONDS);
   private volatile Pool[] pools = new Pool[0];
+  private int unnamed; // guarded by this: pools without a name are pool-1, pool-2, ... (one series each)
 
   @Override
   public void started(Object pool, String name, Object config) {
@@ -50,7 +53,8 @@ public final class ConnectionPoolRecorder implements ConnectionPoolHandler {
       }
       if (p != null) {
         p.wait.record(Math.max(0, System.nanoTime() - startNanos));
-        if (error instanceof SQLTransientConnectionException) {
+        if (error instanceof SQLTransientConnectionException
+            || (error instanceof SQLException && error.getCause() instanceof NoSuchElementException)) { // DBCP2
           p.timeouts.increment();
         }
       }
@@ -102,7 +106,8 @@ public final class ConnectionPoolRecorder implements ConnectionPoolHandler {
     if (existing != null || pools.length >= MAX_POOLS) {
       return existing;
     }
-    String n = name == null || name.isEmpty() ? "unnamed" : name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+    String n = name == null || name.isEmpty() ? "pool-" + (++unnamed)
+        : name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
     Pool added = new Pool(pool, n, config);
     Pool[] next = Arrays.copyOf(pools, pools.length + 1);
     next[pools.length] = added;
@@ -121,7 +126,10 @@ public final class ConnectionPoolRecorder implements ConnectionPoolHandler {
         "reading a connection pool failed; the pool itself is unaffected", t);
   }
 
-  /** One pool: HikariCP's HikariPoolMXBean and HikariConfigMXBean methods, looked up once. */
+  /**
+   * One pool: HikariCP's HikariPoolMXBean and HikariConfigMXBean methods, or DBCP2's DataSourceMXBean (the data source
+   * is its own configuration), looked up once.
+   */
   private static final class Pool implements ConnectionPoolStats {
     final WeakReference<Object> pool;
     final WeakReference<Object> config;
@@ -132,15 +140,19 @@ public final class ConnectionPoolRecorder implements ConnectionPoolHandler {
     private final Method idle;
     private final Method waiting;
     private final Method max;
+    private static final String DBCP2 = "org.apache.commons.dbcp2.BasicDataSourceMXBean";
 
     Pool(Object pool, String name, Object config) {
       this.pool = new WeakReference<>(pool);
       this.config = new WeakReference<>(config);
       this.name = name;
-      this.active = method(pool, "com.zaxxer.hikari.HikariPoolMXBean", "getActiveConnections");
-      this.idle = method(pool, "com.zaxxer.hikari.HikariPoolMXBean", "getIdleConnections");
+      this.active = either(method(pool, "com.zaxxer.hikari.HikariPoolMXBean", "getActiveConnections"),
+          method(pool, DBCP2, "getNumActive"));
+      this.idle = either(method(pool, "com.zaxxer.hikari.HikariPoolMXBean", "getIdleConnections"),
+          method(pool, DBCP2, "getNumIdle"));
       this.waiting = method(pool, "com.zaxxer.hikari.HikariPoolMXBean", "getThreadsAwaitingConnection");
-      this.max = config == null ? null : method(config, "com.zaxxer.hikari.HikariConfigMXBean", "getMaximumPoolSize");
+      this.max = config == null ? null : either(method(config, "com.zaxxer.hikari.HikariConfigMXBean",
+          "getMaximumPoolSize"), method(config, DBCP2, "getMaxTotal"));
     }
 
     @Override
@@ -181,6 +193,10 @@ public final class ConnectionPoolRecorder implements ConnectionPoolHandler {
     @Override
     public long timeouts() {
       return timeouts.sum();
+    }
+
+    private static Method either(Method first, Method second) {
+      return first != null ? first : second;
     }
 
     /** The method as declared by a public interface of the object (reachable even from a named module). */

@@ -33,13 +33,15 @@ final class WeakIdentityMap<K, V> {
     }
   }
 
-  void put(K key, V value) {
+  /** Returns false when the map was full and the entry was dropped. */
+  boolean put(K key, V value) {
     purge();
     if (map.size() >= maxSize) {
       dropped.increment();
-      return;
+      return false;
     }
     map.put(new Ref<>(key, queue), value);
+    return true;
   }
 
   /** Removes and returns the value of {@code key}, or null; allocates nothing. */

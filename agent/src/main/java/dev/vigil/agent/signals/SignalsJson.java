@@ -18,6 +18,7 @@ public final class SignalsJson {
   private final String serviceName;
   private final NPlusOneFindings nPlusOne;
   private volatile Saturation saturation;
+  private final CacheRequests cache;
 
   public SignalsJson(EndpointRegistry registry, String serviceName) {
     this(registry, serviceName, null);
@@ -25,9 +26,15 @@ public final class SignalsJson {
 
   /** {@code nPlusOne} may be null (detection off): the array is then absent. */
   public SignalsJson(EndpointRegistry registry, String serviceName, NPlusOneFindings nPlusOne) {
+    this(registry, serviceName, nPlusOne, null);
+  }
+
+  /** {@code cache} may be null: the {@code cache} array is then absent. */
+  public SignalsJson(EndpointRegistry registry, String serviceName, NPlusOneFindings nPlusOne, CacheRequests cache) {
     this.registry = registry;
     this.serviceName = serviceName;
     this.nPlusOne = nPlusOne;
+    this.cache = cache;
   }
 
   /** Adds the saturation section: every bounded resource, most saturated first. */
@@ -74,6 +81,9 @@ public final class SignalsJson {
       if (saturation != null) {
         writeSaturation(g);
       }
+      if (cache != null) {
+        writeCache(g);
+      }
       g.writeEndObject();
     }
     return bytes.toByteArray();
@@ -113,6 +123,22 @@ public final class SignalsJson {
       g.writeNumberField("busy", r.busy);
       g.writeNumberField("capacity", r.capacity);
       g.writeNumberField("waiting", r.waiting);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** Cache reads per database system: hits, misses and the hit ratio (null before any read). */
+  private void writeCache(JsonGenerator g) throws IOException {
+    g.writeArrayFieldStart("cache");
+    for (CacheRequests.Counts c : cache.all()) {
+      long hits = c.hits();
+      long misses = c.misses();
+      g.writeStartObject();
+      g.writeStringField("db_system_name", c.system);
+      g.writeNumberField("hits", hits);
+      g.writeNumberField("misses", misses);
+      number(g, "hit_ratio", hits + misses == 0 ? Double.NaN : (double) hits / (hits + misses));
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -141,7 +141,7 @@ public final class AgentInstaller {
     Saturation saturation = new Saturation(executors::pools, db::connectionPools);
     producers.add(new ExecutorMetrics(executors::pools));
     producers.add(saturation);
-    SignalsJson signals = new SignalsJson(registry, config.serviceName(), db.nPlusOne).withSaturation(saturation);
+    SignalsJson signals = new SignalsJson(registry, config.serviceName(), db.nPlusOne, db.cache).withSaturation(saturation);
     Map<String, HttpEndpoint> paths = new LinkedHashMap<>();
     paths.put("/metrics", new PrometheusEndpoint(producers));
     paths.put("/vigil/signals", (headers, query) ->

@@ -6,6 +6,9 @@ import dev.vigil.agent.recording.ConnectionPoolRecorder;
 import dev.vigil.agent.recording.DbClientRecorder;
 import dev.vigil.agent.recording.HttpServerRecorder;
 import dev.vigil.agent.recording.NPlusOneDetector;
+import dev.vigil.agent.recording.RedisClientRecorder;
+import dev.vigil.agent.signals.CacheMetrics;
+import dev.vigil.agent.signals.CacheRequests;
 import dev.vigil.agent.signals.ConnectionPoolMetrics;
 import dev.vigil.agent.signals.DbClientMetrics;
 import dev.vigil.agent.signals.DbOperationRegistry;
@@ -20,6 +23,7 @@ final class DbSetup {
   static final int MAX_FINDINGS = 100;
 
   final NPlusOneFindings nPlusOne;
+  final CacheRequests cache = new CacheRequests();
   private final DbOperationRegistry operations;
   private final ConnectionPoolRecorder pools = new ConnectionPoolRecorder();
 
@@ -32,6 +36,7 @@ final class DbSetup {
     Bridge.install(new DbClientRecorder(operations, SQL_CACHE_ENTRIES, config.getInt(ConfigKeys.DB_QUERY_MAX_LENGTH),
         detector));
     Bridge.install(pools);
+    Bridge.install(new RedisClientRecorder(operations, cache, config.getBoolean(ConfigKeys.REDIS_CAPTURE_KEY)));
   }
 
   static DbSetup install(VigilConfig config, HttpServerRecorder http) {
@@ -44,6 +49,7 @@ final class DbSetup {
   }
 
   List<MetricProducer> producers() {
-    return List.of(new DbClientMetrics(operations, nPlusOne), new ConnectionPoolMetrics(pools::pools));
+    return List.of(new DbClientMetrics(operations, nPlusOne), new ConnectionPoolMetrics(pools::pools),
+        new CacheMetrics(cache));
   }
 }

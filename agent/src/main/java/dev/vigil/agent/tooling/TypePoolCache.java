@@ -1,8 +1,10 @@
 package dev.vigil.agent.tooling;
 
+import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -16,6 +18,26 @@ final class TypePoolCache extends AgentBuilder.PoolStrategy.WithTypePoolCache {
 
   TypePoolCache() {
     super(TypePool.Default.ReaderMode.FAST);
+  }
+
+  /** Called by ByteBuddy just before it matches class {@code name}: its file goes to {@link ClassFileHints}. */
+  @Override
+  public TypePool typePool(ClassFileLocator locator, ClassLoader loader, String name) {
+    byte[] bytes = null;
+    try {
+      ClassFileLocator.Resolution resolution = locator.locate(name); // the transformed class's own bytes, at hand
+      bytes = resolution.isResolved() ? resolution.resolve() : null;
+    } catch (IOException | RuntimeException e) {
+      bytes = null;
+    }
+    ClassFileHints.matching(name, bytes);
+    return super.typePool(locator, loader, name);
+  }
+
+  @Override
+  public TypePool typePool(ClassFileLocator locator, ClassLoader loader) {
+    ClassFileHints.matching(null, null);
+    return super.typePool(locator, loader);
   }
 
   @Override

@@ -12,6 +12,8 @@ public final class ShopConfig {
   public final String dbUser;
   public final String dbPassword;
   public final int poolSize;
+  /** host:port of the Redis that caches products ({@code -Dshop.redis}), or null: no cache. */
+  public final String redis = blankToNull(System.getProperty("shop.redis"));
 
   private ShopConfig(String host, int port, int workerThreads, Db db, String jdbcUrl, String dbUser, String dbPassword,
       int poolSize) {
@@ -51,6 +53,10 @@ public final class ShopConfig {
     }
     return new ShopConfig(host, port, threads, db, System.getProperty("shop.db.url", url),
         System.getProperty("shop.db.user", user), System.getProperty("shop.db.password", ""), poolSize);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
   }
 
   private static int intProperty(String key, int defaultValue, int min, int max) {

@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
+import dev.vigil.agent.tooling.ClassFileHints;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.CallDepth;
@@ -32,7 +33,9 @@ public final class ConnectionInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return declaresMethod(PREPARE).and(not(isInterface())).and(hasSuperType(named("java.sql.Connection")));
+    // The raw-bytes pre-filter first: a class whose file never names the method is not parsed at all.
+    return ClassFileHints.mentions("prepare").and(declaresMethod(PREPARE).and(not(isInterface()))
+        .and(hasSuperType(named("java.sql.Connection"))));
   }
 
   @Override

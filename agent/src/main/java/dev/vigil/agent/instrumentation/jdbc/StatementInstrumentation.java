@@ -12,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassFileHints;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.CallDepth;
@@ -38,7 +39,9 @@ public final class StatementInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return declaresMethod(EXECUTE).and(not(isInterface())).and(hasSuperType(named("java.sql.Statement")));
+    // The raw-bytes pre-filter first: a class whose file never names the method is not parsed at all.
+    return ClassFileHints.mentions("execute").and(declaresMethod(EXECUTE).and(not(isInterface()))
+        .and(hasSuperType(named("java.sql.Statement"))));
   }
 
   @Override

@@ -28,6 +28,19 @@ public final class ProductRepository {
     }
   }
 
+  /** The ids of the first {@code limit} products. */
+  public List<Long> ids(int limit) throws SQLException {
+    try (Connection c = db.connection();
+        PreparedStatement ps = c.prepareStatement("SELECT id FROM shop_product ORDER BY id LIMIT " + limit);
+        ResultSet rs = ps.executeQuery()) {
+      List<Long> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getLong(1));
+      }
+      return out;
+    }
+  }
+
   public Optional<Product> find(long id) throws SQLException {
     try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE id = ?")) {
       ps.setLong(1, id);

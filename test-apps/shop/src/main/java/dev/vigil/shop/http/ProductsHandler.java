@@ -3,6 +3,7 @@ package dev.vigil.shop.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.vigil.shop.cache.ProductCache;
 import dev.vigil.shop.db.Product;
 import dev.vigil.shop.db.ProductRepository;
 import java.io.IOException;
@@ -11,12 +12,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** {@code GET /products} (the catalogue) and {@code GET /products/{id}} (one product, one query). */
+/**
+ * {@code GET /products} (the catalogue) and {@code GET /products/{id}} (one product: one query, or with a Redis cache a
+ * GET, and on a miss one query and a SETEX).
+ */
 final class ProductsHandler implements HttpHandler {
   private final ProductRepository products;
+  private final ProductCache cache;
 
-  ProductsHandler(ProductRepository products) {
+  /** {@code cache} may be null (no Redis). */
+  ProductsHandler(ProductRepository products, ProductCache cache) {
     this.products = products;
+    this.cache = cache;
   }
 
   @Override
@@ -39,7 +46,8 @@ final class ProductsHandler implements HttpHandler {
         return;
       }
       OptionalLong id = Exchanges.parseId(sub);
-      Optional<Product> product = id.isPresent() ? products.find(id.getAsLong()) : Optional.empty();
+      Optional<Product> product = id.isEmpty() ? Optional.empty()
+          : cache == null ? products.find(id.getAsLong()) : cache.find(id.getAsLong(), products::find);
       if (product.isEmpty()) {
         Exchanges.sendError(exchange, 404, "no such product");
         return;
@@ -50,7 +58,7 @@ final class ProductsHandler implements HttpHandler {
     }
   }
 
-  private static void write(JsonGenerator json, Product p) throws IOException {
+  static void write(JsonGenerator json, Product p) throws IOException {
     json.writeStartObject();
     json.writeNumberField("id", p.id());
     json.writeStringField("name", p.name());

@@ -3,6 +3,7 @@ package dev.vigil.shop.http;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.shop.ShopConfig;
+import dev.vigil.shop.cache.ProductCache;
 import dev.vigil.shop.db.Database;
 import dev.vigil.shop.db.OrderRepository;
 import dev.vigil.shop.db.ProductRepository;
@@ -18,10 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ShopServer {
   private final HttpServer server;
   private final ExecutorService workers;
+  private final ProductCache cache;
 
-  private ShopServer(HttpServer server, ExecutorService workers) {
+  private ShopServer(HttpServer server, ExecutorService workers, ProductCache cache) {
     this.server = server;
     this.workers = workers;
+    this.cache = cache;
   }
 
   public static ShopServer start(ShopConfig config, Database db) throws IOException {
@@ -32,13 +35,16 @@ public final class ShopServer {
     HttpServer server = HttpServer.create(new InetSocketAddress(config.host, config.port), 128);
     ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads, named("shop-worker-"));
     server.setExecutor(workers);
-    route(server, "/products", new ProductsHandler(new ProductRepository(db)));
+    ProductCache cache = config.redis == null ? null : ProductCache.connect(config.redis);
+    ProductRepository products = new ProductRepository(db);
+    route(server, "/products", new ProductsHandler(products, cache));
+    route(server, "/stock-report", new StockReportHandler(products));
     route(server, "/orders", new OrdersHandler(new OrderRepository(db)));
     route(server, "/slow", new SlowHandler());
     route(server, "/error", new ErrorHandler());
     route(server, "/cpu", new CpuHandler());
     server.start();
-    return new ShopServer(server, workers);
+    return new ShopServer(server, workers, cache);
   }
 
   private static void route(HttpServer server, String path, HttpHandler handler) {
@@ -52,6 +58,9 @@ public final class ShopServer {
   public void stop() {
     server.stop(1);
     workers.shutdown();
+    if (cache != null) {
+      cache.close();
+    }
     try {
       workers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

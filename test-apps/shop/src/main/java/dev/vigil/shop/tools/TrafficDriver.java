@@ -22,6 +22,7 @@ public final class TrafficDriver {
   private static final String[][] MIX = {
     {"6", "GET /products"}, {"10", "GET /products/{id}"}, {"1", "GET /products/{missing}"},
     {"3", "POST /orders"}, {"3", "GET /orders/{id}"}, {"2", "GET /slow"}, {"1", "GET /error"}, {"3", "GET /cpu"},
+    {"1", "GET /stock-report"},
   };
 
   private final String base;

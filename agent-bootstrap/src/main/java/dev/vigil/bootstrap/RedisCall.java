@@ -1,0 +1,17 @@
+package dev.vigil.bootstrap;
+
+import java.util.function.BiConsumer;
+
+/**
+ * One Redis command in flight, ended once: {@link #end} with the reply (its value, null for nil) or the error. It is
+ * also the completion callback for clients that complete commands asynchronously (Lettuce's futures).
+ */
+public abstract class RedisCall implements BiConsumer<Object, Throwable> {
+  /** The command is over: {@code reply} is its result, {@code error} what the client threw, or null. */
+  public abstract void end(Object reply, Throwable error);
+
+  @Override
+  public final void accept(Object reply, Throwable error) {
+    end(reply, error);
+  }
+}

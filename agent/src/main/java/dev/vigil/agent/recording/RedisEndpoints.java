@@ -1,0 +1,64 @@
+package dev.vigil.agent.recording;
+
+import io.opentelemetry.api.trace.Span;
+import java.lang.reflect.Method;
+
+/**
+ * {@code server.address} and {@code server.port} of a client connection, for spans only: a Jedis connection's
+ * {@code getHostAndPort()} (package-private before Jedis 8), read by reflection and remembered per connection. Clients
+ * without such an accessor (Lettuce's connection facade) leave them out.
+ */
+final class RedisEndpoints {
+  private static final int MAX_CONNECTIONS = 10_000;
+  private static final ClassValue<Method> HOST_AND_PORT = new ClassValue<>() {
+    @Override
+    protected Method computeValue(Class<?> type) {
+      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+        try {
+          Method m = c.getDeclaredMethod("getHostAndPort");
+          m.setAccessible(true);
+          return m;
+        } catch (Exception | LinkageError e) {
+          // not declared here (or not accessible): try the superclass
+        }
+      }
+      return null;
+    }
+  };
+
+  private final WeakIdentityMap<Object, String[]> known = new WeakIdentityMap<>(MAX_CONNECTIONS);
+
+  void describe(Object connection, Span span) {
+    if (connection == null) {
+      return;
+    }
+    String[] hostPort = known.get(connection);
+    if (hostPort == null) {
+      hostPort = read(connection);
+      known.put(connection, hostPort);
+    }
+    if (hostPort.length == 2) {
+      span.setAttribute("server.address", hostPort[0]);
+      try {
+        span.setAttribute("server.port", Long.parseLong(hostPort[1]));
+      } catch (NumberFormatException ignored) {
+        // no port
+      }
+    }
+  }
+
+  private static String[] read(Object connection) {
+    try {
+      Method m = HOST_AND_PORT.get(connection.getClass());
+      Object hostAndPort = m == null ? null : m.invoke(connection);
+      if (hostAndPort == null) {
+        return new String[0];
+      }
+      Object host = hostAndPort.getClass().getMethod("getHost").invoke(hostAndPort);
+      Object port = hostAndPort.getClass().getMethod("getPort").invoke(hostAndPort);
+      return new String[] {String.valueOf(host), String.valueOf(port)};
+    } catch (Exception e) {
+      return new String[0];
+    }
+  }
+}
