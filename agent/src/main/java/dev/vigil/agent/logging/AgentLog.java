@@ -21,6 +21,10 @@ public final class AgentLog {
     threshold = level;
   }
 
+  public static Level level() {
+    return threshold;
+  }
+
   public static Level parseLevel(String value) {
     return Level.valueOf(value.trim().toUpperCase(Locale.ROOT));
   }

@@ -4,6 +4,7 @@ import dev.vigil.agent.config.ConfigKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.jvm.JvmMetrics;
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.profiler.ProfilerSetup;
 import dev.vigil.agent.recording.HttpServerRecorder;
 import dev.vigil.agent.signals.ApdexThresholds;
 import dev.vigil.agent.signals.EndpointRegistry;
@@ -57,6 +58,7 @@ public final class AgentInstaller {
       HttpServerRecorder http, boolean lateAttach, long start, long premainMillis) {
     try {
       DbSetup db = DbSetup.install(config, http); // before the transformer: its advice calls these recorders
+      ProfilerSetup.install(config, registry, lateAttach); // loads nothing native; MBeans registered later
       TypePoolCache typePoolCache = new TypePoolCache();
       int modules = Instrumenter.install(inst, config, lateAttach, typePoolCache);
       JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS) ? new JvmMetrics() : null;
@@ -96,6 +98,7 @@ public final class AgentInstaller {
     paths.put("/metrics", new PrometheusEndpoint(producers));
     paths.put("/vigil/signals", (headers, query) ->
         new HttpEndpoint.Response(200, "application/json", signals.render()));
+    ProfilerSetup.addEndpoints(paths);
     try {
       AgentHttpServer server = AgentHttpServer.start(host, port, paths);
       return "http://" + host + ":" + server.port() + "/metrics";

@@ -1,0 +1,35 @@
+package dev.vigil.agent.profiler;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** What a profile samples, and which JFR event types (async-profiler's or the JDK's) hold its samples. */
+public enum ProfileEvent {
+  CPU("jdk.ExecutionSample"),
+  WALL("jdk.ExecutionSample", "jdk.NativeMethodSample", "profiler.WallClockSample"),
+  ALLOC("jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB", "jdk.ObjectAllocationSample"),
+  LOCK("jdk.JavaMonitorEnter", "jdk.ThreadPark");
+
+  final Set<String> jfrTypes;
+
+  ProfileEvent(String... jfrTypes) {
+    this.jfrTypes = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(jfrTypes)));
+  }
+
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** cpu, wall, alloc or lock (any case); IllegalArgumentException names the choices otherwise. */
+  public static ProfileEvent parse(String s) {
+    String v = s == null || s.trim().isEmpty() ? "cpu" : s.trim().toUpperCase(Locale.ROOT);
+    try {
+      return valueOf(v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown event " + s + "; use cpu, wall, alloc or lock");
+    }
+  }
+}
