@@ -25,7 +25,7 @@ public enum ProfileEvent {
 
   /** cpu, wall, alloc or lock (any case); IllegalArgumentException names the choices otherwise. */
   public static ProfileEvent parse(String s) {
-    String v = s == null || s.trim().isEmpty() ? "cpu" : s.trim().toUpperCase(Locale.ROOT);
+    String v = s == null || s.trim().isEmpty() ? "CPU" : s.trim().toUpperCase(Locale.ROOT);
     try {
       return valueOf(v);
     } catch (IllegalArgumentException e) {

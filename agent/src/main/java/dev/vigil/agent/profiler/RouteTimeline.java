@@ -42,6 +42,12 @@ public final class RouteTimeline {
     active = false;
   }
 
+  /** A System.nanoTime() reading as epoch nanoseconds, as this timeline converts it (null ring: uncalibrated). */
+  static long toEpochNanos(long nanoTime) {
+    Ring r = ring;
+    return r == null ? nanoTime : nanoTime + r.epochMinusNano;
+  }
+
   /** The requests recorded so far, indexed by thread for look-ups. */
   static Index index() {
     Ring r = ring;
