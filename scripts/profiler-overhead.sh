@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# CPU cost of continuous profiling at its default rate: the shop with Vigil (metrics) against the shop with Vigil and
-# vigil.profiler.continuous=true, interleaved in rounds, same fixed open-model rate, app CPU per request from /proc.
-# Method: BENCHMARKING.md (app pinned to core 1, load generator on core 0). Results: target/profiler-overhead/<time>/.
+# CPU cost of CPU profiling at the continuous mode's default rate (one sample per 50 ms of CPU), measured in ONE shop
+# JVM so that a busy host shifts both sides alike: phases with and without a profile alternate, each under the same
+# fixed open-model load, and app CPU per request (utime+stime from /proc over the phase / requests) is compared phase
+# by phase. The profile is started with `vigil-agent.jar profile` (Attach API + local JMX), as a user would; its
+# attach/JMX work lands in the "on" phases, so the figure is, if anything, too high. App on core 1, load on core 0.
 #
-#   scripts/profiler-overhead.sh [--rounds 3] [--rate 2000] [--duration 30] [--no-build]
+#   scripts/profiler-overhead.sh [--rounds 5] [--rate 2000] [--path /products/{id}] [--duration 20] [--no-build]
+# Results: target/profiler-overhead/<time>/summary.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-ROUNDS=3; RATE=2000; DURATION=30; WARMUP=10; BUILD=1
+ROUNDS=5; RATE=2000; URLPATH="/products/{id}"; DURATION=20; BUILD=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift ;;
     --rate) RATE="$2"; shift ;;
+    --path) URLPATH="$2"; shift ;;
     --duration) DURATION="$2"; shift ;;
     --no-build) BUILD=0 ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
@@ -27,33 +31,37 @@ OUT=$ROOT/target/profiler-overhead/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
 APP_PID=""
 trap '[[ -n $APP_PID ]] && kill $APP_PID 2>/dev/null || true' EXIT
-ENDPOINTS=("products=/products/{id}" "cpu=/cpu")
-declare -A FLAGS=([profiler-off]="" [continuous]="-Dvigil.profiler.continuous=true")
-
 echo "date=$(date -u +%Y-%m-%dT%H:%MZ) load=$(cut -d' ' -f1-3 /proc/loadavg) cores=$(nproc)" \
   "java=$("$JAVA" -version 2>&1 | sed -n 2p) perf_event_paranoid=$(cat /proc/sys/kernel/perf_event_paranoid)" \
-  | tee "$OUT/env.txt"
+  "path=$URLPATH rate=$RATE duration=${DURATION}s" | tee "$OUT/summary.txt"
+
+taskset -c 1 "$JAVA" -Xms1g -Xmx1g -XX:+UseG1GC -Dsun.net.httpserver.nodelay=true -javaagent:"$AGENT_JAR" \
+  -Dvigil.prometheus.port=0 -Dvigil.jmx.delay=1s -Dvigil.profiler.interval=50ms -Dshop.port=0 -jar "$SHOP_JAR" \
+  > "$OUT/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 3000); do grep -q '^READY ' "$OUT/app.log" 2>/dev/null && break; sleep 0.01; done
+port=$(sed -n 's/^READY \([0-9]*\).*/\1/p' "$OUT/app.log")
+target="app=http://127.0.0.1:$port$URLPATH"
+loadgen() { taskset -c 0 "$JAVA" -jar "$LOADGEN_JAR" "$@"; }
+profile() { taskset -c 0 "$JAVA" -jar "$AGENT_JAR" profile $APP_PID --duration "$1" --out "$2"; }
+loadgen await --url "http://127.0.0.1:$port/products/1" > /dev/null
+# Warm-up: JIT, and a first profile (loads the native library, starts the JVM's local JMX connector).
+profile 5s "$OUT/warmup.collapsed" > /dev/null &
+loadgen open --target "$target" --rate "$RATE" --warmup 5s --duration 15s --id-range 20 --out /dev/null > /dev/null
+wait
+phase() { # $1 name: runs one measured window and prints CPU us per request
+  loadgen open --target "$target" --rate "$RATE" --connections 64 --warmup 2s --duration "${DURATION}s" --id-range 20 \
+    --pid $APP_PID --clk-tck "$(getconf CLK_TCK)" --out "$OUT/$1.json" > /dev/null
+  grep -m1 '"microsPerRequest"' "$OUT/$1.json" | sed 's/.*: *\([0-9.]*\).*/\1/'
+}
 for round in $(seq 1 "$ROUNDS"); do
-  for config in profiler-off continuous; do
-    log=$OUT/r$round-$config-app.log
-    # shellcheck disable=SC2086
-    taskset -c 1 "$JAVA" -Xms1g -Xmx1g -XX:+UseG1GC -Dsun.net.httpserver.nodelay=true -javaagent:"$AGENT_JAR" \
-      -Dvigil.prometheus.port=0 -Dvigil.jmx.delay=1s ${FLAGS[$config]} -Dshop.port=0 -jar "$SHOP_JAR" > "$log" 2>&1 &
-    APP_PID=$!
-    for _ in $(seq 1 3000); do grep -q '^READY ' "$log" 2>/dev/null && break; sleep 0.01; done
-    port=$(sed -n 's/^READY \([0-9]*\).*/\1/p' "$log")
-    taskset -c 0 "$JAVA" -jar "$LOADGEN_JAR" await --url "http://127.0.0.1:$port/products/1" > /dev/null
-    for ep in "${ENDPOINTS[@]}"; do
-      name=${ep%%=*}
-      taskset -c 0 "$JAVA" -jar "$LOADGEN_JAR" open --target "$name=http://127.0.0.1:$port${ep#*=}" --rate "$RATE" \
-        --connections 64 --warmup "${WARMUP}s" --duration "${DURATION}s" --id-range 20 --pid $APP_PID \
-        --clk-tck "$(getconf CLK_TCK)" --out "$OUT/r$round-$config-$name.json" > /dev/null
-      us=$(grep -m1 '"microsPerRequest"' "$OUT/r$round-$config-$name.json" | sed 's/.*: *\([0-9.]*\).*/\1/')
-      p99=$(grep -m1 '"p99"' "$OUT/r$round-$config-$name.json" | sed 's/.*: *\([0-9.]*\).*/\1/')
-      echo "round $round $config $name cpu_us_per_req=$us p99_ms=$p99" | tee -a "$OUT/summary.txt"
-    done
-    grep -h 'continuous profiling' "$log" | head -1 | tee -a "$OUT/summary.txt" || true
-    kill -TERM $APP_PID; wait $APP_PID 2>/dev/null || true; APP_PID=""
-  done
+  off=$(phase "r$round-off")
+  profile $((DURATION + 8))s "$OUT/r$round.collapsed" > "$OUT/r$round-profile.txt" &
+  sleep 3 # attach, connect, start
+  on=$(phase "r$round-on")
+  wait
+  echo "round $round off_us_per_req=$off on_us_per_req=$on ratio=$(awk -v a="$on" -v b="$off" 'BEGIN{printf "%.4f", a/b}')" \
+    "samples=$(awk '{s+=$NF} END{print s+0}' "$OUT/r$round.collapsed")" | tee -a "$OUT/summary.txt"
 done
+grep -h 'profiling cpu' "$OUT/r1-profile.txt" | tee -a "$OUT/summary.txt"
 echo "results: $OUT/summary.txt"

@@ -71,9 +71,13 @@ public final class AgentBean implements AgentMXBean {
     if (!names.contains(name)) {
       throw new IllegalArgumentException("no instrumentation named " + name + "; names: " + String.join(", ", names));
     }
-    InstrumentationSwitches.set(name, enabled);
-    AgentLog.info("instrumentation " + name + " switched " + (enabled ? "on" : "off") + " over JMX");
-    return InstrumentationSwitches.off();
+    try {
+      String off = InstrumentationSwitches.set(name, enabled);
+      AgentLog.info("instrumentation " + name + " switched " + (enabled ? "on" : "off") + " over JMX");
+      return off;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot switch " + name + ": " + e);
+    }
   }
 
   @Override

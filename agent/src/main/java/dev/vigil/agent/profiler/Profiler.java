@@ -2,7 +2,6 @@ package dev.vigil.agent.profiler;
 
 import dev.vigil.agent.logging.AgentLog;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -14,13 +13,11 @@ import java.util.concurrent.TimeUnit;
  * async-profiler (cpu, falling back to itimer), else the JDK's Flight Recorder; {@link #mode()} says which runs.
  */
 public final class Profiler {
-  private final boolean nativeAllowed;
+  private final Engines engines;
   private final long intervalNanos;
   private final ProfileFiles files;
   private final int keep;
   private final Deque<Recorded> onDemand = new ArrayDeque<>();
-  private Engine engine;
-  private String fallbackNote = "";
   private Session session;
   private Recorded latest;
   private String mode = "";
@@ -28,7 +25,7 @@ public final class Profiler {
   private ScheduledThreadPoolExecutor timer;
 
   public Profiler(boolean nativeAllowed, long intervalNanos, String dir, int keep) {
-    this.nativeAllowed = nativeAllowed;
+    this.engines = new Engines(nativeAllowed);
     this.intervalNanos = Math.max(1_000_000L, intervalNanos);
     this.files = new ProfileFiles(dir);
     this.keep = Math.max(1, keep);
@@ -112,21 +109,8 @@ public final class Profiler {
   }
 
   private Session begin(ProfileEvent e, long interval, boolean continuous) throws Exception {
-    Path jfr = files.newRecording(continuous ? "continuous" : e.id());
-    Engine en = engine();
-    String m;
-    try {
-      m = en.start(e, interval, jfr);
-    } catch (Exception | LinkageError failed) {
-      if (en instanceof JfrEngine) {
-        throw failed;
-      }
-      useJfr("async-profiler failed to start: " + failed.getMessage());
-      en = engine;
-      m = en.start(e, interval, jfr);
-    }
-    mode = m + fallbackNote;
-    session = new Session(e, en, mode, jfr, continuous);
+    session = engines.start(e, interval, files.newRecording(continuous ? "continuous" : e.id()), continuous);
+    mode = session.mode;
     RouteTimeline.activate();
     return session;
   }
@@ -173,27 +157,6 @@ public final class Profiler {
     }
   }
 
-  private Engine engine() {
-    if (engine == null) {
-      if (!nativeAllowed) {
-        useJfr("native library off: vigil.profiler.native=false");
-      } else {
-        try {
-          engine = AsyncEngine.load(NativeLibrary.extract(Paths.get(System.getProperty("java.io.tmpdir"))));
-        } catch (Throwable t) {
-          useJfr("async-profiler cannot load: " + t);
-        }
-      }
-    }
-    return engine;
-  }
-
-  private void useJfr(String why) {
-    engine = new JfrEngine();
-    fallbackNote = " (" + why + ")";
-    AgentLog.warn("profiler uses JFR execution samples: " + why);
-  }
-
   private ScheduledThreadPoolExecutor timer() {
     if (timer == null) {
       timer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -204,9 +167,5 @@ public final class Profiler {
       timer.setRemoveOnCancelPolicy(true);
     }
     return timer;
-  }
-
-  synchronized ScheduledThreadPoolExecutor scheduler() {
-    return timer();
   }
 }

@@ -5,9 +5,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Instrumentations switched off at run time (JMX dev.vigil:type=Agent), by module name. Recorders ask
- * {@link #enabled(String)} before recording; the woven advice stays in place (no retransformation), so switching back
- * on is immediate.
+ * Instrumentations switched off at run time (JMX dev.vigil:type=Agent), by module name. A change re-weaves: the
+ * classes of a module switched off are retransformed back to their own bytecode, and woven again when it is switched
+ * back on. A module off by configuration ({@code vigil.instrumentation.<name>.enabled=false}) stays off.
  */
 public final class InstrumentationSwitches {
   private static final Set<String> OFF = ConcurrentHashMap.newKeySet();
@@ -18,12 +18,13 @@ public final class InstrumentationSwitches {
     return OFF.isEmpty() || !OFF.contains(name);
   }
 
-  public static void set(String name, boolean enabled) {
-    if (enabled) {
-      OFF.remove(name);
-    } else {
-      OFF.add(name);
+  /** Switches a module off or on and re-weaves when that changed anything; returns the modules now off. */
+  public static synchronized String set(String name, boolean enabled) throws Exception {
+    boolean changed = enabled ? OFF.remove(name) : OFF.add(name);
+    if (changed) {
+      Instrumenter.reinstall();
     }
+    return off();
   }
 
   public static String off() {

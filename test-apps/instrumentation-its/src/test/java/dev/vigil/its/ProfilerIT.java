@@ -122,6 +122,48 @@ class ProfilerIT {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void agentMBeanSwitchesAnInstrumentationOffAndOnAndSetsRunTimeValues() throws Exception {
+    int port = Jmx.freePort();
+    try (AgentJvm app = start(System.getProperty("java.home"), port, false); Jmx jmx = Jmx.connect(port, WAIT)) {
+      int appPort = app.awaitReady();
+      ObjectName agent = jmx.await("dev.vigil:type=Agent", WAIT);
+      String count = "http_server_request_duration_seconds_count";
+      get(appPort, 3);
+      assertThat(app.awaitScrape(s -> s.sum(count, "http_route", "/alpha/{id}") >= 3)
+          .sum(count, "http_route", "/alpha/{id}")).isEqualTo(3);
+
+      assertThat(jmx.invoke(agent, "setInstrumentationEnabled", "jdk-httpserver", false)).isEqualTo("jdk-httpserver");
+      assertThat(jmx.get(agent, "DisabledInstrumentations")).isEqualTo("jdk-httpserver");
+      get(appPort, 4);
+      Thread.sleep(500);
+      assertThat(new dev.vigil.its.support.Scrape(app.scrape()).sum(count, "http_route", "/alpha/{id}"))
+          .as("requests while jdk-httpserver is off are not recorded").isEqualTo(3);
+
+      assertThat(jmx.invoke(agent, "setInstrumentationEnabled", "jdk-httpserver", true)).isEqualTo("");
+      get(appPort, 2);
+      assertThat(app.awaitScrape(s -> s.sum(count, "http_route", "/alpha/{id}") >= 5)
+          .sum(count, "http_route", "/alpha/{id}")).isEqualTo(5);
+      assertThat(app.output()).contains("[vigil] INFO instrumentation jdk-httpserver switched off over JMX");
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+          () -> jmx.invoke(agent, "setInstrumentationEnabled", "nope", false))
+          .hasStackTraceContaining("no instrumentation named nope; names: jdk-httpserver");
+      jmx.server().setAttribute(agent, new javax.management.Attribute("TraceSamplingRatio", 0.25));
+      assertThat(jmx.get(agent, "TraceSamplingRatio")).isEqualTo(0.25);
+      jmx.server().setAttribute(agent, new javax.management.Attribute("LogLevel", "warn"));
+      assertThat(jmx.get(agent, "LogLevel")).isEqualTo("warn");
+      assertThat((Integer) jmx.get(agent, "Endpoints")).isGreaterThanOrEqualTo(1);
+      assertThat((String) jmx.get(agent, "Version")).isNotBlank();
+    }
+  }
+
+  private static void get(int appPort, int n) {
+    for (int i = 0; i < n; i++) {
+      assertThat(Http.get("http://127.0.0.1:" + appPort + "/alpha/" + i).statusCode()).isEqualTo(200);
+    }
+  }
+
   /** Alternates requests to both endpoints from two client threads for a while. */
   static void drive(int appPort, Duration d) throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
