@@ -37,6 +37,10 @@ final class AsyncEngine implements Engine {
           file = jfr;
           return "async-profiler itimer (perf_events not allowed: " + perfEventsDenied.getMessage() + ")";
         }
+      case ITIMER:
+      case CTIMER:
+        execute("start,event=" + event.id() + ",interval=" + intervalNanos + out);
+        break;
       case WALL:
         execute("start,event=wall,interval=" + Math.max(intervalNanos, 5_000_000L) + out);
         break;

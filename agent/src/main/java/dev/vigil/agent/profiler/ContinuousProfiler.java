@@ -10,14 +10,17 @@ import java.util.Deque;
  */
 public final class ContinuousProfiler implements Runnable {
   private final Profiler profiler;
+  private final ProfileEvent event;
   private final long intervalNanos;
   private final long windowMillis;
   private final int keep;
   private final long delayMillis;
   private final Deque<Recorded> windows = new ArrayDeque<>();
 
-  private ContinuousProfiler(Profiler profiler, long intervalNanos, long windowMillis, int keep, long delayMillis) {
+  private ContinuousProfiler(Profiler profiler, ProfileEvent event, long intervalNanos, long windowMillis, int keep,
+      long delayMillis) {
     this.profiler = profiler;
+    this.event = event;
     this.delayMillis = delayMillis;
     this.intervalNanos = Math.max(1_000_000L, intervalNanos);
     this.windowMillis = Math.max(1_000L, windowMillis);
@@ -25,8 +28,9 @@ public final class ContinuousProfiler implements Runnable {
   }
 
   /** Starts sampling {@code delayMillis} from now: not while the application and the agent start up. */
-  public static void start(Profiler profiler, long intervalNanos, long windowMillis, int keep, long delayMillis) {
-    Thread t = new Thread(new ContinuousProfiler(profiler, intervalNanos, windowMillis, keep, delayMillis),
+  public static void start(Profiler profiler, ProfileEvent event, long intervalNanos, long windowMillis, int keep,
+      long delayMillis) {
+    Thread t = new Thread(new ContinuousProfiler(profiler, event, intervalNanos, windowMillis, keep, delayMillis),
         "vigil-profiler-continuous");
     t.setDaemon(true);
     t.start();
@@ -42,7 +46,7 @@ public final class ContinuousProfiler implements Runnable {
     }
     while (true) {
       try {
-        if (!profiler.startWindow(intervalNanos)) {
+        if (!profiler.startWindow(event, intervalNanos)) {
           Thread.sleep(1_000); // an on-demand profile runs: wait for it
           continue;
         }

@@ -15,6 +15,8 @@ final class JfrEngine implements Engine {
     Duration period = Duration.ofMillis(Math.max(1, intervalNanos / 1_000_000L));
     switch (event) {
       case CPU:
+      case ITIMER:
+      case CTIMER:
         r.enable("jdk.ExecutionSample").withPeriod(period).withStackTrace();
         break;
       case WALL:

@@ -91,11 +91,11 @@ public final class Profiler {
   }
 
   /** Starts a continuous window unless an on-demand profile runs; false when it does. */
-  synchronized boolean startWindow(long windowIntervalNanos) throws Exception {
+  synchronized boolean startWindow(ProfileEvent event, long windowIntervalNanos) throws Exception {
     if (session != null) {
       return false;
     }
-    begin(ProfileEvent.CPU, windowIntervalNanos, true);
+    begin(event, windowIntervalNanos, true);
     return true;
   }
 

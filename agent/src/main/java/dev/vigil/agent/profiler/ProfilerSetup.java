@@ -31,7 +31,7 @@ public final class ProfilerSetup {
           config.getString(ConfigKeys.PROFILER_DIR), config.getInt(ConfigKeys.PROFILER_KEEP));
       profiler = p;
       if (config.getBoolean(ConfigKeys.PROFILER_CONTINUOUS)) {
-        ContinuousProfiler.start(p, config.getDurationMillis(ConfigKeys.PROFILER_CONTINUOUS_INTERVAL) * 1_000_000L,
+        ContinuousProfiler.start(p, continuousEvent(config), config.getDurationMillis(ConfigKeys.PROFILER_CONTINUOUS_INTERVAL) * 1_000_000L,
             config.getDurationMillis(ConfigKeys.PROFILER_CONTINUOUS_WINDOW),
             config.getInt(ConfigKeys.PROFILER_CONTINUOUS_KEEP), delay);
       }
@@ -50,6 +50,22 @@ public final class ProfilerSetup {
       t.setDaemon(true);
       t.start();
     }
+  }
+
+  private static ProfileEvent continuousEvent(VigilConfig config) {
+    String value = config.getString(ConfigKeys.PROFILER_CONTINUOUS_EVENT);
+    try {
+      ProfileEvent e = ProfileEvent.parse(value);
+      if (e == ProfileEvent.CPU || e == ProfileEvent.ITIMER || e == ProfileEvent.CTIMER) {
+        return e;
+      }
+    } catch (IllegalArgumentException ignored) {
+      // reported below
+    }
+    String fallback = ConfigKeys.PROFILER_CONTINUOUS_EVENT.defaultValue;
+    AgentLog.warn("config " + ConfigKeys.PROFILER_CONTINUOUS_EVENT.name + "=" + value + " is not one of cpu, itimer,"
+        + " ctimer; using the default " + fallback);
+    return ProfileEvent.parse(fallback);
   }
 
   /** Adds /vigil/profile to the agent's HTTP endpoints when the profiler is on. */

@@ -16,7 +16,7 @@ class ProfilerInputsTest {
     assertThat(ProfileEvent.parse("CPU")).isEqualTo(ProfileEvent.CPU);
     assertThat(ProfileEvent.parse("")).isEqualTo(ProfileEvent.CPU);
     assertThat(ProfileEvent.parse("lock")).isEqualTo(ProfileEvent.LOCK);
-    assertThatThrownBy(() -> ProfileEvent.parse("gpu")).hasMessage("unknown event gpu; use cpu, wall, alloc or lock");
+    assertThatThrownBy(() -> ProfileEvent.parse("gpu")).hasMessage("unknown event gpu; use cpu, itimer, ctimer, wall, alloc or lock");
     assertThat(Outputs.format("HTML")).isEqualTo("html");
     assertThat(Outputs.format(null)).isEqualTo("html");
     assertThatThrownBy(() -> Outputs.format("svg")).hasMessage("unknown format svg; use collapsed, html or jfr");
