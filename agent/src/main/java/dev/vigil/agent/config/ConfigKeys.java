@@ -62,9 +62,9 @@ public final class ConfigKeys {
       "On-demand recordings kept on disk (with their flame graphs); older ones are deleted.");
   public static final ConfigKey PROFILER_CONTINUOUS = key("vigil.profiler.continuous", BOOLEAN, "false",
       "Profile CPU all the time at a low rate, in rotating windows; the newest is served at /vigil/profile.");
-  public static final ConfigKey PROFILER_CONTINUOUS_EVENT = key("vigil.profiler.continuous.event", STRING, "itimer",
-      "How continuous profiling samples CPU: itimer (one process-wide timer), ctimer (per-thread timers) or cpu"
-          + " (perf_events, with kernel frames, but it adds to every thread switch: see docs/benchmarks.md).");
+  public static final ConfigKey PROFILER_CONTINUOUS_EVENT = key("vigil.profiler.continuous.event", STRING, "cpu",
+      "How continuous profiling samples CPU: cpu (perf_events; itimer when the kernel refuses them), itimer (one"
+          + " process-wide timer) or ctimer (per-thread timers). See docs/profiling.md.");
   public static final ConfigKey PROFILER_CONTINUOUS_INTERVAL = key("vigil.profiler.continuous.interval", DURATION,
       "50ms", "Sampling interval of continuous profiling (CPU time per sample).");
   public static final ConfigKey PROFILER_CONTINUOUS_WINDOW = key("vigil.profiler.continuous.window", DURATION, "60s",

@@ -92,10 +92,10 @@ class ProfilerAttachIT {
       }
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-      assertThat(r.body()).contains("ProfiledApp.backgroundHotLoop").contains("async-profiler itimer");
+      assertThat(r.body()).contains("ProfiledApp.backgroundHotLoop").contains("async-profiler cpu");
       assertThat(Http.get(url + "?format=collapsed").body()).contains("ProfiledApp.backgroundHotLoop;");
       assertThat(Http.get(url + "?format=xml").statusCode()).isEqualTo(400);
-      assertThat(app.output()).contains("[vigil] INFO continuous profiling: async-profiler itimer, every 50 ms in 2 s"
+      assertThat(app.output()).contains("[vigil] INFO continuous profiling: async-profiler cpu, every 50 ms in 2 s"
           + " windows, last 5 kept");
     }
   }
