@@ -11,7 +11,10 @@ public interface ProfilerMXBean {
   /** Stops the running profile; returns the path of its JFR recording. */
   String stop() throws Exception;
 
-  /** Writes the latest (or running) profile as collapsed, html or jfr; returns the file's path. */
+  /**
+   * Writes the latest profile as collapsed, html or jfr; returns the file's path. While profiling: the samples since the
+   * start or the previous dump, profiling going on.
+   */
   String dump(String format) throws Exception;
 
   /** As dump, keeping only the samples taken while a request of this http_route ran. */

@@ -6,7 +6,6 @@ import one.profiler.AsyncProfiler;
 /** async-profiler through its Java API; cpu (perf_events) falls back to itimer when the kernel does not allow it. */
 final class AsyncEngine implements Engine {
   private final AsyncProfiler profiler;
-  private Path file;
 
   private AsyncEngine(AsyncProfiler profiler) {
     this.profiler = profiler;
@@ -30,11 +29,9 @@ final class AsyncEngine implements Engine {
       case CPU:
         try {
           execute("start,event=cpu,interval=" + intervalNanos + out);
-          file = jfr;
           return "async-profiler cpu";
         } catch (Exception perfEventsDenied) {
           execute("start,event=itimer,interval=" + intervalNanos + out);
-          file = jfr;
           return "async-profiler itimer (perf_events not allowed: " + perfEventsDenied.getMessage() + ")";
         }
       case ITIMER:
@@ -50,26 +47,15 @@ final class AsyncEngine implements Engine {
       default:
         execute("start,event=lock" + out);
     }
-    file = jfr;
     return "async-profiler " + event.id();
   }
 
   @Override
   public void stop() throws Exception {
     execute("stop");
-    file = null;
-  }
-
-  @Override
-  public void snapshot(Path to) throws Exception {
-    execute("dump,jfr,file=" + to);
   }
 
   private void execute(String command) throws Exception {
     profiler.execute(command);
-  }
-
-  Path file() {
-    return file;
   }
 }

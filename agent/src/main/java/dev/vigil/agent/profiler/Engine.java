@@ -9,7 +9,4 @@ interface Engine {
 
   /** Stops sampling; the JFR file is complete afterwards. */
   void stop() throws Exception;
-
-  /** While running: writes what was recorded so far to {@code to}, recording on. */
-  void snapshot(Path to) throws Exception;
 }

@@ -47,7 +47,7 @@ final class Engines {
       en = engine;
       mode = en.start(e, interval, jfr);
     }
-    return new Session(e, en, mode + note, jfr, continuous);
+    return new Session(e, en, mode + note, jfr, interval, continuous);
   }
 
   private void useJfr(String why) {

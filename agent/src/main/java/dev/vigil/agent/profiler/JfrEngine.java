@@ -46,12 +46,4 @@ final class JfrEngine implements Engine {
       r.close();
     }
   }
-
-  @Override
-  public void snapshot(Path to) throws Exception {
-    Recording r = recording;
-    if (r != null) {
-      r.dump(to);
-    }
-  }
 }

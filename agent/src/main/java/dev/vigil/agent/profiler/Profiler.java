@@ -62,7 +62,7 @@ public final class Profiler {
     return lastOutput;
   }
 
-  /** Writes the latest (or the running) profile as collapsed, html or jfr, whole or for one route; returns its path. */
+  /** Writes the latest profile (while one runs: see snapshot) as collapsed, html or jfr, whole or per route. */
   public synchronized String dump(String format, String route) throws Exception {
     String f = Outputs.format(format);
     Recorded r = session != null && !session.continuous ? snapshot() : latest;
@@ -126,23 +126,32 @@ public final class Profiler {
     Recorded r = s.finish();
     latest = r;
     if (!s.continuous) {
-      onDemand.addLast(r);
-      while (onDemand.size() > keep) {
-        onDemand.removeFirst().delete();
-      }
+      keep(r);
     }
     return r;
   }
 
+  /**
+   * A dump while profiling: the recording so far is closed and kept, and sampling goes on at once into a new file
+   * (engines cannot all copy out a consistent recording while writing it). So each dump holds the samples since the
+   * start or the previous dump.
+   */
   private Recorded snapshot() throws Exception {
-    Path to = files.newRecording(session.event.id() + "-snapshot");
-    session.engine.snapshot(to);
-    Recorded r = new Recorded(to, session.event, session.mode, session.startMillis, System.currentTimeMillis());
+    Session s = session;
+    s.engine.stop();
+    Recorded r = s.finish();
+    keep(r);
+    s.jfr = files.newRecording(s.event.id());
+    s.startMillis = System.currentTimeMillis();
+    s.engine.start(s.event, s.intervalNanos, s.jfr);
+    return r;
+  }
+
+  private void keep(Recorded r) {
     onDemand.addLast(r);
     while (onDemand.size() > keep) {
       onDemand.removeFirst().delete();
     }
-    return r;
   }
 
   private synchronized void stopIf(Session s) {
