@@ -23,8 +23,12 @@ final class Engines {
         useJfr("native library off: vigil.profiler.native=false");
       } else {
         try {
-          Path tmp = Paths.get(System.getProperty("java.io.tmpdir"));
-          engine = AsyncEngine.load(NativeLibrary.extract(tmp));
+          Path lib = NativeLibrary.extract(Paths.get(System.getProperty("java.io.tmpdir")));
+          try {
+            engine = AsyncEngine.load(lib);
+          } finally {
+            NativeLibrary.delete(lib); // loaded (or not): the mapping stays, nothing is left on disk
+          }
         } catch (Throwable t) {
           useJfr("async-profiler cannot load: " + t);
         }

@@ -63,9 +63,17 @@ final class NativeLibrary {
         in.transferTo(out);
       }
     }
-    lib.toFile().deleteOnExit();
-    dir.toFile().deleteOnExit();
     return lib;
+  }
+
+  /** Removes the extracted library and its directory (once loaded, the process keeps its mapping). */
+  static void delete(Path lib) {
+    try {
+      Files.deleteIfExists(lib);
+      Files.deleteIfExists(lib.getParent());
+    } catch (IOException ignored) {
+      lib.toFile().deleteOnExit();
+    }
   }
 
   private static boolean posix() {

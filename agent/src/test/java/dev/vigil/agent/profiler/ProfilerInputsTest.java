@@ -33,6 +33,9 @@ class ProfilerInputsTest {
     assertThat(Files.size(a)).isGreaterThan(100_000);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(a.getParent(), LinkOption.NOFOLLOW_LINKS)))
         .isEqualTo("rwx------");
+    NativeLibrary.delete(a);
+    NativeLibrary.delete(b);
+    assertThat(parent).isEmptyDirectory();
   }
 
   @Test
