@@ -29,12 +29,16 @@ public final class VigilAgent {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0) { // attach, profile: see dev.vigil.agent.cli
+      System.exit(dev.vigil.agent.cli.Cli.run(args));
+    }
     System.out.println("Vigil " + version() + " - a Java observability agent");
     System.out.println();
     System.out.println("Usage: java -javaagent:vigil-agent.jar[=key=value,...] -jar your-service.jar");
     System.out.println("  Metrics: http://127.0.0.1:9464/metrics (Prometheus), http://127.0.0.1:9464/vigil/signals (JSON)");
     System.out.println("  Configure with -Dvigil.<key>=..., env VIGIL_<KEY>=..., or -Dvigil.config=<file.properties>.");
     System.out.println("  Every key: docs/configuration.md");
+    System.out.println("  Attach to a running JVM: java -jar vigil-agent.jar attach <pid>; profile one: ... profile <pid>");
   }
 
   private static void start(String args, Instrumentation inst, boolean lateAttach) {

@@ -100,6 +100,33 @@ public final class ConfigKeys {
           + " vigil_exporter_logs_dropped_total{reason=\"queue_full\"}.");
   public static final ConfigKey LOGS_EXPORT_INTERVAL = key("vigil.logs.export_interval", DURATION, "1s",
       "Longest time a log record waits before its batch is exported over OTLP.");
+  public static final ConfigKey PROFILER_ENABLED = key("vigil.profiler.enabled", BOOLEAN, "true",
+      "Offer CPU, wall-clock, allocation and lock profiles (JMX dev.vigil:type=Profiler, /vigil/profile). Nothing is"
+          + " loaded until a profile starts.");
+  public static final ConfigKey PROFILER_NATIVE = key("vigil.profiler.native", BOOLEAN, "true",
+      "Use the bundled async-profiler native library. false (or a platform without it) samples with JFR instead.");
+  public static final ConfigKey PROFILER_INTERVAL = key("vigil.profiler.interval", DURATION, "10ms",
+      "Sampling interval of on-demand cpu and wall profiles (CPU time per sample for cpu).");
+  public static final ConfigKey PROFILER_DIR = key("vigil.profiler.dir", STRING, "",
+      "Directory for recordings and flame graphs. Empty: a fresh owner-only temporary directory per process.");
+  public static final ConfigKey PROFILER_KEEP = key("vigil.profiler.keep", INT, "10",
+      "On-demand recordings kept on disk (with their flame graphs); older ones are deleted.");
+  public static final ConfigKey PROFILER_CONTINUOUS = key("vigil.profiler.continuous", BOOLEAN, "false",
+      "Profile CPU all the time at a low rate, in rotating windows; the newest is served at /vigil/profile.");
+  public static final ConfigKey PROFILER_CONTINUOUS_EVENT = key("vigil.profiler.continuous.event", STRING, "cpu",
+      "How continuous profiling samples CPU: cpu (perf_events; itimer when the kernel refuses them), itimer (one"
+          + " process-wide timer) or ctimer (per-thread timers). See docs/profiling.md.");
+  public static final ConfigKey PROFILER_CONTINUOUS_INTERVAL = key("vigil.profiler.continuous.interval", DURATION,
+      "50ms", "Sampling interval of continuous profiling (CPU time per sample).");
+  public static final ConfigKey PROFILER_CONTINUOUS_WINDOW = key("vigil.profiler.continuous.window", DURATION, "60s",
+      "Length of one continuous profiling window (at least 1s).");
+  public static final ConfigKey PROFILER_CONTINUOUS_KEEP = key("vigil.profiler.continuous.keep", INT, "5",
+      "Continuous windows kept on disk; older ones are deleted.");
+  public static final ConfigKey JMX_ENABLED = key("vigil.jmx.enabled", BOOLEAN, "true",
+      "Register the MBeans dev.vigil:type=Profiler and dev.vigil:type=Agent (Vigil never opens a JMX port).");
+  public static final ConfigKey JMX_DELAY = key("vigil.jmx.delay", DURATION, "5s",
+      "How long after start-up the MBeans are registered (so that an application server sets up JMX first) and"
+          + " continuous profiling starts. 0 when Vigil is attached to a running JVM.");
 
   private ConfigKeys() {}
 

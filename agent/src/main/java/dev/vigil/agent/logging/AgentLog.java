@@ -38,6 +38,10 @@ public final class AgentLog {
     repeatIntervalNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
   }
 
+  public static Level level() {
+    return threshold;
+  }
+
   public static Level parseLevel(String value) {
     return Level.valueOf(value.trim().toUpperCase(Locale.ROOT));
   }

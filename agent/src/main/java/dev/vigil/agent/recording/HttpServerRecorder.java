@@ -1,5 +1,6 @@
 package dev.vigil.agent.recording;
 
+import dev.vigil.agent.profiler.RouteTimeline;
 import dev.vigil.agent.signals.EndpointRegistry;
 import dev.vigil.agent.signals.EndpointStats;
 import dev.vigil.bootstrap.HttpServerHandler;
@@ -156,6 +157,7 @@ public final class HttpServerRecorder implements HttpServerHandler {
       }
       active = false;
       long nanos = System.nanoTime() - startNanos;
+      RouteTimeline.record(startNanos, startNanos + nanos, route); // per-endpoint profiles; no-op unless profiling
       leave();
       EndpointStats stats = endpoint != null ? endpoint : recorder.registry.get(method, route);
       int code = error != null || status <= 0 ? 500 : status;

@@ -6,6 +6,7 @@ import dev.vigil.agent.jvm.JvmMetrics;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.otlp.OtlpMetricsPush;
 import dev.vigil.agent.recording.ExecutorRecorder;
+import dev.vigil.agent.profiler.ProfilerSetup;
 import dev.vigil.agent.recording.HttpServerRecorder;
 import dev.vigil.agent.signals.ApdexThresholds;
 import dev.vigil.agent.signals.EndpointRegistry;
@@ -67,6 +68,7 @@ public final class AgentInstaller {
       ExecutorRecorder executors = new ExecutorRecorder(config.getInt(ConfigKeys.EXECUTOR_MAX_POOLS));
       Bridge.install(executors);
       LogsSetup logs = LogsSetup.install(config); // likewise: the logging advice calls it
+      ProfilerSetup.install(config, registry, lateAttach); // loads nothing native; MBeans registered later
       TypePoolCache typePoolCache = new TypePoolCache();
       int modules = Instrumenter.install(inst, config, lateAttach, typePoolCache);
       SpanExportStats spans = installTracing(config);
@@ -146,6 +148,7 @@ public final class AgentInstaller {
     paths.put("/metrics", new PrometheusEndpoint(producers));
     paths.put("/vigil/signals", (headers, query) ->
         new HttpEndpoint.Response(200, "application/json", signals.render()));
+    ProfilerSetup.addEndpoints(paths);
     try {
       AgentHttpServer server = AgentHttpServer.start(host, port, paths);
       return "http://" + host + ":" + server.port() + "/metrics";

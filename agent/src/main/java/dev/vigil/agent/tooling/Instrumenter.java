@@ -8,6 +8,7 @@ import dev.vigil.bootstrap.Bridge;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -18,10 +19,29 @@ import net.bytebuddy.utility.JavaModule;
 
 /** Builds the one ByteBuddy transformer from the enabled modules and installs it. */
 final class Instrumenter {
+  private static Instrumentation installedOn;
+  private static VigilConfig installedConfig;
+  private static TypePoolCache installedCache;
+  private static ResettableClassFileTransformer transformer;
+
   private Instrumenter() {}
 
+  /**
+   * Weaves again with the modules switched on now ({@link InstrumentationSwitches}): the classes of a module switched
+   * off get their own bytecode back by retransformation (frames already running finish with the code they started).
+   */
+  static synchronized void reinstall() throws Exception {
+    if (transformer == null) {
+      throw new IllegalStateException("the instrumentation is not installed yet");
+    }
+    transformer.reset(installedOn, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+    transformer = null;
+    install(installedOn, installedConfig, true, installedCache);
+  }
+
   /** Returns the number of modules installed. The type pool cache must be cleared periodically (the ticker does). */
-  static int install(Instrumentation inst, VigilConfig config, boolean lateAttach, TypePoolCache typePoolCache)
+  static synchronized int install(Instrumentation inst, VigilConfig config, boolean lateAttach,
+      TypePoolCache typePoolCache)
       throws Exception {
     quietByteBuddy();
     Advice.ExceptionHandler toAdviceErrors = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
@@ -43,6 +63,9 @@ final class Instrumenter {
             + ".enabled=false)");
         continue;
       }
+      if (!InstrumentationSwitches.enabled(module.name())) {
+        continue; // switched off at run time (JMX dev.vigil:type=Agent)
+      }
       ClassLoaderHasClasses loaders = new ClassLoaderHasClasses(module.requiredClasses());
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         builder = builder.type(type.typeMatcher(), loaders)
@@ -53,7 +76,10 @@ final class Instrumenter {
       }
       installed++;
     }
-    builder.installOn(inst);
+    transformer = builder.installOn(inst);
+    installedOn = inst;
+    installedConfig = config;
+    installedCache = typePoolCache;
     return installed;
   }
 

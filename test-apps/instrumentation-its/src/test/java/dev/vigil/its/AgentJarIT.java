@@ -51,6 +51,20 @@ class AgentJarIT {
         + "(relocate them under dev.vigil.shaded in agent/pom.xml)").isEmpty();
   }
 
+  @Test
+  void asyncProfilerShipsUnrelocatedWithItsNativeLibraries() throws Exception {
+    try (JarFile jar = new JarFile(AgentJvm.agentJar().toFile())) {
+      assertThat(jar.getEntry("one/profiler/AsyncProfiler.class")).as("JNI names bind to one.profiler").isNotNull();
+      for (String platform : List.of("linux-x64", "linux-arm64", "macos")) {
+        JarEntry lib = jar.getJarEntry("META-INF/vigil/native/" + platform + "/libasyncProfiler.so");
+        assertThat(lib).as(platform).isNotNull();
+        assertThat(lib.getSize()).as(platform).isGreaterThan(100_000);
+      }
+      assertThat(jar.stream().map(JarEntry::getName)).noneMatch(n -> n.startsWith("dev/vigil/shaded/one/"))
+          .noneMatch(n -> n.startsWith("linux-") || n.startsWith("macos/"));
+    }
+  }
+
   private static boolean isNativeLibrary(String name) {
     return name.endsWith(".so") || name.endsWith(".dylib") || name.endsWith(".dll") || name.endsWith(".jnilib");
   }

@@ -1,0 +1,60 @@
+package dev.vigil.agent.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+
+/** {@code java -jar vigil-agent.jar <command>}: attach Vigil to a running JVM, or profile one. */
+public final class Cli {
+  private Cli() {}
+
+  /** Runs a command and returns the process exit code: 0 done, 1 failed, 2 bad usage. */
+  public static int run(String[] args) {
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      switch (args[0]) {
+        case "attach":
+          return AttachCommand.run(rest);
+        case "profile":
+          return ProfileCommand.run(rest);
+        case "help":
+        case "-h":
+        case "--help":
+          usage(System.out);
+          return 0;
+        default:
+          System.err.println("unknown command: " + args[0]);
+          usage(System.err);
+          return 2;
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("vigil: " + e.getMessage());
+      usage(System.err);
+      return 2;
+    } catch (Exception e) {
+      System.err.println("vigil: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      return 1;
+    }
+  }
+
+  static void usage(PrintStream out) {
+    out.println("Commands:");
+    out.println("  java -jar vigil-agent.jar attach <pid> [key=value ...]");
+    out.println("      loads Vigil into a running JVM (keys as in -javaagent:vigil-agent.jar=key=value,...)");
+    out.println("  java -jar vigil-agent.jar profile <pid> [--event cpu|wall|alloc|lock] [--duration 30s]");
+    out.println("      [--out flame.html|profile.collapsed|profile.jfr] [--route /owners/{id}] [key=value ...]");
+    out.println("      profiles a running JVM through Vigil's JMX MBean, attaching Vigil first when it is absent");
+  }
+
+  static Path agentJar() throws Exception {
+    return Paths.get(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+
+  static String pid(String[] args) {
+    if (args.length == 0 || !args[0].matches("\\d+")) {
+      throw new IllegalArgumentException("the first argument is the process id of the target JVM");
+    }
+    return args[0];
+  }
+}

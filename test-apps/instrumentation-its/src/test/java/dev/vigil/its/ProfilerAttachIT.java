@@ -1,0 +1,132 @@
+package dev.vigil.its;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.its.apps.ProfiledApp;
+import dev.vigil.its.support.AgentJvm;
+import dev.vigil.its.support.ExternalTools;
+import dev.vigil.its.support.Http;
+import dev.vigil.its.support.Jmx;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line (attach, profile) against JVMs started without the agent, continuous mode's /vigil/profile, and
+ * many start/stop cycles over JMX leaving no thread or file descriptor behind.
+ */
+class ProfilerAttachIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  private static ExternalTools.Result cli(String... args) throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-jar", AgentJvm.agentJar().toString()));
+    cmd.addAll(List.of(args));
+    return ExternalTools.run(cmd, "");
+  }
+
+  @Test
+  void attachLoadsVigilIntoAJvmStartedWithoutIt() throws Exception {
+    try (AgentJvm app = AgentJvm.builder(ProfiledApp.class).withoutAgent().start()) {
+      int port = app.awaitReady();
+      assertThat(app.output()).doesNotContain("[vigil]");
+      ExternalTools.Result r = cli("attach", String.valueOf(app.process().pid()), "prometheus.port=0");
+      assertThat(r.exitCode).as(r.output).isZero();
+      assertThat(r.output).contains("Vigil loaded into JVM " + app.process().pid());
+      String base = app.agentUrl(); // the late-attached agent logs where its metrics are
+      app.awaitLine(l -> l.startsWith("[vigil] INFO JMX MBeans registered"), WAIT);
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      String scrape = "";
+      while (!scrape.contains("http_route=\"/alpha/{id}\"") && System.nanoTime() < deadline) {
+        Http.get("http://127.0.0.1:" + port + "/alpha/1"); // handlers already running are retransformed
+        scrape = Http.get(base + "/metrics").body();
+      }
+      assertThat(scrape).contains("http_server_request_duration_seconds_count{").contains("http_route=\"/alpha/{id}\"");
+    }
+  }
+
+  @Test
+  void profileCommandAttachesAndWritesTheFlameGraph(@TempDir Path tmp) throws Exception {
+    try (AgentJvm app = AgentJvm.builder(ProfiledApp.class).withoutAgent().arg("spin").start()) {
+      app.awaitReady();
+      Path out = tmp.resolve("flame.html");
+      ExternalTools.Result r = cli("profile", String.valueOf(app.process().pid()), "--event", "cpu", "--duration", "2s",
+          "--out", out.toString(), "prometheus.port=0");
+      assertThat(r.exitCode).as(r.output).isZero();
+      assertThat(r.output).contains("Vigil is not in JVM").contains("profiling cpu of JVM").contains("async-profiler")
+          .contains("wrote " + out.toAbsolutePath());
+      assertThat(Files.readString(out)).startsWith("<!DOCTYPE html>").contains("ProfiledApp.backgroundHotLoop");
+
+      Path collapsed = tmp.resolve("again.collapsed"); // Vigil is there now: no second attach
+      r = cli("profile", String.valueOf(app.process().pid()), "--duration", "1s", "--out", collapsed.toString());
+      assertThat(r.exitCode).as(r.output).isZero();
+      assertThat(r.output).doesNotContain("Vigil is not in JVM");
+      assertThat(Files.readString(collapsed)).contains("ProfiledApp.backgroundHotLoop;");
+    }
+  }
+
+  @Test
+  void badUsageExitsWithTwoAndSaysWhy() throws Exception {
+    ExternalTools.Result r = cli("profile", "not-a-pid");
+    assertThat(r.exitCode).isEqualTo(2);
+    assertThat(r.output).contains("process id").contains("Commands:");
+  }
+
+  @Test
+  void continuousModeServesTheLatestFlameGraph() throws Exception {
+    try (AgentJvm app = AgentJvm.builder(ProfiledApp.class).arg("spin").sysProp("vigil.profiler.continuous", "true")
+        .sysProp("vigil.profiler.continuous.window", "2s").sysProp("vigil.jmx.delay", "1s").start()) {
+      app.awaitReady();
+      String url = app.agentUrl() + "/vigil/profile";
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      HttpResponse<String> r = Http.get(url);
+      while (r.statusCode() != 200 && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        r = Http.get(url);
+      }
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+      assertThat(r.body()).contains("ProfiledApp.backgroundHotLoop").contains("async-profiler cpu");
+      assertThat(Http.get(url + "?format=collapsed").body()).contains("ProfiledApp.backgroundHotLoop;");
+      assertThat(Http.get(url + "?format=xml").statusCode()).isEqualTo(400);
+      assertThat(app.output()).contains("[vigil] INFO continuous profiling: async-profiler cpu, every 50 ms in 2 s"
+          + " windows, last 5 kept");
+    }
+  }
+
+  @Test
+  void twoHundredStartStopCyclesLeakNoThreadAndNoFileDescriptor() throws Exception {
+    int port = Jmx.freePort();
+    try (AgentJvm app = ProfilerIT.start(System.getProperty("java.home"), port);
+        Jmx jmx = Jmx.connect(port, WAIT)) {
+      app.awaitReady();
+      long pid = app.process().pid();
+      ObjectName profiler = jmx.await(ProfilerIT.PROFILER, WAIT);
+      cycles(jmx, profiler, 10); // warm: native library loaded, timer thread and JMX threads started
+      long threads = Jmx.threads(pid);
+      long fds = Jmx.fds(pid);
+      cycles(jmx, profiler, 200);
+      assertThat(Jmx.threads(pid)).as("threads after 200 cycles (before: " + threads + ")")
+          .isLessThanOrEqualTo(threads + 2);
+      assertThat(Jmx.fds(pid)).as("file descriptors after 200 cycles (before: " + fds + ")")
+          .isLessThanOrEqualTo(fds + 3);
+      assertThat(jmx.get(profiler, "Running")).isEqualTo(false);
+    }
+  }
+
+  private static void cycles(Jmx jmx, ObjectName profiler, int n) throws Exception {
+    for (int i = 0; i < n; i++) {
+      jmx.invoke(profiler, "start", i % 2 == 0 ? "cpu" : "wall", i % 3 == 0 ? 5 : 0);
+      jmx.invoke(profiler, "stop");
+      if (i % 20 == 0) {
+        jmx.invoke(profiler, "dump", "collapsed");
+      }
+    }
+  }
+}
