@@ -68,7 +68,8 @@ public final class TracingSetup {
     ExportProcessor processor = new ExportProcessor(() -> exporter(settings), stats, settings);
     SdkTracerProvider provider = SdkTracerProvider.builder()
         .setResource(resource(config))
-        .setSampler(SamplerConfig.parse(config.otel("otel.traces.sampler"), config.otel("otel.traces.sampler.arg")))
+        .setSampler(new RuntimeRatioSampler(
+            SamplerConfig.parse(config.otel("otel.traces.sampler"), config.otel("otel.traces.sampler.arg"))))
         .setSpanLimits(SpanLimits.builder().setMaxNumberOfAttributes(MAX_ATTRIBUTES)
             .setMaxNumberOfEvents(MAX_EVENTS).setMaxAttributeValueLength(MAX_ATTRIBUTE_LENGTH).build())
         .addSpanProcessor(processor)
