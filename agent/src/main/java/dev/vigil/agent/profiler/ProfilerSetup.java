@@ -4,25 +4,28 @@ import dev.vigil.agent.config.ConfigKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.jmx.AgentBean;
 import dev.vigil.agent.jmx.JmxRegistration;
+import dev.vigil.agent.jmx.LogManagerGate;
 import dev.vigil.agent.jmx.ProfilerBean;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.signals.EndpointRegistry;
 import dev.vigil.exporter.http.HttpEndpoint;
 import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * Wires the profiler, /vigil/profile and the MBeans at start-up. Loads nothing native. The MBeans are registered from a
  * short-lived daemon thread {@code vigil.jmx.delay} after start-up (at once on a late attach, when main runs already),
- * so that JMX is first touched by the application, never by premain. Continuous profiling starts after the same delay.
+ * so that JMX is first touched by the application, never by premain (and, when the JVM names its own
+ * java.util.logging manager, only once the application has started it: see LogManagerGate). Continuous profiling starts after the same delay.
  */
 public final class ProfilerSetup {
   private static volatile Profiler profiler;
 
   private ProfilerSetup() {}
 
-  public static void install(VigilConfig config, EndpointRegistry registry, boolean lateAttach) {
+  public static void install(VigilConfig config, EndpointRegistry registry, Instrumentation inst, boolean lateAttach) {
     Profiler p = null;
     long delay = lateAttach ? 0 : Math.max(0, config.getDurationMillis(ConfigKeys.JMX_DELAY));
     if (config.getBoolean(ConfigKeys.PROFILER_ENABLED)) {
@@ -42,6 +45,7 @@ public final class ProfilerSetup {
       Thread t = new Thread(() -> {
         try {
           Thread.sleep(delay);
+          LogManagerGate.awaitApplication(inst);
           JmxRegistration.register(profilerBean, agentBean);
         } catch (InterruptedException e) {
           AgentLog.debug("JMX registration interrupted");

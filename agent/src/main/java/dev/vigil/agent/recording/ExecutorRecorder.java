@@ -10,9 +10,15 @@ import dev.vigil.bootstrap.TaskTimer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -48,6 +54,9 @@ public final class ExecutorRecorder implements ExecutorHandler {
       }
       delayNanos = 0;
     }
+    if (executor instanceof ThreadPoolExecutor && !holdsAnyRunnable((ThreadPoolExecutor) executor)) {
+      return task;
+    }
     ExecutorPool pool = executor instanceof ThreadPoolExecutor || executor instanceof ForkJoinPool
         ? pool(executor, 0, null) : null;
     TaskTimer timer = pool == null || pool == untracked ? null : pool;
@@ -63,6 +72,20 @@ public final class ExecutorRecorder implements ExecutorHandler {
       return new ContextCallable<>((Callable<?>) task, context, due, timer);
     }
     return task;
+  }
+
+  /**
+   * Whether the pool's queue takes a wrapper in place of the application's task. A PriorityBlockingQueue compares its
+   * tasks and a custom queue may cast them: such pools get no wrapper (no context, no queue wait), never an exception.
+   * The scheduled pool wraps inside its own futures instead.
+   */
+  private static boolean holdsAnyRunnable(ThreadPoolExecutor executor) {
+    if (executor instanceof ScheduledThreadPoolExecutor) {
+      return true;
+    }
+    Class<?> queue = executor.getQueue().getClass();
+    return queue == LinkedBlockingQueue.class || queue == ArrayBlockingQueue.class || queue == SynchronousQueue.class
+        || queue == LinkedTransferQueue.class || queue == LinkedBlockingDeque.class;
   }
 
   @Override

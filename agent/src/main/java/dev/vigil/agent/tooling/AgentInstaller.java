@@ -68,7 +68,7 @@ public final class AgentInstaller {
       ExecutorRecorder executors = new ExecutorRecorder(config.getInt(ConfigKeys.EXECUTOR_MAX_POOLS));
       Bridge.install(executors);
       LogsSetup logs = LogsSetup.install(config); // likewise: the logging advice calls it
-      ProfilerSetup.install(config, registry, lateAttach); // loads nothing native; MBeans registered later
+      ProfilerSetup.install(config, registry, inst, lateAttach); // loads nothing native; MBeans registered later
       TypePoolCache typePoolCache = new TypePoolCache();
       int modules = Instrumenter.install(inst, config, lateAttach, typePoolCache);
       SpanExportStats spans = installTracing(config);

@@ -90,6 +90,14 @@ class ExecutorIT {
   }
 
   @Test
+  void aPoolThatComparesItsTasksGetsThemUnwrapped() throws Exception {
+    try (AgentJvm app = AgentJvm.builder(ExecutorApp.class).start()) {
+      String base = "http://127.0.0.1:" + app.awaitReady();
+      assertThat(Http.get(base + "/priority").body()).isEqualTo("order 123");
+    }
+  }
+
+  @Test
   void virtualThreadPinningIsCountedAndItsStackLoggedOncePerSite() throws Exception {
     Assumptions.assumeTrue(TestApps.hasJdk25(), "Temurin 25 is not installed");
     try (AgentJvm app = AgentJvm.builder(ExecutorApp.class).javaHome(TestApps.JDK25).start()) {

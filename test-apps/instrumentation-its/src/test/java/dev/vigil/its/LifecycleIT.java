@@ -33,12 +33,17 @@ class LifecycleIT {
     assertThat(added).as("the agent's threads are daemons").allMatch(name -> name.endsWith("(daemon)"));
   }
 
-  /** Runs the app to its end; the agent's endpoint is scraped first so that its lazy parts (JMX) have started. */
+  /**
+   * Runs the app to its end. With the agent, the count is taken in its steady state: after the endpoint answers and the
+   * short-lived thread that registers the MBeans (vigil.jmx.delay after start) has done so.
+   */
   private static List<String> threadsAtExit(AgentJvm.Builder builder, boolean agent) throws Exception {
     try (AgentJvm app = builder.start()) {
       app.awaitReady();
       if (agent) {
         assertThat(app.scrape()).contains("jvm_threads");
+        app.awaitLine(l -> l.contains("JMX MBeans registered"), Duration.ofSeconds(30));
+        Thread.sleep(200); // the registering thread ends just after its log line
       }
       try (OutputStream stdin = app.process().getOutputStream()) {
         stdin.write("go\n".getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -84,12 +85,56 @@ public final class ExecutorApp {
         return "completed " + orders.getCompletedTaskCount();
       case "/context":
         return ContextProbe.run();
+      case "/priority":
+        return priorityOrder();
       case "/vthreads":
         return VirtualThreads.warm();
       case "/pin":
         return VirtualThreads.pin();
       default:
         return "unknown " + path;
+    }
+  }
+
+  /**
+   * A pool whose PriorityBlockingQueue compares its tasks: an agent wrapper there would throw ClassCastException from
+   * execute. One worker, held busy, so that the other tasks queue and run in priority order.
+   */
+  private static String priorityOrder() throws InterruptedException {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new PriorityBlockingQueue<>());
+    StringBuffer order = new StringBuffer();
+    CountDownLatch hold = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(4);
+    pool.execute(new Ranked(0, () -> await(hold), done));
+    for (int rank : new int[] {3, 1, 2}) {
+      pool.execute(new Ranked(rank, () -> order.append(rank), done));
+    }
+    hold.countDown();
+    done.await();
+    pool.shutdown();
+    return "order " + order;
+  }
+
+  static final class Ranked implements Runnable, Comparable<Ranked> {
+    final int rank;
+    final Runnable body;
+    final CountDownLatch done;
+
+    Ranked(int rank, Runnable body, CountDownLatch done) {
+      this.rank = rank;
+      this.body = body;
+      this.done = done;
+    }
+
+    @Override
+    public void run() {
+      body.run();
+      done.countDown();
+    }
+
+    @Override
+    public int compareTo(Ranked other) {
+      return Integer.compare(rank, other.rank);
     }
   }
 
