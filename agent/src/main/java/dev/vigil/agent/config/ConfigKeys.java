@@ -71,7 +71,7 @@ public final class ConfigKeys {
       "At JVM shutdown, the longest the agent waits to export the spans still queued; the rest are counted as dropped"
           + " (reason shutdown).");
   public static final ConfigKey OTLP_METRICS_ENABLED = key("vigil.otlp.metrics.enabled", STRING, "auto",
-      "Push the golden-signal metrics (HTTP server, database client) over OTLP every OTEL_METRIC_EXPORT_INTERVAL: true,"
+      "Push the golden-signal metrics (HTTP server and client, database client) over OTLP every OTEL_METRIC_EXPORT_INTERVAL: true,"
           + " false, or auto (the default: when OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_METRICS_ENDPOINT or"
           + " OTEL_METRICS_EXPORTER=otlp is set; OTEL_METRICS_EXPORTER=none turns it off).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",

@@ -12,6 +12,7 @@ final class OtlpNaming implements OtlpMetrics.Naming {
   private static final Map<String, String[]> FAMILIES = Map.of(
       "http_server_request_duration_seconds", new String[] {"http.server.request.duration", "s"},
       "http_server_active_requests", new String[] {"http.server.active_requests", "{request}"},
+      "http_client_request_duration_seconds", new String[] {"http.client.request.duration", "s"},
       "db_client_operation_duration_seconds", new String[] {"db.client.operation.duration", "s"},
       "vigil_http_server_latency_seconds", new String[] {"vigil.http.server.latency", "s"},
       "vigil_apdex_score", new String[] {"vigil.apdex.score", "1"});
@@ -23,7 +24,9 @@ final class OtlpNaming implements OtlpMetrics.Naming {
       "db_system_name", "db.system.name",
       "db_operation_name", "db.operation.name",
       "db_collection_name", "db.collection.name",
-      "db_namespace", "db.namespace");
+      "db_namespace", "db.namespace",
+      "server_address", "server.address",
+      "server_port", "server.port");
 
   @Override
   public String name(MetricFamily family) {

@@ -75,8 +75,9 @@ public final class AgentInstaller {
       JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS)
           ? new JvmMetrics().virtualThreads(config.getBoolean(ConfigKeys.JVM_VIRTUAL_THREADS)) : null;
       Ticker.start(registry, jvm, typePoolCache);
-      String endpoint = startHttp(config, registry, db, clients, jvm, spans, executors, logs);
-      startOtlpMetrics(config, registry, db);
+      List<MetricProducer> golden = goldenSignals(registry, db, clients);
+      String endpoint = startHttp(config, registry, golden, db, jvm, spans, executors, logs);
+      startOtlpMetrics(config, golden);
       AgentLog.info("started in " + (System.nanoTime() - start) / 1_000_000 + " ms (premain " + premainMillis
           + " ms), " + modules + " instrumentations" + (endpoint == null ? "" : "; metrics at " + endpoint));
     } catch (Throwable t) {
@@ -101,12 +102,17 @@ public final class AgentInstaller {
     }
   }
 
-  /** The golden signals (HTTP server, database client) over OTLP, from the producers /metrics reads. */
-  private static void startOtlpMetrics(VigilConfig config, EndpointRegistry registry, DbSetup db) {
+  /** The golden signals (HTTP server and client, database client): what /metrics and the OTLP push both read. */
+  private static List<MetricProducer> goldenSignals(EndpointRegistry registry, DbSetup db, HttpClientSetup clients) {
+    List<MetricProducer> golden = new ArrayList<>();
+    golden.add(new HttpServerMetrics(registry));
+    golden.addAll(db.producers());
+    golden.add(clients.producer());
+    return golden;
+  }
+
+  private static void startOtlpMetrics(VigilConfig config, List<MetricProducer> golden) {
     try {
-      List<MetricProducer> golden = new ArrayList<>();
-      golden.add(new HttpServerMetrics(registry));
-      golden.addAll(db.producers());
       OtlpMetricsPush.start(config, golden);
     } catch (Throwable t) {
       AgentLog.error("OTLP metrics could not be set up; /metrics is unaffected", t);
@@ -122,17 +128,14 @@ public final class AgentInstaller {
     }
   }
 
-  private static String startHttp(VigilConfig config, EndpointRegistry registry, DbSetup db, HttpClientSetup clients,
-      JvmMetrics jvm, SpanExportStats spans, ExecutorRecorder executors, LogsSetup logs) {
+  private static String startHttp(VigilConfig config, EndpointRegistry registry, List<MetricProducer> golden,
+      DbSetup db, JvmMetrics jvm, SpanExportStats spans, ExecutorRecorder executors, LogsSetup logs) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
       return null;
     }
     String host = config.getString(ConfigKeys.PROMETHEUS_HOST);
     int port = config.getInt(ConfigKeys.PROMETHEUS_PORT);
-    List<MetricProducer> producers = new ArrayList<>();
-    producers.add(new HttpServerMetrics(registry));
-    producers.addAll(db.producers());
-    producers.add(clients.producer());
+    List<MetricProducer> producers = new ArrayList<>(golden);
     producers.addAll(logs.producers());
     if (jvm != null) {
       producers.add(jvm);
