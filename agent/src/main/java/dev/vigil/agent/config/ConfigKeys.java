@@ -76,7 +76,7 @@ public final class ConfigKeys {
           + " OTEL_METRICS_EXPORTER=otlp is set; OTEL_METRICS_EXPORTER=none turns it off).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
-          + " hikaricp, executors, jetty-threadpool, tomcat-executor, http-url-connection, jdk-httpclient,"
+          + " hikaricp, executors, jetty-threadpool, tomcat-executor, xnio-worker, http-url-connection, jdk-httpclient,"
           + " apache-httpclient5, apache-httpclient4, okhttp, logback, log4j2, jedis,"
           + " lettuce, dbcp2.");
   public static final ConfigKey LOG_FORMAT = key("vigil.log.format", STRING, "text",

@@ -19,6 +19,7 @@ import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
 import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
 import dev.vigil.agent.instrumentation.tomcat.executor.TomcatExecutorModule;
+import dev.vigil.agent.instrumentation.xnio.XnioWorkerModule;
 import dev.vigil.agent.tooling.InstrumentationModule;
 import java.util.List;
 
@@ -36,6 +37,7 @@ public final class InstrumentationModules {
         new ExecutorsModule(),
         new JettyThreadPoolModule(),
         new TomcatExecutorModule(),
+        new XnioWorkerModule(),
         new HttpUrlConnectionModule(),
         new JdkHttpClientModule(),
         new ApacheHttpClient5Module(),

@@ -173,6 +173,7 @@ public final class ExecutorRecorder implements ExecutorHandler {
     PoolGauges gauges;
     String frameworkName = null;
     String type = "executor";
+    Object gauged = executor;
     if (kind == KIND_JETTY) {
       gauges = PoolGauges.jetty(executor.getClass());
       frameworkName = ExecutorNames.clean(String.valueOf(PoolGauges.call(executor, "getName")));
@@ -181,11 +182,16 @@ public final class ExecutorRecorder implements ExecutorHandler {
     } else if (kind == KIND_TOMCAT) {
       gauges = PoolGauges.tomcat(executor.getClass());
       type = "server";
+    } else if (kind == KIND_XNIO) {
+      gauged = PoolGauges.call(executor, "getMXBean"); // the worker holds it: it lives as long as the worker
+      gauges = PoolGauges.xnio(gauged);
+      frameworkName = String.valueOf(PoolGauges.call(executor, "getName"));
+      type = "server";
     } else {
       gauges = executor instanceof ForkJoinPool ? PoolGauges.FORK_JOIN : PoolGauges.THREAD_POOL;
     }
     String name = unique(ExecutorNames.name(executor, frameworkName, stack));
-    return new ExecutorPool(executor, name, type, gauges, kind == 0);
+    return new ExecutorPool(gauged, name, type, gauges, kind == 0);
   }
 
   private String unique(String name) {

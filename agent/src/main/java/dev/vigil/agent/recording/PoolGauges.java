@@ -101,17 +101,38 @@ abstract class PoolGauges {
     }
   }
 
-  /** A public no-argument method's result, or null. */
+  /**
+   * A public no-argument method's result, or null. Called through the nearest public class declaring it: a method of a
+   * package-private implementation (XNIO's {@code NioXnioWorker}) cannot be invoked through that class.
+   */
   static Object call(Object target, String method) {
-    try {
-      return target.getClass().getMethod(method).invoke(target);
-    } catch (Exception | LinkageError e) {
-      return null;
+    for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+      if (java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+        try {
+          return c.getMethod(method).invoke(target);
+        } catch (Exception | LinkageError e) {
+          return null;
+        }
+      }
     }
+    return null;
   }
 
   static PoolGauges jetty(Class<?> type) {
     return new Reflective(type, "getBusyThreads", "getThreads", "getMaxThreads", "getQueueSize", null, null);
+  }
+
+  /** Through XNIO's public MXBean interface (its implementation class is not public). */
+  static PoolGauges xnio(Object bean) {
+    for (Class<?> c = bean == null ? null : bean.getClass(); c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        if (i.getName().equals("org.xnio.management.XnioWorkerMXBean")) {
+          return new Reflective(i, "getBusyWorkerThreadCount", "getWorkerPoolSize", "getMaxWorkerPoolSize",
+              "getWorkerQueueSize", null, null);
+        }
+      }
+    }
+    return null;
   }
 
   static PoolGauges tomcat(Class<?> type) {

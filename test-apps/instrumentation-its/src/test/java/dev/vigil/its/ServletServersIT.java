@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The same servlet app (test-apps/servers/servlets-*) on six real servers, each in its own forked JVM with the agent
- * jar: javax on Jetty 9.4 (Servlet 3.1), Jetty 10, Tomcat 9; jakarta on Jetty 12 ee10, Tomcat 10.1, Tomcat 11. One
+ * jar: javax on Jetty 9.4 (Servlet 3.1), Jetty 10, Tomcat 9; jakarta on Jetty 12 ee10, Tomcat 10.1, Tomcat 11, Undertow 2.3. One
  * javax and one jakarta server also run on Temurin 25.
  */
 class ServletServersIT {
@@ -32,7 +32,8 @@ class ServletServersIT {
         Arguments.of("jetty12", "org.example.servers.jetty12.Jetty12App", jdk),
         Arguments.of("tomcat9", "org.example.servers.tomcat9.Tomcat9App", jdk),
         Arguments.of("tomcat10", "org.example.servers.tomcat10.TomcatJakartaApp", jdk),
-        Arguments.of("tomcat11", "org.example.servers.tomcat10.TomcatJakartaApp", jdk)));
+        Arguments.of("tomcat11", "org.example.servers.tomcat10.TomcatJakartaApp", jdk),
+        Arguments.of("undertow", "org.example.servers.undertow.UndertowApp", jdk)));
     if (TestApps.hasJdk25()) {
       all.add(Arguments.of("tomcat9", "org.example.servers.tomcat9.Tomcat9App", TestApps.JDK25));
       all.add(Arguments.of("jetty12", "org.example.servers.jetty12.Jetty12App", TestApps.JDK25));
@@ -43,8 +44,9 @@ class ServletServersIT {
   @ParameterizedTest(name = "{0} on {2}")
   @MethodSource("servers")
   void countsEachRequestOnceUnderItsRoute(String server, String mainClass, String javaHome) throws Exception {
+    // XNIO's pool (jboss-threads) counts busy threads only when asked to; without it there is no saturation ratio
     try (AgentJvm app = AgentJvm.builder(mainClass).classpath(TestApps.classpath("servers/" + server))
-        .javaHome(javaHome).start()) {
+        .sysProp("jboss.threads.eqe.statistics.active-count", "true").javaHome(javaHome).start()) {
       String base = "http://127.0.0.1:" + app.awaitReady() + "/app";
       for (int i = 0; i < 3; i++) {
         assertThat(Http.get(base + "/hello").statusCode()).isEqualTo(200);
@@ -87,7 +89,7 @@ class ServletServersIT {
       assertThat(scrape.find(COUNT).stream().map(s -> s.labels.get("http_route")))
           .as("no raw path becomes a label").noneMatch(r -> r.matches(".*/\\d+.*") || r.contains(UUID));
       assertThat(scrape.sum("http_server_active_requests")).isEqualTo(0);
-      String pool = server.startsWith("jetty") ? "jetty" : "http-nio-127.0.0.1-auto-1-exec";
+      String pool = server.startsWith("jetty") ? "jetty" : server.equals("undertow") ? "XNIO" : "http-nio-127.0.0.1-auto-1-exec";
       assertThat(scrape.find("vigil_executor_threads_max", "executor_name", pool)).as("the server's worker pool: "
           + scrape.find("vigil_executor_threads_max")).hasSize(1);
       assertThat(scrape.sum("vigil_executor_threads_max", "executor_name", pool)).isGreaterThan(1);
