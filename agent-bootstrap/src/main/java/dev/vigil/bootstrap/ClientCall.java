@@ -18,6 +18,9 @@ public abstract class ClientCall implements BiConsumer<Object, Throwable> {
     return NONE;
   }
 
+  /** The response's status line arrived, before its body (asynchronous clients that end the call later). */
+  public void responded(int status) {}
+
   /** The request is over. {@code status} is the response status (0 or less when none came); {@code error} or null. */
   public abstract void end(int status, Throwable error);
 }

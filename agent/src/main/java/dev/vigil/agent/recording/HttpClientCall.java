@@ -17,6 +17,7 @@ final class HttpClientCall extends ClientCall {
   final WeakReference<Object> key;
   private final long startNanos = System.nanoTime();
   private boolean ended;
+  private volatile int respondedStatus;
 
   HttpClientCall(HttpClientRecorder recorder, String method, ClientUrl target, Span span, String[] headers,
       Object key) {
@@ -34,6 +35,12 @@ final class HttpClientCall extends ClientCall {
   }
 
   @Override
+  public void responded(int status) {
+    respondedStatus = status;
+  }
+
+  /** {@code status} 0 or less: the status {@link #responded} gave, if any. */
+  @Override
   public void end(int status, Throwable error) {
     synchronized (this) {
       if (ended) {
@@ -42,7 +49,7 @@ final class HttpClientCall extends ClientCall {
       ended = true;
     }
     try {
-      recorder.finish(this, System.nanoTime() - startNanos, status, error);
+      recorder.finish(this, System.nanoTime() - startNanos, status > 0 ? status : respondedStatus, error);
     } catch (Throwable t) {
       HttpClientRecorder.failed(t);
     }

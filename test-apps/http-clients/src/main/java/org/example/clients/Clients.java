@@ -11,13 +11,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -26,10 +31,15 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 public final class Clients {
   /** Names, in the order the app runs them. */
   public static final List<String> ALL =
-      List.of("urlconnection", "jdk", "jdk-async", "apache5", "apache4", "okhttp", "okhttp-async");
+      List.of("urlconnection", "jdk", "jdk-async", "apache5", "apache5-async", "apache4", "okhttp", "okhttp-async");
 
   private static final HttpClient JDK = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final CloseableHttpClient APACHE = HttpClients.createDefault();
+  private static final CloseableHttpAsyncClient APACHE_ASYNC = HttpAsyncClients.createDefault();
+
+  static {
+    APACHE_ASYNC.start();
+  }
   private static final org.apache.http.impl.client.CloseableHttpClient APACHE4 =
       org.apache.http.impl.client.HttpClients.createDefault();
   private static final OkHttpClient OKHTTP = new OkHttpClient.Builder().connectTimeout(5, TimeUnit.SECONDS)
@@ -50,6 +60,8 @@ public final class Clients {
           EntityUtils.consume(response.getEntity());
           return response.getCode();
         });
+      case "apache5-async":
+        return unwrap(APACHE_ASYNC.execute(SimpleRequestBuilder.get(url).build(), null)).getCode();
       case "apache4":
         return APACHE4.execute(new org.apache.http.client.methods.HttpGet(url), response -> {
           org.apache.http.util.EntityUtils.consume(response.getEntity());
@@ -105,9 +117,14 @@ public final class Clients {
         status.completeExceptionally(e);
       }
     });
+    return unwrap(status);
+  }
+
+  /** The future's value, or what the library failed with (not the ExecutionException around it). */
+  private static <T> T unwrap(Future<T> future) throws Exception {
     try {
-      return status.get(30, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
+      return future.get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
     }
   }

@@ -66,7 +66,7 @@ public final class ClientsApp {
       closed = s.getLocalPort();
     }
     for (String client : clients) {
-      String base = "http://" + (client.equals("apache5") ? "" : "alice:pw123@") + "127.0.0.1:" + backend.port();
+      String base = "http://" + (client.startsWith("apache5") ? "" : "alice:pw123@") + "127.0.0.1:" + backend.port();
       for (int i = 0; i < repeat; i++) {
         result(client, base + "/hello/" + client + "?token=s3cret&page=" + i, out);
       }

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DistributedTraceIT {
   static final String TRACE_ID = "5af7651916cd43dd8448eb211c80319c";
   static final String CALLER_SPAN = "c7ad6b7169203331";
-  static final List<String> CALLS = List.of("urlconnection", "jdk", "jdk-async", "apache5", "apache4", "okhttp",
-      "okhttp-async", "okhttp-callback");
+  static final List<String> CALLS = List.of("urlconnection", "jdk", "jdk-async", "apache5", "apache5-async",
+      "apache4", "okhttp", "okhttp-async", "okhttp-callback");
 
   @ParameterizedTest
   @MethodSource("dev.vigil.its.support.Jdks#all")

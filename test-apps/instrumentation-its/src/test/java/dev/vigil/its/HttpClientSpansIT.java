@@ -28,8 +28,8 @@ class HttpClientSpansIT {
   @ParameterizedTest
   @MethodSource("dev.vigil.its.support.Jdks#all")
   void clientSpansAndPropagatedContext(String javaHome) throws Exception {
-    List<String> clients = List.of("urlconnection", "jdk", "jdk-async", "apache5", "apache4", "okhttp",
-        "okhttp-async");
+    List<String> clients = List.of("urlconnection", "jdk", "jdk-async", "apache5", "apache5-async", "apache4",
+        "okhttp", "okhttp-async");
     try (OtlpReceiver receiver = OtlpReceiver.start();
         AgentJvm app = HttpClientsIT.start(javaHome, "http-clients").env("OTEL_EXPORTER_OTLP_ENDPOINT",
             receiver.endpoint()).env("OTEL_SERVICE_NAME", "clients").env("OTEL_BSP_SCHEDULE_DELAY", "100").start()) {

@@ -26,6 +26,7 @@ class HttpClientsIT {
   static final Map<String, String> REFUSED = Map.of("urlconnection", "java.net.ConnectException",
       "jdk", "java.net.ConnectException", "jdk-async", "java.net.ConnectException",
       "apache5", "org.apache.hc.client5.http.HttpHostConnectException",
+      "apache5-async", "org.apache.hc.client5.http.HttpHostConnectException",
       "apache4", "org.apache.http.conn.HttpHostConnectException", "okhttp", "java.net.ConnectException",
       "okhttp-async", "java.net.ConnectException");
 
@@ -33,7 +34,8 @@ class HttpClientsIT {
   @MethodSource("dev.vigil.its.support.Jdks#all")
   void everyClientRecordsItsRequestsOnce(String javaHome) throws Exception {
     check(javaHome, "http-clients",
-        List.of("urlconnection", "jdk", "jdk-async", "apache5", "apache4", "okhttp", "okhttp-async"));
+        List.of("urlconnection", "jdk", "jdk-async", "apache5", "apache5-async", "apache4", "okhttp",
+            "okhttp-async"));
   }
 
   @Test

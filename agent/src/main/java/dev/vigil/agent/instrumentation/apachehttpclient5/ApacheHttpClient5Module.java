@@ -4,7 +4,7 @@ import dev.vigil.agent.tooling.InstrumentationModule;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import java.util.List;
 
-/** Apache HttpClient 5, classic (blocking) API. */
+/** Apache HttpClient 5: the classic (blocking) client and the async client. */
 public final class ApacheHttpClient5Module implements InstrumentationModule {
   @Override
   public String name() {
@@ -18,6 +18,7 @@ public final class ApacheHttpClient5Module implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(new CloseableHttpClientInstrumentation());
+    return List.of(new CloseableHttpClientInstrumentation(), new AsyncExecuteInstrumentation(),
+        new AsyncExecCallbackInstrumentation());
   }
 }
