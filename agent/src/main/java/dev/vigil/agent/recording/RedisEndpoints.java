@@ -4,9 +4,9 @@ import io.opentelemetry.api.trace.Span;
 import java.lang.reflect.Method;
 
 /**
- * {@code server.address} and {@code server.port} of a client connection, for spans only: a Jedis connection's
- * {@code getHostAndPort()} (package-private before Jedis 8), read by reflection and remembered per connection. Clients
- * without such an accessor (Lettuce's connection facade) leave them out.
+ * {@code server.address} and {@code server.port} of a client connection, for spans only, read by reflection and
+ * remembered per connection: a Jedis connection's {@code getHostAndPort()} (package-private before Jedis 8), or the
+ * remote address of the Netty channel under a Lettuce connection's writer ({@link LettuceChannels}).
  */
 final class RedisEndpoints {
   private static final int MAX_CONNECTIONS = 10_000;
@@ -35,6 +35,9 @@ final class RedisEndpoints {
     String[] hostPort = known.get(connection);
     if (hostPort == null) {
       hostPort = read(connection);
+      if (hostPort == null) {
+        return; // a Lettuce connection between channels: asked again next time
+      }
       known.put(connection, hostPort);
     }
     if (hostPort.length == 2) {
@@ -47,10 +50,14 @@ final class RedisEndpoints {
     }
   }
 
+  /** {host, port}; empty when the connection cannot say; null when it may say later. */
   private static String[] read(Object connection) {
     try {
       Method m = HOST_AND_PORT.get(connection.getClass());
-      Object hostAndPort = m == null ? null : m.invoke(connection);
+      if (m == null) {
+        return LettuceChannels.remoteAddress(connection);
+      }
+      Object hostAndPort = m.invoke(connection);
       if (hostAndPort == null) {
         return new String[0];
       }

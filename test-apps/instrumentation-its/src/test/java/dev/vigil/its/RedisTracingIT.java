@@ -54,7 +54,9 @@ class RedisTracingIT {
 
       ReceivedSpan lettuceServer = TracingIT.one(spans, "GET /lettuce");
       List<ReceivedSpan> lettuce = children(spans, lettuceServer);
-      assertThat(lettuce.stream().filter(s -> s.name.equals("GET"))).hasSize(6);
+      assertThat(lettuce.stream().filter(s -> s.name.equals("GET"))).hasSize(6).allSatisfy(s ->
+          assertThat(s.attributes).as("the server, from Lettuce's channel").containsEntry("server.address", "127.0.0.1")
+              .containsEntry("server.port", "6379"));
       ReceivedSpan auth = lettuce.stream().filter(s -> s.name.equals("AUTH")).findFirst().orElseThrow();
       assertThat(auth.status).isEqualTo(StatusCode.STATUS_CODE_ERROR);
       assertThat(auth.attributes).doesNotContainKey("db.redis.key");
