@@ -28,9 +28,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Wires the agent at start-up: config, signal core, bridge, instrumentations, exporters. Called by VigilAgent. */
 public final class AgentInstaller {
+  /** Set by the first start: the agent's classes load once per JVM (system class path), whatever loads it again. */
+  private static final AtomicBoolean RUNNING = new AtomicBoolean();
+
   private AgentInstaller() {}
 
   public static void install(String args, Instrumentation inst, boolean lateAttach) throws Exception {
@@ -39,6 +43,11 @@ public final class AgentInstaller {
     configureLog(config);
     if (!config.getBoolean(ConfigKeys.ENABLED)) {
       AgentLog.info("disabled (vigil.enabled=false): nothing is instrumented");
+      return;
+    }
+    if (!RUNNING.compareAndSet(false, true)) {
+      AgentLog.warn("Vigil is already running in this JVM; this second start ("
+          + (lateAttach ? "attach" : "a second -javaagent") + ") is ignored");
       return;
     }
     long windowMillis = Math.max(6_000, config.getDurationMillis(ConfigKeys.SIGNALS_WINDOW));

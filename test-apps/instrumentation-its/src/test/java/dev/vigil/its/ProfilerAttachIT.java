@@ -52,6 +52,21 @@ class ProfilerAttachIT {
   }
 
   @Test
+  void attachIntoAJvmThatAlreadyRunsVigilChangesNothing() throws Exception {
+    try (AgentJvm app = AgentJvm.builder(ProfiledApp.class).start()) {
+      app.awaitReady();
+      app.awaitLine(l -> l.startsWith("[vigil] INFO JMX MBeans registered"), WAIT);
+      ExternalTools.Result r = cli("attach", String.valueOf(app.process().pid()), "prometheus.port=0");
+      assertThat(r.exitCode).as(r.output).isZero();
+      app.awaitLine(l -> l.contains("Vigil is already running in this JVM; this second start (attach) is ignored"),
+          WAIT);
+      assertThat(app.output().lines().filter(l -> l.startsWith("[vigil] INFO started in")))
+          .as("one agent, one metrics port").hasSize(1);
+      assertThat(Http.get(app.agentUrl() + "/metrics").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void profileCommandAttachesAndWritesTheFlameGraph(@TempDir Path tmp) throws Exception {
     try (AgentJvm app = AgentJvm.builder(ProfiledApp.class).withoutAgent().arg("spin").start()) {
       app.awaitReady();
