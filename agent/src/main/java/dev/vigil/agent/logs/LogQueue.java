@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
  * The bounded hand-off from application threads to the log export thread. Offering never blocks: a full queue drops
@@ -24,7 +24,7 @@ public final class LogQueue implements MetricProducer {
   }
 
   static final int BATCH = 512;
-  private final MpscArrayQueue<LogEntry> queue;
+  private final MpscAtomicArrayQueue<LogEntry> queue;
   private final long intervalNanos;
   private final LongAdder queueFull = new LongAdder();
   private final LongAdder exportFailed = new LongAdder();
@@ -34,7 +34,7 @@ public final class LogQueue implements MetricProducer {
   private volatile boolean closing;
 
   public LogQueue(int capacity, long intervalMillis) {
-    this.queue = new MpscArrayQueue<>(Math.max(16, capacity));
+    this.queue = new MpscAtomicArrayQueue<>(Math.max(16, capacity));
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(10, intervalMillis));
   }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
  * Batches ended, sampled spans to the exporter on one daemon thread. App threads only offer to a bounded lock-free
@@ -28,7 +28,7 @@ final class ExportProcessor implements SpanProcessor, Runnable {
   /** Built by the worker on its first export: the JDK HTTP client's classes load then, not during start-up. */
   private SpanExporter exporter;
   private final SpanExportStats stats;
-  private final MpscArrayQueue<ReadableSpan> queue;
+  private final MpscAtomicArrayQueue<ReadableSpan> queue;
   private final int batchSize;
   private final long delayNanos;
   private final long exportTimeoutMillis;
@@ -47,7 +47,7 @@ final class ExportProcessor implements SpanProcessor, Runnable {
   ExportProcessor(Supplier<SpanExporter> exporterFactory, SpanExportStats stats, ExportSettings settings) {
     this.exporterFactory = exporterFactory;
     this.stats = stats;
-    this.queue = new MpscArrayQueue<>(Math.max(2, settings.maxQueueSize));
+    this.queue = new MpscAtomicArrayQueue<>(Math.max(2, settings.maxQueueSize));
     this.batchSize = settings.maxExportBatchSize;
     this.delayNanos = TimeUnit.MILLISECONDS.toNanos(settings.scheduleDelayMillis);
     this.exportTimeoutMillis = settings.exportTimeoutMillis;
