@@ -24,12 +24,17 @@ public final class ConfigDocs {
       {"OTEL_TRACES_EXPORTER", "otel.traces.exporter", "`otlp` turns traces on (see `vigil.traces.enabled`), `none` off."},
       {"OTEL_SDK_DISABLED", "otel.sdk.disabled", "`true` turns traces off."},
       {"OTEL_EXPORTER_OTLP_ENDPOINT", "otel.exporter.otlp.endpoint",
-          "Base URL of the OTLP receiver (default `http://localhost:4318`); spans go to `<endpoint>/v1/traces`."},
+          "Base URL of the OTLP receiver (default `http://localhost:4318`, or `http://localhost:4317` for gRPC);"
+              + " over http/protobuf spans, logs and metrics go to `<endpoint>/v1/traces`, `/v1/logs`, `/v1/metrics`."},
       {"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "otel.exporter.otlp.traces.endpoint",
           "Full URL spans are sent to, used as given; wins over `OTEL_EXPORTER_OTLP_ENDPOINT`."},
-      {"OTEL_EXPORTER_OTLP_PROTOCOL", "otel.exporter.otlp.protocol", "`http/protobuf` (the only protocol Vigil"
-          + " sends; `grpc` logs a warning and sends http/protobuf, to port 4318 where 4317 was given)."
-          + " `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` wins over it."},
+      {"OTEL_EXPORTER_OTLP_PROTOCOL", "otel.exporter.otlp.protocol", "`http/protobuf` (default) or `grpc` (over"
+          + " the agent's own HTTP/2 client: h2c for `http://`, TLS with ALPN for `https://`). `http/json` is not"
+          + " supported (a warning, then http/protobuf). `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL`, `_LOGS_` and"
+          + " `_METRICS_` win over it for their signal."},
+      {"OTEL_EXPORTER_OTLP_CERTIFICATE", "otel.exporter.otlp.certificate", "PEM file of the certificates to trust"
+          + " for an `https://` endpoint, instead of the JDK's (`OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE` wins over it"
+          + " for spans)."},
       {"OTEL_EXPORTER_OTLP_HEADERS", "otel.exporter.otlp.headers", "Headers on every export request, `key=value`"
           + " pairs, values percent-encoded (`OTEL_EXPORTER_OTLP_TRACES_HEADERS` wins over it)."},
       {"OTEL_EXPORTER_OTLP_COMPRESSION", "otel.exporter.otlp.compression", "`gzip` or `none` (default)."},

@@ -9,7 +9,11 @@ import dev.vigil.agent.tracing.TracingSetup;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import dev.vigil.agent.otlp.GrpcSenders;
+import dev.vigil.agent.otlp.OtlpEndpoint;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
+import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporterBuilder;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
@@ -42,36 +46,46 @@ public final class OtlpLogExport implements LogQueue.BatchExporter {
   /** Builds the exporter, starts the queue's export thread and the shutdown flush; returns the endpoint used. */
   public static String start(VigilConfig config, LogQueue queue) {
     ExportSettings settings = ExportSettings.of(config);
-    String protocol = config.otel("otel.exporter.otlp.logs.protocol");
-    boolean grpc = "grpc".equalsIgnoreCase(protocol == null ? config.otel("otel.exporter.otlp.protocol") : protocol);
-    String endpoint = endpoint(config.otel("otel.exporter.otlp.logs.endpoint"),
-        config.otel("otel.exporter.otlp.endpoint"), grpc);
+    OtlpEndpoint target = OtlpEndpoint.of(config, "logs");
+    OtlpLogExport export = new OtlpLogExport(target.grpc ? grpcExporter(target, settings)
+        : httpExporter(target, settings), TracingSetup.resource(config), settings.timeoutMillis);
+    queue.start(export);
+    long shutdownMillis = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> queue.shutdown(export, shutdownMillis),
+        "vigil-logs-shutdown"));
+    return target.url + " (" + target.protocolName() + ")";
+  }
+
+  private static LogRecordExporter httpExporter(OtlpEndpoint target, ExportSettings settings) {
     OtlpHttpLogRecordExporterBuilder builder = OtlpHttpLogRecordExporter.builder()
-        .setEndpoint(endpoint)
+        .setEndpoint(target.url)
         .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
         .setCompression(settings.gzip ? "gzip" : "none")
         .setMeterProvider(MeterProvider::noop)
         .setExecutorService(senderExecutor())
         .setServiceClassLoader(OtlpLogExport.class.getClassLoader());
-    for (Map.Entry<String, String> h : settings.headers.entrySet()) {
-      builder.addHeader(h.getKey(), h.getValue());
+    settings.headers.forEach(builder::addHeader);
+    byte[] certificate = settings.certificateBytes();
+    if (certificate != null) {
+      builder.setTrustedCertificates(certificate);
     }
-    OtlpLogExport export = new OtlpLogExport(builder.build(), TracingSetup.resource(config), settings.timeoutMillis);
-    queue.start(export);
-    long shutdownMillis = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> queue.shutdown(export, shutdownMillis),
-        "vigil-logs-shutdown"));
-    return endpoint;
+    return builder.build();
   }
 
-  /** Vigil sends http/protobuf only: an endpoint given for gRPC (port 4317) becomes the collector's HTTP port 4318. */
-  static String endpoint(String logs, String base, boolean grpc) {
-    if (logs != null && !logs.isEmpty()) {
-      return grpc ? logs.replaceFirst(":4317(?=/|$)", ":4318") : logs;
+  /** Over Vigil's own HTTP/2 client, on the queue's export thread (no sender thread). */
+  private static LogRecordExporter grpcExporter(OtlpEndpoint target, ExportSettings settings) {
+    OtlpGrpcLogRecordExporterBuilder builder = OtlpGrpcLogRecordExporter.builder()
+        .setEndpoint(target.url)
+        .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
+        .setCompression(settings.gzip ? "gzip" : "none")
+        .setMeterProvider(MeterProvider::noop)
+        .setComponentLoader(GrpcSenders.LOADER);
+    settings.headers.forEach(builder::addHeader);
+    byte[] certificate = settings.certificateBytes();
+    if (certificate != null) {
+      builder.setTrustedCertificates(certificate);
     }
-    String b = base == null || base.isEmpty() ? ExportSettings.DEFAULT_ENDPOINT : base;
-    b = grpc ? b.replaceFirst(":4317(?=/|$)", ":4318") : b;
-    return (b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + "/v1/logs";
+    return builder.build();
   }
 
   @Override

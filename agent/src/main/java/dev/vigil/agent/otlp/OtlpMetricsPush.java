@@ -12,6 +12,11 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import dev.vigil.exporter.otlp.grpc.GrpcClient;
+import dev.vigil.exporter.otlp.grpc.GrpcResult;
+import dev.vigil.exporter.otlp.grpc.TrustedCertificates;
+import java.io.IOException;
+import javax.net.ssl.SSLContext;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,23 +37,27 @@ import java.util.zip.GZIPOutputStream;
 public final class OtlpMetricsPush implements Runnable {
   private final List<MetricProducer> producers;
   private final Map<String, String> resource;
+  private final OtlpEndpoint target;
   private final URI endpoint;
   private final Map<String, String> headers;
+  private final byte[] certificate;
   private final boolean gzip;
   private final long intervalMillis;
   private final long timeoutMillis;
   private final long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
   private final OtlpNaming naming = new OtlpNaming();
+  private static final String METRICS_METHOD = "opentelemetry.proto.collector.metrics.v1.MetricsService/Export";
   private HttpClient client;
+  private GrpcClient grpc;
 
   private OtlpMetricsPush(VigilConfig config, List<MetricProducer> producers, ExportSettings settings) {
     this.producers = producers;
     this.resource = new LinkedHashMap<>(config.resourceAttributes());
     resource.put("service.name", config.serviceName());
-    String specific = config.otel("otel.exporter.otlp.metrics.endpoint");
-    String base = baseOf(config);
-    this.endpoint = URI.create(specific != null && !specific.isEmpty() ? specific : base + "/v1/metrics");
+    this.target = OtlpEndpoint.of(config, "metrics");
+    this.endpoint = URI.create(target.url);
     this.headers = settings.headers;
+    this.certificate = settings.certificateBytes();
     this.gzip = settings.gzip;
     this.timeoutMillis = settings.timeoutMillis;
     long interval = 60_000;
@@ -66,12 +75,6 @@ public final class OtlpMetricsPush implements Runnable {
       }
     }
     this.intervalMillis = interval;
-  }
-
-  private static String baseOf(VigilConfig config) {
-    String b = config.otel("otel.exporter.otlp.endpoint");
-    b = b == null || b.isEmpty() ? ExportSettings.DEFAULT_ENDPOINT : b;
-    return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
   }
 
   /** Whether metrics are pushed: vigil.otlp.metrics.enabled true/false, or auto (an OTLP endpoint is configured). */
@@ -104,7 +107,8 @@ public final class OtlpMetricsPush implements Runnable {
     Thread t = new Thread(push, "vigil-otlp-metrics");
     t.setDaemon(true);
     t.start();
-    AgentLog.info("metrics to " + push.endpoint + " every " + push.intervalMillis + " ms (OTLP http/protobuf)");
+    AgentLog.info("metrics to " + push.endpoint + " every " + push.intervalMillis + " ms ("
+        + push.target.protocolName() + ")");
   }
 
   @Override
@@ -133,24 +137,61 @@ public final class OtlpMetricsPush implements Runnable {
     }
     byte[] body = OtlpMetrics.encode(resource, "dev.vigil", families, startEpochNanos,
         System.currentTimeMillis() * 1_000_000L, naming);
+    if (gzip) {
+      body = gzip(body);
+    }
+    if (target.grpc) {
+      pushGrpc(body);
+      return;
+    }
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMillis(timeoutMillis))
         .header("Content-Type", "application/x-protobuf");
     headers.forEach(request::header);
     if (gzip) {
-      ByteArrayOutputStream zipped = new ByteArrayOutputStream(body.length / 4 + 64);
-      try (GZIPOutputStream z = new GZIPOutputStream(zipped)) {
-        z.write(body);
-      }
-      body = zipped.toByteArray();
       request.header("Content-Encoding", "gzip");
     }
     if (client == null) {
-      client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(timeoutMillis)).build();
+      HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(timeoutMillis));
+      SSLContext tls = tls();
+      client = (tls == null ? builder : builder.sslContext(tls)).build();
     }
     HttpResponse<Void> response = client.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
         HttpResponse.BodyHandlers.discarding());
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException("HTTP " + response.statusCode());
     }
+  }
+
+  private void pushGrpc(byte[] body) throws IOException {
+    if (grpc == null) {
+      SSLContext tls = tls();
+      grpc = new GrpcClient(endpoint, tls == null ? null : tls.getSocketFactory(), (int) timeoutMillis);
+    }
+    List<String> extra = new ArrayList<>();
+    headers.forEach((name, value) -> {
+      extra.add(name);
+      extra.add(value);
+    });
+    GrpcResult result = grpc.call(METRICS_METHOD, extra, body, gzip, timeoutMillis);
+    if (result.status != 0) {
+      throw new IOException("gRPC status " + result.status + " " + result.message);
+    }
+  }
+
+  /** The TLS trusting OTEL_EXPORTER_OTLP_CERTIFICATE, or null for the JDK's. */
+  private SSLContext tls() throws IOException {
+    try {
+      return certificate == null ? null : TrustedCertificates.context(certificate);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException("OTEL_EXPORTER_OTLP_CERTIFICATE cannot be used: " + e, e);
+    }
+  }
+
+  private static byte[] gzip(byte[] body) throws IOException {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream(body.length / 4 + 64);
+    try (GZIPOutputStream z = new GZIPOutputStream(zipped)) {
+      z.write(body);
+    }
+    return zipped.toByteArray();
   }
 }

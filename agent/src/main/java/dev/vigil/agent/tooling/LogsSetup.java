@@ -25,7 +25,7 @@ final class LogsSetup {
         key(config, ConfigKeys.LOGS_MDC_TRACE_ID_KEY), key(config, ConfigKeys.LOGS_MDC_SPAN_ID_KEY),
         key(config, ConfigKeys.LOGS_MDC_TRACE_FLAGS_KEY), queue));
     if (queue != null) {
-      AgentLog.info("logs to " + OtlpLogExport.start(config, queue) + " (OTLP http/protobuf)");
+      AgentLog.info("logs to " + OtlpLogExport.start(config, queue));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.vigil.agent.tracing;
 
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.otlp.OtlpEndpoint;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -13,11 +14,13 @@ import java.util.Map;
  * {@code _TRACES_} forms winning, {@code OTEL_BSP_*}). A bad value logs one line naming it and the default used.
  */
 public final class ExportSettings {
-  public static final String DEFAULT_ENDPOINT = "http://localhost:4318";
-
+  /** The URL spans go to: the full {@code /v1/traces} URL, or for gRPC the collector's base URL. */
   public final String endpoint;
+  public final boolean grpc;
   public final Map<String, String> headers;
   public final boolean gzip;
+  /** PEM file of the certificates to trust for https endpoints (OTEL_EXPORTER_OTLP_CERTIFICATE), or null. */
+  public final String certificate;
   public final long timeoutMillis;
   public final long scheduleDelayMillis;
   public final int maxQueueSize;
@@ -25,21 +28,11 @@ public final class ExportSettings {
   public final long exportTimeoutMillis;
 
   ExportSettings(VigilConfig config) {
-    String traces = config.otel("otel.exporter.otlp.traces.endpoint");
-    String base = config.otel("otel.exporter.otlp.endpoint");
-    String protocol = first(config, "otel.exporter.otlp.traces.protocol", "otel.exporter.otlp.protocol");
-    boolean grpc = protocol != null && protocol.equalsIgnoreCase("grpc");
-    if (protocol != null && !protocol.equalsIgnoreCase("http/protobuf")) {
-      AgentLog.warn("config OTEL_EXPORTER_OTLP_PROTOCOL=" + protocol + " is not supported (Vigil sends OTLP over"
-          + " http/protobuf, without a gRPC stack); using http/protobuf" + (grpc ? " on port 4318 where 4317 is given" : ""));
-    }
-    if (traces != null && !traces.isEmpty()) {
-      endpoint = grpc ? grpcToHttpPort(traces) : traces;
-    } else {
-      String b = base == null || base.isEmpty() ? DEFAULT_ENDPOINT : (grpc ? grpcToHttpPort(base) : base);
-      endpoint = (b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + "/v1/traces";
-    }
+    OtlpEndpoint target = OtlpEndpoint.of(config, "traces");
+    endpoint = target.url;
+    grpc = target.grpc;
     headers = headers(first(config, "otel.exporter.otlp.traces.headers", "otel.exporter.otlp.headers"));
+    certificate = first(config, "otel.exporter.otlp.traces.certificate", "otel.exporter.otlp.certificate");
     String compression = first(config, "otel.exporter.otlp.traces.compression", "otel.exporter.otlp.compression");
     gzip = "gzip".equalsIgnoreCase(compression);
     if (compression != null && !gzip && !"none".equalsIgnoreCase(compression)) {
@@ -60,9 +53,18 @@ public final class ExportSettings {
     return new ExportSettings(config);
   }
 
-  /** An OTLP/gRPC endpoint given to an http/protobuf exporter: the collector's HTTP port is 4318. */
-  static String grpcToHttpPort(String url) {
-    return url.replaceFirst(":4317(?=/|$)", ":4318");
+  /** The trusted certificates' PEM bytes, or null when none is configured or the file cannot be read (said once). */
+  public byte[] certificateBytes() {
+    if (certificate == null || certificate.isEmpty()) {
+      return null;
+    }
+    try {
+      return java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(certificate));
+    } catch (java.io.IOException | RuntimeException e) {
+      AgentLog.warn("config OTEL_EXPORTER_OTLP_CERTIFICATE=" + certificate + " cannot be read (" + e
+          + "); using the JDK's trusted certificates");
+      return null;
+    }
   }
 
   private static String first(VigilConfig config, String specific, String general) {

@@ -10,8 +10,12 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.propagation.ContextPropagators;
+import dev.vigil.agent.otlp.GrpcSenders;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanLimits;
@@ -90,12 +94,27 @@ public final class TracingSetup {
     long timeout = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
     Thread hook = new Thread(() -> processor.shutdown(timeout), "vigil-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    AgentLog.info("traces to " + settings.endpoint + " (OTLP http/protobuf" + (settings.gzip ? ", gzip" : "")
+    AgentLog.info("traces to " + settings.endpoint + " (" + (settings.grpc ? "OTLP/gRPC" : "OTLP http/protobuf")
+        + (settings.gzip ? ", gzip" : "")
         + "; set up in " + (System.nanoTime() - start) / 1_000_000 + " ms)");
     return stats;
   }
 
-  private static OtlpHttpSpanExporter exporter(ExportSettings settings) {
+  private static SpanExporter exporter(ExportSettings settings) {
+    byte[] certificate = settings.certificateBytes();
+    if (settings.grpc) {
+      OtlpGrpcSpanExporterBuilder grpc = OtlpGrpcSpanExporter.builder()
+          .setEndpoint(settings.endpoint)
+          .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
+          .setCompression(settings.gzip ? "gzip" : "none")
+          .setMeterProvider(MeterProvider::noop)
+          .setComponentLoader(GrpcSenders.LOADER);
+      settings.headers.forEach(grpc::addHeader);
+      if (certificate != null) {
+        grpc.setTrustedCertificates(certificate);
+      }
+      return grpc.build();
+    }
     OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder()
         .setEndpoint(settings.endpoint)
         .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
@@ -105,6 +124,9 @@ public final class TracingSetup {
         .setServiceClassLoader(TracingSetup.class.getClassLoader());
     for (Map.Entry<String, String> h : settings.headers.entrySet()) {
       exporter.addHeader(h.getKey(), h.getValue());
+    }
+    if (certificate != null) {
+      exporter.setTrustedCertificates(certificate);
     }
     return exporter.build();
   }

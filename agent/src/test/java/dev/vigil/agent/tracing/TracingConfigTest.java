@@ -87,17 +87,26 @@ class TracingConfigTest {
   }
 
   @Test
-  void grpcAndBadNumbersFallBackWithOneLineEach() {
+  void grpcGoesToTheBaseEndpointAndBadValuesFallBackWithOneLineEach() {
     try (CapturedStderr err = CapturedStderr.start()) {
       ExportSettings s = ExportSettings.of(env("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc",
-          "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317", "OTEL_BSP_SCHEDULE_DELAY", "-5",
+          "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317/", "OTEL_BSP_SCHEDULE_DELAY", "-5",
           "OTEL_EXPORTER_OTLP_COMPRESSION", "brotli"));
-      assertThat(s.endpoint).isEqualTo("http://collector:4318/v1/traces");
+      assertThat(s.grpc).isTrue();
+      assertThat(s.endpoint).as("gRPC: the service path is the method's").isEqualTo("http://collector:4317");
       assertThat(s.scheduleDelayMillis).isEqualTo(5_000);
       assertThat(s.gzip).isFalse();
-      assertThat(err.lines()).hasSize(3);
-      assertThat(String.join("\n", err.lines())).contains("OTEL_EXPORTER_OTLP_PROTOCOL=grpc")
-          .contains("OTEL_BSP_SCHEDULE_DELAY=-5").contains("OTEL_EXPORTER_OTLP_COMPRESSION=brotli");
+      assertThat(err.lines()).hasSize(2);
+      assertThat(String.join("\n", err.lines())).contains("OTEL_BSP_SCHEDULE_DELAY=-5")
+          .contains("OTEL_EXPORTER_OTLP_COMPRESSION=brotli");
+    }
+    assertThat(ExportSettings.of(env("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "grpc")).endpoint)
+        .as("the OTLP spec's gRPC default").isEqualTo("http://localhost:4317");
+    try (CapturedStderr err = CapturedStderr.start()) {
+      ExportSettings s = ExportSettings.of(env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json"));
+      assertThat(s.grpc).isFalse();
+      assertThat(s.endpoint).isEqualTo("http://localhost:4318/v1/traces");
+      assertThat(String.join("\n", err.lines())).contains("OTEL_EXPORTER_OTLP_PROTOCOL=http/json");
     }
   }
 
