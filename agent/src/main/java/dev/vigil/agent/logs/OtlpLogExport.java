@@ -9,7 +9,7 @@ import dev.vigil.agent.tracing.TracingSetup;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import dev.vigil.agent.otlp.GrpcSenders;
+import dev.vigil.agent.otlp.OtlpSenders;
 import dev.vigil.agent.otlp.OtlpEndpoint;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
@@ -22,9 +22,6 @@ import io.opentelemetry.sdk.resources.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,8 +59,7 @@ public final class OtlpLogExport implements LogQueue.BatchExporter {
         .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
         .setCompression(settings.gzip ? "gzip" : "none")
         .setMeterProvider(MeterProvider::noop)
-        .setExecutorService(senderExecutor())
-        .setServiceClassLoader(OtlpLogExport.class.getClassLoader());
+        .setComponentLoader(OtlpSenders.LOADER);
     settings.headers.forEach(builder::addHeader);
     byte[] certificate = settings.certificateBytes();
     if (certificate != null) {
@@ -72,14 +68,14 @@ public final class OtlpLogExport implements LogQueue.BatchExporter {
     return builder.build();
   }
 
-  /** Over Vigil's own HTTP/2 client, on the queue's export thread (no sender thread). */
+  /** Over Vigil's own HTTP/2 client, on the queue's export thread. */
   private static LogRecordExporter grpcExporter(OtlpEndpoint target, ExportSettings settings) {
     OtlpGrpcLogRecordExporterBuilder builder = OtlpGrpcLogRecordExporter.builder()
         .setEndpoint(target.url)
         .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
         .setCompression(settings.gzip ? "gzip" : "none")
         .setMeterProvider(MeterProvider::noop)
-        .setComponentLoader(GrpcSenders.LOADER);
+        .setComponentLoader(OtlpSenders.LOADER);
     settings.headers.forEach(builder::addHeader);
     byte[] certificate = settings.certificateBytes();
     if (certificate != null) {
@@ -102,21 +98,5 @@ public final class OtlpLogExport implements LogQueue.BatchExporter {
       }
       return result.isSuccess();
     }
-  }
-
-  /** One daemon thread for the OTLP sender's HTTP calls, with instrumentation suppressed for its whole life. */
-  private static ExecutorService senderExecutor() {
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        task -> {
-          Thread t = new Thread(() -> {
-            try (Scope ignored = Tracing.suppressInstrumentation(Context.root()).makeCurrent()) {
-              task.run();
-            }
-          }, "vigil-otlp-logs-sender");
-          t.setDaemon(true);
-          return t;
-        });
-    executor.allowCoreThreadTimeOut(true);
-    return executor;
   }
 }

@@ -13,14 +13,12 @@ import io.opentelemetry.context.Scope;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import dev.vigil.exporter.otlp.grpc.GrpcClient;
+import dev.vigil.exporter.otlp.http.Http11Client;
+import dev.vigil.exporter.otlp.http.HttpResult;
 import dev.vigil.exporter.otlp.grpc.GrpcResult;
 import dev.vigil.exporter.otlp.grpc.TrustedCertificates;
 import java.io.IOException;
 import javax.net.ssl.SSLContext;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +45,7 @@ public final class OtlpMetricsPush implements Runnable {
   private final long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
   private final OtlpNaming naming = new OtlpNaming();
   private static final String METRICS_METHOD = "opentelemetry.proto.collector.metrics.v1.MetricsService/Export";
-  private HttpClient client;
+  private Http11Client http;
   private GrpcClient grpc;
 
   private OtlpMetricsPush(VigilConfig config, List<MetricProducer> producers, ExportSettings settings) {
@@ -144,21 +142,18 @@ public final class OtlpMetricsPush implements Runnable {
       pushGrpc(body);
       return;
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMillis(timeoutMillis))
-        .header("Content-Type", "application/x-protobuf");
-    headers.forEach(request::header);
-    if (gzip) {
-      request.header("Content-Encoding", "gzip");
-    }
-    if (client == null) {
-      HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(timeoutMillis));
+    if (http == null) {
       SSLContext tls = tls();
-      client = (tls == null ? builder : builder.sslContext(tls)).build();
+      http = new Http11Client(endpoint, tls == null ? null : tls.getSocketFactory(), (int) timeoutMillis);
     }
-    HttpResponse<Void> response = client.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.discarding());
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException("HTTP " + response.statusCode());
+    List<String> extra = headerList();
+    extra.addAll(List.of("content-type", "application/x-protobuf"));
+    if (gzip) {
+      extra.addAll(List.of("content-encoding", "gzip"));
+    }
+    HttpResult response = http.post(extra, body, timeoutMillis);
+    if (response.status / 100 != 2) {
+      throw new IOException("HTTP " + response.status);
     }
   }
 
@@ -167,15 +162,19 @@ public final class OtlpMetricsPush implements Runnable {
       SSLContext tls = tls();
       grpc = new GrpcClient(endpoint, tls == null ? null : tls.getSocketFactory(), (int) timeoutMillis);
     }
-    List<String> extra = new ArrayList<>();
-    headers.forEach((name, value) -> {
-      extra.add(name);
-      extra.add(value);
-    });
-    GrpcResult result = grpc.call(METRICS_METHOD, extra, body, gzip, timeoutMillis);
+    GrpcResult result = grpc.call(METRICS_METHOD, headerList(), body, gzip, timeoutMillis);
     if (result.status != 0) {
       throw new IOException("gRPC status " + result.status + " " + result.message);
     }
+  }
+
+  private List<String> headerList() {
+    List<String> out = new ArrayList<>();
+    headers.forEach((name, value) -> {
+      out.add(name);
+      out.add(value);
+    });
+    return out;
   }
 
   /** The TLS trusting OTEL_EXPORTER_OTLP_CERTIFICATE, or null for the JDK's. */

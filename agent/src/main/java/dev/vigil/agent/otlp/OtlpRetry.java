@@ -1,37 +1,38 @@
 package dev.vigil.agent.otlp;
 
-import dev.vigil.exporter.otlp.grpc.GrpcResult;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLException;
 
 /**
- * The OTLP exporter retry rule: a retryable gRPC status or a transport failure is tried again after an exponential
+ * The OTLP exporter retry rule: a retryable status (gRPC or HTTP) or a transport failure is tried again after an exponential
  * backoff with full jitter, up to the policy's attempts, and never past the export's own timeout.
  */
 final class OtlpRetry {
   /** One attempt, given the milliseconds left. */
-  interface Attempt {
-    GrpcResult call(long remainingMillis) throws IOException;
+  interface Attempt<T> {
+    T call(long remainingMillis) throws IOException;
   }
 
   private OtlpRetry() {}
 
-  static GrpcResult run(RetryPolicy policy, long timeoutMillis, Attempt attempt) throws IOException {
+  static <T> T run(RetryPolicy policy, long timeoutMillis, Attempt<T> attempt, Predicate<T> retryable)
+      throws IOException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
     int attempts = policy == null ? 1 : Math.max(1, policy.getMaxAttempts());
     double backoff = policy == null ? 0 : policy.getInitialBackoff().toMillis();
     for (int i = 1; ; i++) {
-      GrpcResult result = null;
+      T result = null;
       IOException failure = null;
       try {
         result = attempt.call(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
-        if (!result.retryable()) {
+        if (!retryable.test(result)) {
           return result;
         }
       } catch (IOException e) {
-        if (!retryable(policy, e)) {
+        if (!retryableFailure(policy, e)) {
           throw e;
         }
         failure = e;
@@ -55,7 +56,7 @@ final class OtlpRetry {
   }
 
   /** The policy's own test if it has one; otherwise any I/O failure but a TLS one (a bad certificate stays bad). */
-  private static boolean retryable(RetryPolicy policy, IOException e) {
+  private static boolean retryableFailure(RetryPolicy policy, IOException e) {
     if (policy != null && policy.getRetryExceptionPredicate() != null) {
       return policy.getRetryExceptionPredicate().test(e);
     }

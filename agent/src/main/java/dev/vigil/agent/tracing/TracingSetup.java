@@ -10,7 +10,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import dev.vigil.agent.otlp.GrpcSenders;
+import dev.vigil.agent.otlp.OtlpSenders;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -22,9 +22,6 @@ import io.opentelemetry.sdk.trace.SpanLimits;
 import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -108,7 +105,7 @@ public final class TracingSetup {
           .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
           .setCompression(settings.gzip ? "gzip" : "none")
           .setMeterProvider(MeterProvider::noop)
-          .setComponentLoader(GrpcSenders.LOADER);
+          .setComponentLoader(OtlpSenders.LOADER);
       settings.headers.forEach(grpc::addHeader);
       if (certificate != null) {
         grpc.setTrustedCertificates(certificate);
@@ -120,8 +117,7 @@ public final class TracingSetup {
         .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
         .setCompression(settings.gzip ? "gzip" : "none")
         .setMeterProvider(MeterProvider::noop)
-        .setExecutorService(senderExecutor())
-        .setServiceClassLoader(TracingSetup.class.getClassLoader());
+        .setComponentLoader(OtlpSenders.LOADER);
     for (Map.Entry<String, String> h : settings.headers.entrySet()) {
       exporter.addHeader(h.getKey(), h.getValue());
     }
@@ -129,23 +125,6 @@ public final class TracingSetup {
       exporter.setTrustedCertificates(certificate);
     }
     return exporter.build();
-  }
-
-  /** One daemon thread for the OTLP sender's HTTP calls; it never traces (suppressed for its whole life). */
-  private static ExecutorService senderExecutor() {
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        task -> {
-          Thread t = new Thread(() -> {
-            try (io.opentelemetry.context.Scope ignored =
-                Tracing.suppressInstrumentation(io.opentelemetry.context.Context.root()).makeCurrent()) {
-              task.run();
-            }
-          }, "vigil-otlp-sender");
-          t.setDaemon(true);
-          return t;
-        });
-    executor.allowCoreThreadTimeOut(true);
-    return executor;
   }
 
   public static Resource resource(VigilConfig config) {
