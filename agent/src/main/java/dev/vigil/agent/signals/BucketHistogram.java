@@ -82,7 +82,7 @@ public final class BucketHistogram {
         ex[i] = e.get(i);
       }
     }
-    return new Point.Histogram(bounds.seconds.clone(), c, sumNanos.sum() / 1e9, ex);
+    return new Point.Histogram(bounds.seconds, c, sumNanos.sum() / 1e9, ex);
   }
 
   /** Upper bounds in seconds, with their nanosecond form for recording. */

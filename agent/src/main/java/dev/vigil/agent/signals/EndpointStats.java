@@ -1,5 +1,6 @@
 package dev.vigil.agent.signals;
 
+import dev.vigil.exporter.model.Labels;
 import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -23,6 +24,8 @@ public final class EndpointStats {
   private final LongAdder[] counters = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
   private volatile StatusSeries[] statuses = new StatusSeries[0];
   private volatile SlidingWindow window;
+  /** The exporter's labels of this endpoint, made on the first scrape and kept (immutable, rendered once). */
+  Labels labels;
 
   EndpointStats(String method, String route, long apdexNanos, int windowSlots) {
     this.method = method;
@@ -135,6 +138,8 @@ public final class EndpointStats {
     final int status;
     final String errorType;
     final BucketHistogram histogram = new BucketHistogram();
+    /** Set by the exporter on the first scrape, like {@link EndpointStats#labels}. */
+    Labels labels;
 
     StatusSeries(int status, String errorType) {
       this.status = status;

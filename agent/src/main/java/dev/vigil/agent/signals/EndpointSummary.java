@@ -39,10 +39,8 @@ public final class EndpointSummary {
     errorRatio = windowRequests == 0 ? Double.NaN : (double) d[EndpointStats.ERRORS] / windowRequests;
     apdex = windowRequests == 0 ? Double.NaN
         : (d[EndpointStats.SATISFIED] + d[EndpointStats.TOLERATING] / 2.0) / windowRequests;
-    for (int i = 0; i < QUANTILES.length; i++) {
-      quantileSeconds[i] = window.percentileSeconds(QUANTILES[i] * 100);
-    }
-    windowSumSeconds = window.latencyMicros.getMean() * window.latencyMicros.getTotalCount() / 1e6;
+    System.arraycopy(window.quantileSeconds, 0, quantileSeconds, 0, QUANTILES.length);
+    windowSumSeconds = window.sumMicros / 1e6;
   }
 
   public static EndpointSummary of(EndpointStats stats, long nowNanos) {

@@ -24,15 +24,22 @@ public final class HttpServerMetrics implements MetricProducer {
     List<Point> latency = new ArrayList<>();
     List<Point> apdex = new ArrayList<>();
     for (EndpointStats stats : registry.endpoints()) {
-      Labels endpoint = Labels.of("http_request_method", stats.method, "http_route", stats.route);
+      Labels endpoint = stats.labels;
+      if (endpoint == null) {
+        stats.labels = endpoint = Labels.of("http_request_method", stats.method, "http_route", stats.route);
+      }
       active.add(Point.value(endpoint, stats.inFlight()));
       double sumSeconds = 0;
       for (EndpointStats.StatusSeries s : stats.statuses()) {
         Point.Histogram h = s.histogram.snapshot();
         sumSeconds += h.sum;
-        durations.add(Point.histogram(endpoint
-            .with("http_response_status_code", Integer.toString(s.status))
-            .with("error_type", errorType(s)), h));
+        Labels series = s.labels;
+        if (series == null) {
+          s.labels = series = endpoint
+              .with("http_response_status_code", Integer.toString(s.status))
+              .with("error_type", errorType(s));
+        }
+        durations.add(Point.histogram(series, h));
       }
       EndpointSummary summary = EndpointSummary.of(stats, now);
       if (summary.requestsTotal > 0) {

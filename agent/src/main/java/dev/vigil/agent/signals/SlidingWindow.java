@@ -1,6 +1,7 @@
 package dev.vigil.agent.signals;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntCountsHistogram;
 import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.Recorder;
 
@@ -10,6 +11,9 @@ import org.HdrHistogram.Recorder;
  * current slot, kept as a compact {@link PackedHistogram}. At each tick the cumulative counters are remembered, so a
  * window delta is "now minus the snapshot taken when the oldest slot began". Values are microseconds, 2 significant
  * digits, clamped to one hour.
+ *
+ * <p>A scrape must not merge every slot again: {@code window} is the running sum of the slots (each drain adds to it,
+ * each tick subtracts the slot that leaves), so a snapshot reads its percentiles in place and copies no histogram.
  */
 final class SlidingWindow {
   static final long HIGHEST_MICROS = 3_600_000_000L;
@@ -17,6 +21,8 @@ final class SlidingWindow {
 
   private final Recorder recorder = new Recorder(1, HIGHEST_MICROS, DIGITS);
   private final PackedHistogram[] slots;
+  /** The sum of all slots; int counts (one window of one endpoint stays far below 2^31 per bucket). */
+  private final IntCountsHistogram window = new IntCountsHistogram(1, HIGHEST_MICROS, DIGITS);
   private final long[][] countersAtStart;
   private final long[] startNanos;
   private int current;
@@ -40,14 +46,20 @@ final class SlidingWindow {
 
   private void drain() {
     recycle = recorder.getIntervalHistogram(recycle);
-    slots[current].add(recycle);
+    if (recycle.getTotalCount() > 0) { // an idle endpoint costs no walk over the counts
+      slots[current].add(recycle);
+      window.add(recycle);
+    }
   }
 
   /** Ticker: the oldest slot leaves the window and becomes the current one, starting at these counter values. */
   synchronized void advance(long nowNanos, long[] countersNow) {
     drain();
     current = (current + 1) % slots.length;
-    slots[current].reset();
+    if (slots[current].getTotalCount() > 0) {
+      window.subtract(slots[current]);
+      slots[current].reset();
+    }
     System.arraycopy(countersNow, 0, countersAtStart[current], 0, countersNow.length);
     startNanos[current] = nowNanos;
   }
@@ -55,32 +67,40 @@ final class SlidingWindow {
   /** Reader: the whole window, fresh up to now. */
   synchronized Snapshot snapshot(long nowNanos, long[] countersNow) {
     drain();
-    Histogram merged = new Histogram(1, HIGHEST_MICROS, DIGITS);
-    for (PackedHistogram slot : slots) {
-      merged.add(slot);
-    }
     int oldest = (current + 1) % slots.length;
     long[] deltas = new long[countersNow.length];
     for (int i = 0; i < deltas.length; i++) {
       deltas[i] = countersNow[i] - countersAtStart[oldest][i];
     }
-    return new Snapshot(merged, deltas, Math.max(1, nowNanos - startNanos[oldest]));
+    long count = window.getTotalCount();
+    double[] quantileSeconds = new double[EndpointSummary.QUANTILES.length];
+    for (int i = 0; i < quantileSeconds.length; i++) {
+      quantileSeconds[i] = percentileSeconds(EndpointSummary.QUANTILES[i] * 100);
+    }
+    double sumMicros = count == 0 ? 0 : window.getMean() * count;
+    return new Snapshot(count, quantileSeconds, sumMicros, deltas, Math.max(1, nowNanos - startNanos[oldest]));
   }
 
+  /** Seconds at the given percentile (0-100) of the window as last drained, or NaN when it is empty. */
+  synchronized double percentileSeconds(double percentile) {
+    return window.getTotalCount() == 0 ? Double.NaN : window.getValueAtPercentile(percentile) / 1e6;
+  }
+
+  /** What a reader needs of the window, computed under the lock: a few numbers, no histogram. */
   static final class Snapshot {
-    final Histogram latencyMicros;
+    final long count;
+    /** Seconds at each of {@link EndpointSummary#QUANTILES}; NaN when the window is empty. */
+    final double[] quantileSeconds;
+    final double sumMicros;
     final long[] counterDeltas;
     final long spanNanos;
 
-    Snapshot(Histogram latencyMicros, long[] counterDeltas, long spanNanos) {
-      this.latencyMicros = latencyMicros;
+    Snapshot(long count, double[] quantileSeconds, double sumMicros, long[] counterDeltas, long spanNanos) {
+      this.count = count;
+      this.quantileSeconds = quantileSeconds;
+      this.sumMicros = sumMicros;
       this.counterDeltas = counterDeltas;
       this.spanNanos = spanNanos;
-    }
-
-    /** Seconds at the given percentile (0-100), or NaN when the window is empty. */
-    double percentileSeconds(double percentile) {
-      return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(percentile) / 1e6;
     }
   }
 }

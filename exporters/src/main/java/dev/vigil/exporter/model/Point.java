@@ -29,6 +29,7 @@ public final class Point {
   /**
    * Explicit-bucket histogram. {@code counts} are per bucket, not cumulative, and have one more entry than
    * {@code upperBounds} (the +Inf bucket). {@code exemplars} is null or parallel to {@code counts}, with nulls.
+   * {@code upperBounds} may be shared by every series of a metric: read it, never write it.
    */
   public static final class Histogram {
     public final double[] upperBounds;

@@ -17,6 +17,8 @@ import java.util.Map;
 /** {@code /metrics}: every producer's families, in the format the scraper asked for. */
 public final class PrometheusEndpoint implements HttpEndpoint {
   private final List<MetricProducer> producers;
+  /** Bytes of the last scrape: the next one starts with that much room (no doubling copies of a large body). */
+  private volatile int lastSize = 16 * 1024;
 
   public PrometheusEndpoint(List<MetricProducer> producers) {
     this.producers = producers;
@@ -34,11 +36,12 @@ public final class PrometheusEndpoint implements HttpEndpoint {
     }
     families = merge(families);
     PrometheusFormat format = PrometheusFormat.negotiate(headers.get("accept"));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(lastSize + lastSize / 8);
     // Buffered: an OutputStreamWriter encodes each write() on its own, allocating a CharBuffer per label and value.
     try (Writer w = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 8192)) {
       format.write(families, w);
     }
+    lastSize = bytes.size();
     return new Response(200, format.contentType(), bytes.toByteArray());
   }
 

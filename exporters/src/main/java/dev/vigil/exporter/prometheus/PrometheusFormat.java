@@ -16,6 +16,8 @@ public final class PrometheusFormat {
   public static final String OPENMETRICS_CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
   private final boolean openMetrics;
+  private double[] lastBounds;
+  private String[] lastLe;
 
   private PrometheusFormat(boolean openMetrics) {
     this.openMetrics = openMetrics;
@@ -79,15 +81,30 @@ public final class PrometheusFormat {
 
   private void writeHistogram(Writer out, String name, Point p) throws IOException {
     Point.Histogram h = p.histogram;
+    String bucket = name + "_bucket";
+    String[] le = leStrings(h.upperBounds);
     long cumulative = 0;
     for (int i = 0; i < h.counts.length; i++) {
       cumulative += h.counts[i];
-      String le = i < h.upperBounds.length ? formatDouble(h.upperBounds[i]) : "+Inf";
       Point.Exemplar e = openMetrics && h.exemplars != null ? h.exemplars[i] : null;
-      sample(out, name + "_bucket", p.labels, "le", le, cumulative, e);
+      sample(out, bucket, p.labels, "le", le[i], cumulative, e);
     }
     sample(out, name + "_count", p.labels, null, null, cumulative);
     sample(out, name + "_sum", p.labels, null, null, h.sum);
+  }
+
+  /** The {@code le} values of one bucket layout, formatted once per scrape (series share their bounds array). */
+  private String[] leStrings(double[] upperBounds) {
+    if (upperBounds != lastBounds) {
+      String[] le = new String[upperBounds.length + 1];
+      for (int i = 0; i < upperBounds.length; i++) {
+        le[i] = formatDouble(upperBounds[i]);
+      }
+      le[upperBounds.length] = "+Inf";
+      lastBounds = upperBounds;
+      lastLe = le;
+    }
+    return lastLe;
   }
 
   private void writeSummary(Writer out, String name, Point p) throws IOException {
@@ -107,20 +124,20 @@ public final class PrometheusFormat {
   private static void sample(Writer out, String name, Labels labels, String extraName, String extraValue, double value,
       Point.Exemplar exemplar) throws IOException {
     out.write(name);
-    boolean open = false;
-    for (int i = 0; i < labels.size(); i++) {
-      String v = labels.value(i);
-      if (v == null) {
-        continue;
-      }
-      out.write(open ? "," : "{");
-      open = true;
-      writeLabel(out, labels.name(i), v);
+    String rendered = labels.rendered();
+    boolean open = !rendered.isEmpty();
+    if (open) {
+      out.write('{');
+      out.write(rendered);
     }
     if (extraName != null) {
-      out.write(open ? "," : "{");
+      out.write(open ? ',' : '{');
       open = true;
-      writeLabel(out, extraName, extraValue);
+      // le and quantile values are numbers: nothing to escape.
+      out.write(extraName);
+      out.write("=\"");
+      out.write(extraValue);
+      out.write('"');
     }
     if (open) {
       out.write('}');
@@ -128,25 +145,16 @@ public final class PrometheusFormat {
     out.write(' ');
     out.write(formatDouble(value));
     if (exemplar != null) {
-      out.write(" # {trace_id=\"" + exemplar.traceId + "\",span_id=\"" + exemplar.spanId + "\"} "
-          + formatDouble(exemplar.value) + " " + formatDouble(exemplar.epochMillis / 1000.0));
+      out.write(" # {trace_id=\"");
+      out.write(exemplar.traceId);
+      out.write("\",span_id=\"");
+      out.write(exemplar.spanId);
+      out.write("\"} ");
+      out.write(formatDouble(exemplar.value));
+      out.write(' ');
+      out.write(formatDouble(exemplar.epochMillis / 1000.0));
     }
     out.write('\n');
-  }
-
-  private static void writeLabel(Writer out, String name, String value) throws IOException {
-    out.write(name);
-    out.write("=\"");
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\\': out.write("\\\\"); break;
-        case '"': out.write("\\\""); break;
-        case '\n': out.write("\\n"); break;
-        default: out.write(c);
-      }
-    }
-    out.write('"');
   }
 
   /** Text 0.0.4 escapes backslash and newline in HELP; OpenMetrics escapes the double quote as well. */
