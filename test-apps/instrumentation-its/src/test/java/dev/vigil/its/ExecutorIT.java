@@ -108,7 +108,9 @@ class ExecutorIT {
       app.awaitScrape(s -> !s.find("vigil_jvm_virtual_threads_pinned_total").isEmpty()); // the JFR stream runs
       assertThat(Http.get(base + "/pin").body()).isEqualTo("pinned");
       assertThat(Http.get(base + "/pin").body()).isEqualTo("pinned");
-      Scrape scrape = app.awaitScrape(s -> s.sum("vigil_jvm_virtual_threads_pinned_total") >= 1);
+      // JFR delivers its events in batches about a second apart: wait for both counts, not the first to arrive
+      Scrape scrape = app.awaitScrape(s -> s.sum("vigil_jvm_virtual_threads_pinned_total") >= 1
+          && s.sum("vigil_jvm_virtual_threads_started_total") >= 4);
       assertThat(scrape.sum("vigil_jvm_virtual_threads_pinned_total")).as("class initializer: once, it runs once")
           .isGreaterThanOrEqualTo(1);
       assertThat(scrape.sum("vigil_jvm_virtual_threads_started_total")).isGreaterThanOrEqualTo(4);
