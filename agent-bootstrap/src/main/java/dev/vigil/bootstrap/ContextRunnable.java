@@ -48,7 +48,7 @@ public class ContextRunnable implements Runnable {
     try {
       return Bridge.context().attach(context);
     } catch (Throwable t) {
-      AdviceErrors.report(t);
+      AdviceErrors.report(t, "executors task wrapper");
       return null;
     }
   }
@@ -63,7 +63,7 @@ public class ContextRunnable implements Runnable {
         timer.ran(dueNanos, startNanos, System.nanoTime());
       }
     } catch (Throwable t) {
-      AdviceErrors.report(t);
+      AdviceErrors.report(t, "executors task wrapper");
     }
   }
 

@@ -4,7 +4,7 @@ package dev.vigil.bootstrap;
 public interface HttpServerHandler {
   HttpServerHandler NOOP = new HttpServerHandler() {
     @Override
-    public ServerCall start(String method, String route) {
+    public ServerCall start(String method, String route, boolean template, Object request) {
       return null;
     }
 
@@ -15,17 +15,22 @@ public interface HttpServerHandler {
   };
 
   /**
-   * A request has started. {@code route} is the best template known now (never a raw path: instrumentations pass it
-   * through {@link Routes#normalize}). Returns the handle to end it with, or null when nothing is recorded.
+   * A request has started. {@code route} is never a raw path: either a template the framework gave ({@code template}
+   * true: a servlet's exact mapping, a JDK HttpServer context path) or the path made low-cardinality by
+   * {@link Routes#normalize} ({@code template} false: such a route may be evicted, and its 404 counts as unmatched).
+   * {@code request} ({@code HttpServletRequest}, {@code HttpExchange}) is where the agent reads trace headers and span
+   * attributes from; it may be null. Returns the handle to end the request with, or null when nothing is recorded.
    */
-  ServerCall start(String method, String route);
+  ServerCall start(String method, String route, boolean template, Object request);
 
-  /**
-   * As {@link #start(String, String)}, with the request object ({@code HttpServletRequest}, {@code HttpExchange}) the
-   * agent reads trace headers and span attributes from.
-   */
+  /** A request whose route was made from its path, with no request object. */
+  default ServerCall start(String method, String route) {
+    return start(method, route, false, null);
+  }
+
+  /** As {@link #start(String, String, boolean, Object)} with a route made from the path. */
   default ServerCall start(String method, String route, Object request) {
-    return start(method, route);
+    return start(method, route, false, request);
   }
 
   /** The request being served on this thread, or null. */

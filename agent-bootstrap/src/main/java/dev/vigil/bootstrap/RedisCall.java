@@ -12,6 +12,10 @@ public abstract class RedisCall implements BiConsumer<Object, Throwable> {
 
   @Override
   public final void accept(Object reply, Throwable error) {
-    end(reply, error);
+    try {
+      end(reply, error);
+    } catch (Throwable t) { // runs on the client's I/O thread, outside any advice: never let it reach the client
+      AdviceErrors.report(t, "redis reply callback");
+    }
   }
 }

@@ -2,7 +2,10 @@ package dev.vigil.bootstrap;
 
 /** One inbound request in flight: started by a server instrumentation, refined by a framework, ended once. */
 public abstract class ServerCall {
-  /** A framework found the route template (Spring's pattern, say): it replaces the one given at start. */
+  /**
+   * A framework found the route template (Spring's pattern, say): it replaces the one given at start. Not called (or
+   * called with null) when the framework matched no route: the request then keeps the route made from its path.
+   */
   public abstract void route(String template);
 
   /**

@@ -36,7 +36,7 @@ public final class ServletAsync {
       api.addListener.invoke(api.requestContext.invoke(request), listener);
       return true;
     } catch (Throwable t) {
-      AdviceErrors.report(t);
+      AdviceErrors.report(t, "servlet async listener");
       return false;
     }
   }
@@ -97,7 +97,7 @@ public final class ServletAsync {
             return null; // onTimeout: the container completes the request next
         }
       } catch (Throwable t) {
-        AdviceErrors.report(t);
+        AdviceErrors.report(t, "servlet async listener");
         return null;
       }
     }
@@ -106,7 +106,7 @@ public final class ServletAsync {
       try {
         return (Integer) api.status.invoke(response);
       } catch (Throwable t) {
-        AdviceErrors.report(t);
+        AdviceErrors.report(t, "servlet async listener");
         return 0; // unknown: still ended, so the in-flight count comes back down
       }
     }

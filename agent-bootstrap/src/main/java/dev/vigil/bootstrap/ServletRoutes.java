@@ -24,6 +24,15 @@ public final class ServletRoutes {
     return Routes.join(contextPath, pathInfo == null ? servletPath : concat(servletPath, pathInfo));
   }
 
+  /** Whether {@link #route} gives the mapping's own pattern (exact or extension match), not a path made from the URL. */
+  public static boolean isTemplate(Object match, String pattern) {
+    if (pattern == null || pattern.isEmpty() || match == null) {
+      return false;
+    }
+    String name = match.toString();
+    return "EXACT".equals(name) || "EXTENSION".equals(name);
+  }
+
   /**
    * A Spring MVC pattern ({@code /owners/{ownerId}}) is relative to the context path, and also to the servlet path when
    * the DispatcherServlet is path-mapped ({@code /api/*}: the path info is then set).

@@ -1,5 +1,6 @@
 package dev.vigil.jul;
 
+import dev.vigil.bootstrap.AdviceErrors;
 import dev.vigil.bootstrap.Bridge;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,7 +48,7 @@ public class TraceFormatter extends Formatter {
 
   @Override
   public String format(LogRecord record) {
-    String[] ids = Bridge.logs().currentIds();
+    String[] ids = currentIds();
     ZonedDateTime time = ZonedDateTime.ofInstant(record.getInstant(), ZoneId.systemDefault());
     String source = record.getSourceClassName() == null ? record.getLoggerName()
         : record.getSourceMethodName() == null ? record.getSourceClassName()
@@ -63,6 +64,16 @@ public class TraceFormatter extends Formatter {
     }
     return String.format(format, time, source, record.getLoggerName(), record.getLevel().getLocalizedName(),
         formatMessage(record), thrown, id(ids, 1), id(ids, 3), id(ids, 5));
+  }
+
+  /** The application's own logging calls this: an agent failure loses the ids, never the line. */
+  private static String[] currentIds() {
+    try {
+      return Bridge.logs().currentIds();
+    } catch (Throwable t) {
+      AdviceErrors.report(t, "jul TraceFormatter");
+      return null;
+    }
   }
 
   private static String id(String[] ids, int index) {

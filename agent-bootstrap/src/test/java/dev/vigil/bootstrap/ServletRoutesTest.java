@@ -13,6 +13,16 @@ class ServletRoutesTest {
   }
 
   @Test
+  void onlyExactAndExtensionMappingsSayTheirRouteIsATemplate() {
+    assertThat(ServletRoutes.isTemplate("EXACT", "/hello")).isTrue();
+    assertThat(ServletRoutes.isTemplate("EXTENSION", "*.do")).isTrue();
+    assertThat(ServletRoutes.isTemplate("PATH", "/api/*")).isFalse();
+    assertThat(ServletRoutes.isTemplate("DEFAULT", "/")).as("an unmapped path lands on the default servlet").isFalse();
+    assertThat(ServletRoutes.isTemplate("EXACT", "")).isFalse();
+    assertThat(ServletRoutes.isTemplate(null, null)).as("Servlet 3.1 says nothing").isFalse();
+  }
+
+  @Test
   void pathAndDefaultMappingsGiveTheNormalizedPath() {
     assertThat(ServletRoutes.route("/app", "PATH", "/api/*", "/api", "/orders/12")).isEqualTo("/app/api/orders/{id}");
     assertThat(ServletRoutes.route("/app", "DEFAULT", "/", "/missing/5", null)).isEqualTo("/app/missing/{id}");

@@ -16,7 +16,10 @@ import java.util.jar.JarFile;
  */
 public final class VigilAgent {
   private static final String BOOTSTRAP_JAR = "META-INF/vigil/vigil-agent-bootstrap.jar";
-  private static final String INSTALLER = "dev.vigil.agent.tooling.AgentInstaller";
+  private static final String INSTALLER = "dev.vigil.agent.setup.AgentStartup";
+  private static final String CLI_REQUESTS = "dev.vigil.agent.cli.Requests";
+  /** Agent options of a request from the command line (see dev.vigil.agent.cli.Channel): the request file's path. */
+  public static final String CLI_REQUEST = "vigil.cli.request=";
 
   private VigilAgent() {}
 
@@ -44,9 +47,10 @@ public final class VigilAgent {
   private static void start(String args, Instrumentation inst, boolean lateAttach) {
     try {
       appendBootstrapJar(inst);
-      Class.forName(INSTALLER, true, VigilAgent.class.getClassLoader())
-          .getMethod("install", String.class, Instrumentation.class, boolean.class)
-          .invoke(null, args, inst, lateAttach);
+      boolean cli = args != null && args.startsWith(CLI_REQUEST); // the command line's attach or profile
+      Class.forName(cli ? CLI_REQUESTS : INSTALLER, true, VigilAgent.class.getClassLoader())
+          .getMethod(cli ? "handle" : "install", String.class, Instrumentation.class, boolean.class)
+          .invoke(null, cli ? args.substring(CLI_REQUEST.length()) : args, inst, lateAttach);
     } catch (Throwable t) {
       Throwable cause = t.getCause() != null ? t.getCause() : t;
       System.err.println("[vigil] ERROR agent failed to start; the application runs without it: " + cause);
@@ -66,8 +70,8 @@ public final class VigilAgent {
       Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
     }
     File file = jar.toFile();
+    dir.toFile().deleteOnExit(); // deleted in reverse order of registration: the jar first, then its directory
     file.deleteOnExit();
-    dir.toFile().deleteOnExit();
     inst.appendToBootstrapClassLoaderSearch(new JarFile(file));
   }
 

@@ -33,10 +33,31 @@ public class HttpServerRecorderBenchmark {
   private final HttpServerRecorder recorder = new HttpServerRecorder(registry);
   private String route;
 
+  private String template;
+  private String scannerPath;
+
   @Setup
   public void setUp() {
     route = new StringBuilder("/products/").append("{id}").toString();
     recorder.start("GET", route).end(200, null); // the endpoint exists, as after the first request
+    template = new StringBuilder("/owners/").append("{ownerId}").toString();
+    recorder.start("GET", template, true, null).end(200, null);
+    scannerPath = new StringBuilder("/wp-login").append(".php").toString();
+    recorder.start("GET", scannerPath, false, null).end(404, null); // _unmatched exists
+  }
+
+  /** A framework's template (Spring, a servlet's exact mapping, a JDK context path). */
+  @Benchmark
+  public void startEndTemplate() {
+    ServerCall call = recorder.start("GET", template, true, null);
+    call.end(200, null);
+  }
+
+  /** A scanner's path answered 404: counted under _unmatched, no look-up of its own route creates anything. */
+  @Benchmark
+  public void startEndUnmatched() {
+    ServerCall call = recorder.start("GET", scannerPath, false, null);
+    call.end(404, null);
   }
 
   @Benchmark

@@ -1,19 +1,10 @@
 package dev.vigil.agent.tracing;
 
-import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.recording.HttpServerRecorder;
 import dev.vigil.agent.signals.ApdexThresholds;
 import dev.vigil.agent.signals.EndpointRegistry;
 import dev.vigil.bootstrap.ServerCall;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
-import io.opentelemetry.sdk.trace.samplers.Sampler;
-import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost per traced request: the metrics path plus a SERVER span with 100% sampling (parent extracted from a
- * traceparent header, attributes read from the request, span made current, ended, queued to the batch exporter whose
- * exporter discards). Compare with HttpServerRecorderBenchmark.startEnd (the metrics path alone).
+ * traceparent header, attributes read from the request, span made current, ended, queued to the export thread that
+ * encodes it and sends nothing). Compare with HttpServerRecorderBenchmark.startEnd (the metrics path alone).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -50,45 +41,16 @@ public class ServerSpanBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    SpanExporter discard = new SpanExporter() {
-      @Override
-      public CompletableResultCode export(Collection<SpanData> spans) {
-        return CompletableResultCode.ofSuccess();
-      }
-
-      @Override
-      public CompletableResultCode flush() {
-        return CompletableResultCode.ofSuccess();
-      }
-
-      @Override
-      public CompletableResultCode shutdown() {
-        return CompletableResultCode.ofSuccess();
-      }
-    };
-    processor = new ExportProcessor(discard, new SpanExportStats(), ExportSettings.of(VigilConfig.of(Map.of(),
-        Map.of("OTEL_BSP_SCHEDULE_DELAY", "50", "OTEL_BSP_MAX_QUEUE_SIZE", "2048"))));
-    SdkTracerProvider provider = SdkTracerProvider.builder().setSampler(Sampler.alwaysOn())
-        .addSpanProcessor(processor).build();
-    ContextPropagators propagators = ContextPropagators.create(new BoundedPropagator(PropagatorConfig.parse(null)));
-    Tracing.install(new OpenTelemetry() {
-      @Override
-      public TracerProvider getTracerProvider() {
-        return provider;
-      }
-
-      @Override
-      public ContextPropagators getPropagators() {
-        return propagators;
-      }
-    });
+    processor = SpanPathBenchmark.discardingProcessor();
+    Tracing.install(new SpanFactory(TraceSampler.alwaysOn(), processor),
+        ContextPropagators.create(new BoundedPropagator(PropagatorConfig.parse(null))));
     recorder.start("GET", "/products/{id}", withParent).end(200, null);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
     processor.shutdown(1000);
-    Tracing.install(null);
+    Tracing.install(null, null);
   }
 
   @Benchmark

@@ -41,14 +41,27 @@ public final class Cli {
   static void usage(PrintStream out) {
     out.println("Commands:");
     out.println("  java -jar vigil-agent.jar attach <pid> [key=value ...]");
-    out.println("      loads Vigil into a running JVM (keys as in -javaagent:vigil-agent.jar=key=value,...)");
+    out.println("      loads Vigil into a running JVM (keys as in -javaagent:vigil-agent.jar=key=value,...)"
+        + " and says what happened there");
     out.println("  java -jar vigil-agent.jar profile <pid> [--event cpu|wall|alloc|lock] [--duration 30s]");
     out.println("      [--out flame.html|profile.collapsed|profile.jfr] [--route /owners/{id}] [key=value ...]");
-    out.println("      profiles a running JVM through Vigil's JMX MBean, attaching Vigil first when it is absent");
+    out.println("      profiles a running JVM, loading Vigil first when it is absent; opens no port in it");
   }
 
   static Path agentJar() throws Exception {
     return Paths.get(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+
+  /** {@code key=value} arguments from {@code from} on, joined as agent options; IllegalArgumentException otherwise. */
+  static String options(String[] args, int from) {
+    StringBuilder options = new StringBuilder();
+    for (int i = from; i < args.length; i++) {
+      if (!args[i].contains("=") || args[i].contains(",") || args[i].startsWith("--")) {
+        throw new IllegalArgumentException("options are key=value without commas, not " + args[i]);
+      }
+      options.append(options.length() == 0 ? "" : ",").append(args[i]);
+    }
+    return options.toString();
   }
 
   static String pid(String[] args) {

@@ -2,80 +2,78 @@ package dev.vigil.agent.cli;
 
 import com.sun.tools.attach.VirtualMachine;
 import dev.vigil.agent.config.VigilConfig;
+import dev.vigil.agent.profiler.ProfileFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import javax.management.MBeanServerConnection;
-import javax.management.ObjectName;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
+import java.util.Properties;
 
 /**
- * {@code profile <pid> ...}: starts the target's local JMX connector (Attach API; no port is opened), loads Vigil when
- * its Profiler MBean is absent, records for the duration (the target stops on its own, should this command die) and
- * copies the flame graph, collapsed stacks or JFR recording to --out.
+ * {@code profile <pid> ...}: asks Vigil in the target (loading it first when absent) to record for the duration (the
+ * target stops on its own, should this command die), then for the flame graph, collapsed stacks or JFR recording,
+ * which it copies to --out (owner-only, never through a symbolic link). Talks over {@link Channel}: no port is opened
+ * in the target. A route the target has not served, or one that ran no request while profiling, is refused with the
+ * routes it knows.
  */
 final class ProfileCommand {
-  private static final String PROFILER = "dev.vigil:type=Profiler";
+  private static final long START_TIMEOUT_MILLIS = 90_000;
+  private static final long DUMP_TIMEOUT_MILLIS = 60_000;
 
   private ProfileCommand() {}
 
   static int run(String[] args) throws Exception {
     String pid = Cli.pid(args);
-    String event = "cpu";
-    String route = "";
+    Properties start = new Properties();
+    start.setProperty("command", "profile-start");
+    start.setProperty("event", "cpu");
+    start.setProperty("route", "");
     long millis = 30_000;
     Path out = null;
     List<String> options = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      if (a.startsWith("--") && i + 1 >= args.length) {
-        throw new IllegalArgumentException(a + " needs a value");
+      if (!args[i].startsWith("--")) {
+        options.add(args[i]);
+        continue;
       }
-      switch (a) {
-        case "--event": event = args[++i]; break;
-        case "--duration": millis = VigilConfig.parseDurationMillis(args[++i]); break;
-        case "--out": out = Paths.get(args[++i]); break;
-        case "--route": route = args[++i]; break;
-        default:
-          if (a.startsWith("--") || !a.contains("=")) {
-            throw new IllegalArgumentException("unknown option " + a);
-          }
-          options.add(a);
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(args[i] + " needs a value");
+      }
+      String value = args[++i];
+      switch (args[i - 1]) {
+        case "--event": start.setProperty("event", value); break;
+        case "--duration": millis = VigilConfig.parseDurationMillis(value); break;
+        case "--out": out = Paths.get(value); break;
+        case "--route": start.setProperty("route", value); break;
+        default: throw new IllegalArgumentException("unknown option " + args[i - 1]);
       }
     }
+    start.setProperty("options", Cli.options(options.toArray(new String[0]), 0));
     int seconds = (int) Math.max(1, (millis + 999) / 1000);
+    start.setProperty("seconds", Integer.toString(seconds));
+    String event = start.getProperty("event");
+    String route = start.getProperty("route");
     out = out != null ? out : Paths.get("vigil-" + pid + "-" + event + ".html");
-    String name = out.getFileName().toString();
-    String format = name.endsWith(".html") || name.endsWith(".htm") ? "html" : name.endsWith(".jfr") ? "jfr"
-        : "collapsed";
+    Properties dump = new Properties();
+    dump.setProperty("command", "profile-dump");
+    dump.setProperty("format", format(out.getFileName().toString()));
+    dump.setProperty("route", route);
+    ProfileFiles.refuseLink(out); // before profiling, not after
     VirtualMachine vm = VirtualMachine.attach(pid);
-    try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()))) {
-      MBeanServerConnection server = jmx.getMBeanServerConnection();
-      ObjectName profiler = new ObjectName(PROFILER);
-      if (!server.isRegistered(profiler)) {
-        System.out.println("Vigil is not in JVM " + pid + ": loading it");
-        vm.loadAgent(Cli.agentJar().toString(), options.isEmpty() ? null : String.join(",", options));
-        awaitRegistered(server, profiler);
+    try {
+      Properties started = ok(Channel.call(vm, start, START_TIMEOUT_MILLIS), pid);
+      if (Boolean.parseBoolean(started.getProperty("loaded"))) {
+        System.out.println("Vigil was not in JVM " + pid + ": loaded it");
       }
-      Object mode = server.invoke(profiler, "start", new Object[] {event, seconds},
-          new String[] {String.class.getName(), int.class.getName()});
-      System.out.println("profiling " + event + " of JVM " + pid + " for " + seconds + " s (" + mode + ")");
-      long deadline = System.currentTimeMillis() + seconds * 1000L + 30_000;
+      if (started.getProperty("note") != null) {
+        System.out.println("JVM " + pid + ": " + started.getProperty("note"));
+      }
+      System.out.println("profiling " + event + " of JVM " + pid + " for " + seconds + " s ("
+          + started.getProperty("mode") + ")");
       Thread.sleep(seconds * 1000L);
-      while (Boolean.TRUE.equals(server.getAttribute(profiler, "Running"))) {
-        if (System.currentTimeMillis() > deadline) {
-          throw new IllegalStateException("the profile did not stop in time");
-        }
-        Thread.sleep(100);
-      }
-      String path = (String) server.invoke(profiler, "dumpRoute", new Object[] {format, route},
-          new String[] {String.class.getName(), String.class.getName()});
-      Files.copy(Paths.get(path), out, StandardCopyOption.REPLACE_EXISTING);
+      Path recorded = Paths.get(ok(Channel.call(vm, dump, DUMP_TIMEOUT_MILLIS), pid).getProperty("path"));
+      ProfileFiles.write(out, Files.readAllBytes(recorded));
       System.out.println("wrote " + out.toAbsolutePath() + (route.isEmpty() ? "" : " (route " + route + ")"));
       return 0;
     } finally {
@@ -83,13 +81,14 @@ final class ProfileCommand {
     }
   }
 
-  private static void awaitRegistered(MBeanServerConnection server, ObjectName name) throws Exception {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (!server.isRegistered(name)) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("Vigil did not register " + name + " within 60 s; see the JVM's log");
-      }
-      Thread.sleep(200);
+  private static String format(String name) {
+    return name.endsWith(".html") || name.endsWith(".htm") ? "html" : name.endsWith(".jfr") ? "jfr" : "collapsed";
+  }
+
+  private static Properties ok(Properties reply, String pid) {
+    if (!"ok".equals(reply.getProperty("status"))) {
+      throw new IllegalStateException("JVM " + pid + ": " + reply.getProperty("message"));
     }
+    return reply;
   }
 }

@@ -26,20 +26,25 @@ public final class ConfigDocs {
       {"OTEL_EXPORTER_OTLP_ENDPOINT", "otel.exporter.otlp.endpoint",
           "Base URL of the OTLP receiver (default `http://localhost:4318`, or `http://localhost:4317` for gRPC);"
               + " over http/protobuf spans, logs and metrics go to `<endpoint>/v1/traces`, `/v1/logs`, `/v1/metrics`."},
-      {"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "otel.exporter.otlp.traces.endpoint",
-          "Full URL spans are sent to, used as given; wins over `OTEL_EXPORTER_OTLP_ENDPOINT`."},
-      {"OTEL_EXPORTER_OTLP_PROTOCOL", "otel.exporter.otlp.protocol", "`http/protobuf` (default) or `grpc` (over"
-          + " the agent's own HTTP/2 client: h2c for `http://`, TLS with ALPN for `https://`). `http/json` is not"
-          + " supported (a warning, then http/protobuf). `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL`, `_LOGS_` and"
-          + " `_METRICS_` win over it for their signal."},
-      {"OTEL_EXPORTER_OTLP_CERTIFICATE", "otel.exporter.otlp.certificate", "PEM file of the certificates to trust"
-          + " for an `https://` endpoint, instead of the JDK's (`OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE` wins over it"
-          + " for spans)."},
+      {"OTEL_EXPORTER_OTLP_PROTOCOL", "otel.exporter.otlp.protocol", "`http/protobuf` (default) or `grpc` (the"
+          + " OpenTelemetry SDK's gRPC sender over OkHttp: h2c for `http://`, TLS with ALPN for `https://`)."
+          + " `http/json` is not supported (a warning, then http/protobuf)."},
       {"OTEL_EXPORTER_OTLP_HEADERS", "otel.exporter.otlp.headers", "Headers on every export request, `key=value`"
-          + " pairs, values percent-encoded (`OTEL_EXPORTER_OTLP_TRACES_HEADERS` wins over it)."},
+          + " pairs, values percent-encoded. Never logged."},
       {"OTEL_EXPORTER_OTLP_COMPRESSION", "otel.exporter.otlp.compression", "`gzip` or `none` (default)."},
-      {"OTEL_EXPORTER_OTLP_TIMEOUT", "otel.exporter.otlp.timeout", "Milliseconds one export request may take"
-          + " (default 10000)."},
+      {"OTEL_EXPORTER_OTLP_TIMEOUT", "otel.exporter.otlp.timeout", "Milliseconds one export may take, retries"
+          + " included, whatever the receiver does (default 10000); an export that runs out of it is dropped and"
+          + " counted with `reason=\"timeout\"`."},
+      {"OTEL_EXPORTER_OTLP_CERTIFICATE", "otel.exporter.otlp.certificate", "PEM file of the certificates to trust"
+          + " for an `https://` endpoint, instead of the JDK's."},
+      {"OTEL_EXPORTER_OTLP_CLIENT_KEY", "otel.exporter.otlp.client.key", "PEM file of the client's private key"
+          + " (PKCS#8) for mutual TLS; with `OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE`."},
+      {"OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE", "otel.exporter.otlp.client.certificate", "PEM file of the client's"
+          + " certificate chain for mutual TLS; with `OTEL_EXPORTER_OTLP_CLIENT_KEY`."},
+      {"OTEL_EXPORTER_OTLP_{TRACES,LOGS,METRICS}_*", "otel.exporter.otlp.{traces,logs,metrics}.*", "The same eight"
+          + " settings for one signal only, winning over the general ones for it: `_ENDPOINT` (the full URL, used as"
+          + " given), `_PROTOCOL`, `_HEADERS`, `_COMPRESSION`, `_TIMEOUT`, `_CERTIFICATE`, `_CLIENT_KEY`,"
+          + " `_CLIENT_CERTIFICATE`; e.g. `OTEL_EXPORTER_OTLP_LOGS_ENDPOINT=http://logs:4318/v1/logs`."},
       {"OTEL_TRACES_SAMPLER", "otel.traces.sampler", "`always_on`, `always_off`, `traceidratio`,"
           + " `parentbased_always_on` (default), `parentbased_always_off`, `parentbased_traceidratio`."},
       {"OTEL_TRACES_SAMPLER_ARG", "otel.traces.sampler.arg", "The ratio of the `traceidratio` samplers, 0 to 1"
@@ -48,8 +53,6 @@ public final class ConfigDocs {
           + " `jaeger`, `none` (default `tracecontext,baggage`)."},
       {"OTEL_METRICS_EXPORTER", "otel.metrics.exporter", "`otlp` turns the OTLP metrics push on (see"
           + " `vigil.otlp.metrics.enabled`), `none` off."},
-      {"OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "otel.exporter.otlp.metrics.endpoint",
-          "Full URL metrics are pushed to; default `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/metrics`."},
       {"OTEL_METRIC_EXPORT_INTERVAL", "otel.metric.export.interval", "Milliseconds between metric pushes (default"
           + " 60000)."},
       {"OTEL_BSP_SCHEDULE_DELAY", "otel.bsp.schedule.delay", "Milliseconds between span exports (default 5000)."},
@@ -57,8 +60,8 @@ public final class ConfigDocs {
           + " spans are dropped and counted (`reason=\"queue_full\"`)."},
       {"OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "otel.bsp.max.export.batch.size", "Most spans per export request"
           + " (default 512)."},
-      {"OTEL_BSP_EXPORT_TIMEOUT", "otel.bsp.export.timeout", "Milliseconds the exporter thread waits for one"
-          + " export (default 30000)."},
+      {"OTEL_BSP_EXPORT_TIMEOUT", "otel.bsp.export.timeout", "Milliseconds one span export may take; when lower"
+          + " than the traces' `OTEL_EXPORTER_OTLP_TIMEOUT`, it wins (default 30000)."},
   };
 
   private ConfigDocs() {}
@@ -98,12 +101,7 @@ public final class ConfigDocs {
         .append("## Keys\n\n")
         .append("| Key | Environment variable | Type | Default | Meaning |\n")
         .append("| --- | --- | --- | --- | --- |\n");
-    for (ConfigKey key : ConfigKeys.all()) {
-      md.append("| `").append(key.name).append("` | `").append(envDisplay(key.name)).append("` | ")
-          .append(key.type.name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
-          .append(key.defaultValue.isEmpty() ? "(none)" : "`" + key.defaultValue + "`").append(" | ")
-          .append(cell(key.description)).append(" |\n");
-    }
+    keys(md, false);
     md.append("\n## OpenTelemetry variables\n\n")
         .append("These standard variables are honoured with their usual meaning (the system property form works too).\n")
         .append("A `vigil.*` key that says the same thing wins over them.\n\n")
@@ -112,7 +110,24 @@ public final class ConfigDocs {
     for (String[] row : OTEL) {
       md.append("| `").append(row[0]).append("` | `").append(row[1]).append("` | ").append(cell(row[2])).append(" |\n");
     }
+    md.append("\n## Test-only keys\n\n")
+        .append("Vigil's own test suite uses these to make the agent misbehave on purpose. Never set them.\n\n")
+        .append("| Key | Environment variable | Type | Default | Meaning |\n")
+        .append("| --- | --- | --- | --- | --- |\n");
+    keys(md, true);
     return md.toString();
+  }
+
+  private static void keys(StringBuilder md, boolean testOnly) {
+    for (ConfigKey key : ConfigKeys.all()) {
+      if (key.testOnly != testOnly) {
+        continue;
+      }
+      md.append("| `").append(key.name).append("` | `").append(envDisplay(key.name)).append("` | ")
+          .append(key.type.name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
+          .append(key.defaultValue.isEmpty() ? "(none)" : "`" + key.defaultValue + "`").append(" | ")
+          .append(cell(key.description)).append(" |\n");
+    }
   }
 
   /** The environment form, keeping placeholders: {@code vigil.instrumentation.<name>.enabled} -> {@code ..._<NAME>_...}. */

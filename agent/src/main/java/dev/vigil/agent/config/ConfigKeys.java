@@ -4,6 +4,7 @@ import static dev.vigil.agent.config.ConfigKey.Type.BOOLEAN;
 import static dev.vigil.agent.config.ConfigKey.Type.DURATION;
 import static dev.vigil.agent.config.ConfigKey.Type.INT;
 import static dev.vigil.agent.config.ConfigKey.Type.LIST;
+import static dev.vigil.agent.config.ConfigKey.Type.NUMBER;
 import static dev.vigil.agent.config.ConfigKey.Type.STRING;
 
 import java.util.ArrayList;
@@ -29,6 +30,12 @@ public final class ConfigKeys {
       "Address the metrics endpoint binds to. Use 0.0.0.0 to let a remote Prometheus scrape it.");
   public static final ConfigKey PROMETHEUS_PORT = key("vigil.prometheus.port", INT, "9464",
       "Port of the metrics endpoint. 0 picks a free port (written to the agent log).");
+  public static final ConfigKey PROMETHEUS_REQUEST_TIMEOUT = key("vigil.prometheus.request_timeout", DURATION, "5s",
+      "Longest time a client of the metrics endpoint may take to send a whole request, from its first byte; then the"
+          + " connection is closed.");
+  public static final ConfigKey PROMETHEUS_RESPONSE_TIMEOUT = key("vigil.prometheus.response_timeout", DURATION,
+      "10s", "Longest time the metrics endpoint spends producing and writing an answer; a client that does not read"
+          + " it is cut off then.");
   public static final ConfigKey SIGNALS_WINDOW = key("vigil.signals.window", DURATION, "60s",
       "Sliding window of the latency percentiles, rates and Apdex scores (at least 6s).");
   public static final ConfigKey APDEX_THRESHOLD = key("vigil.apdex.threshold", DURATION, "500ms",
@@ -36,7 +43,12 @@ public final class ConfigKeys {
   public static final ConfigKey APDEX_ROUTES = key("vigil.apdex.routes", LIST, "",
       "Per-route Apdex T, comma-separated route=duration pairs, e.g. /search=2s,/owners/{id}=200ms.");
   public static final ConfigKey MAX_ENDPOINTS = key("vigil.metrics.max_endpoints", INT, "500",
-      "Most endpoints (method + route) recorded separately; later ones fold into route _other.");
+      "Most endpoints (method + route) recorded separately. Past it a framework's route takes the place of a route"
+          + " made from a path; when there is none, new endpoints fold into route _other.");
+  public static final ConfigKey MAX_DERIVED_ROUTES = key("vigil.metrics.max_derived_routes", INT, "64",
+      "Of those, most endpoints whose route was made from the request path (no framework template: paths below a JDK"
+          + " HttpServer context, path-mapped servlets). Past it, one idle for a whole tick gives its place to a new"
+          + " one, else the new one folds into _other. Each place holds about 75 KB.");
   public static final ConfigKey JVM_METRICS = key("vigil.jvm.metrics.enabled", BOOLEAN, "true",
       "Export JVM metrics (CPU, memory, GC, threads, classes) with OpenTelemetry JVM names.");
   public static final ConfigKey N_PLUS_ONE_THRESHOLD = key("vigil.n_plus_one.threshold", INT, "5",
@@ -68,8 +80,17 @@ public final class ConfigKeys {
           + " OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or OTEL_TRACES_EXPORTER=otlp is set. OTEL_TRACES_EXPORTER=none or"
           + " OTEL_SDK_DISABLED=true turn traces off.");
   public static final ConfigKey EXPORTER_SHUTDOWN_TIMEOUT = key("vigil.exporter.shutdown.timeout", DURATION, "5s",
-      "At JVM shutdown, the longest the agent waits to export the spans still queued; the rest are counted as dropped"
-          + " (reason shutdown).");
+      "At JVM shutdown (SIGTERM or System.exit), the longest the agent spends exporting the spans and log records"
+          + " still queued: an export still in flight is cut, the rest are counted as dropped (reason shutdown).");
+  public static final ConfigKey OVERHEAD_MAX_CPU = key("vigil.overhead.max_cpu", NUMBER, "",
+      "A CPU budget: the most the agent may use, as a share of the process's CPU (0.02: 2%). Above it the trace"
+          + " sampling ratio is lowered (metrics are never cut), and raised again when there is room; each change is"
+          + " logged. Empty: no budget. Implies vigil.overhead.measure. See docs/tracing.md.");
+  public static final ConfigKey OVERHEAD_MEASURE = key("vigil.overhead.measure", BOOLEAN, "false",
+      "Measure the agent's own CPU and export vigil_agent_cpu_ratio without keeping a budget. Streams JFR execution"
+          + " samples in-process (Java 14+): adds the vigil-overhead thread and JFR's own threads.");
+  public static final ConfigKey OVERHEAD_INTERVAL = key("vigil.overhead.interval", DURATION, "10s",
+      "Window over which the agent's CPU is measured and the budget acts (at least 1s).");
   public static final ConfigKey OTLP_METRICS_ENABLED = key("vigil.otlp.metrics.enabled", STRING, "auto",
       "Push the golden-signal metrics (HTTP server and client, database client) over OTLP every OTEL_METRIC_EXPORT_INTERVAL: true,"
           + " false, or auto (the default: when OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_METRICS_ENDPOINT or"
@@ -128,10 +149,21 @@ public final class ConfigKeys {
       "How long after start-up the MBeans are registered (so that an application server sets up JMX first) and"
           + " continuous profiling starts. 0 when Vigil is attached to a running JVM.");
 
+  /** Test only: never set in production (the hostile-world suite's failing-advice case). */
+  public static final ConfigKey TEST_FAIL_ADVICE = testKey("vigil.test.fail_advice",
+      "true makes every handler the instrumentations call throw, to show that the application then serves every"
+          + " request as without the agent and that the agent says once per instrumentation that it failed.");
+
   private ConfigKeys() {}
 
   private static ConfigKey key(String name, ConfigKey.Type type, String defaultValue, String description) {
-    ConfigKey key = new ConfigKey(name, type, defaultValue, description);
+    ConfigKey key = new ConfigKey(name, type, defaultValue, description, false);
+    ALL.add(key);
+    return key;
+  }
+
+  private static ConfigKey testKey(String name, String description) {
+    ConfigKey key = new ConfigKey(name, BOOLEAN, "false", description, true);
     ALL.add(key);
     return key;
   }

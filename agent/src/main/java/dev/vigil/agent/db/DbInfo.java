@@ -6,7 +6,7 @@ package dev.vigil.agent.db;
  * itself, which may hold a password.
  */
 public final class DbInfo {
-  public static final DbInfo UNKNOWN = new DbInfo("other_sql", null, null, -1, SqlDialect.STANDARD);
+  public static final DbInfo UNKNOWN = new DbInfo("other_sql", null, null, -1, SqlDialect.UNKNOWN);
 
   public final String system;
   public final String namespace;

@@ -5,52 +5,100 @@ import java.util.Locale;
 /**
  * Parses a JDBC URL into {@link DbInfo}: {@code jdbc:postgresql://host:port/db?..}, {@code jdbc:mariadb://user:pw@host/db},
  * {@code jdbc:h2:mem:name}, {@code jdbc:h2:tcp://host/~/name}, {@code jdbc:sqlserver://host;databaseName=db},
- * {@code jdbc:oracle:thin:@//host:port/service} or {@code @host:port:sid}, and others by their sub-protocol. User
- * information, properties and passwords are dropped. Never throws.
+ * {@code jdbc:oracle:thin:@//host:port/service} or {@code @host:port:sid}, and others by their sub-protocol. Wrapping
+ * drivers ({@code jdbc:p6spy:mysql:}, {@code jdbc:tc:postgresql:15:///db}, {@code jdbc:otel:},
+ * {@code jdbc:aws-wrapper:}, {@code jdbc:log4jdbc:}, any other) resolve to the database they name next; an unknown
+ * database gets the {@link SqlDialect#UNKNOWN} dialect. User information, properties and passwords are dropped.
+ * Never throws.
  */
 public final class JdbcUrl {
   private static final int MAX_PART = 128;
+  private static final int MAX_WRAPPERS = 4;
 
   private JdbcUrl() {}
 
   public static DbInfo parse(String url) {
-    if (url == null || !url.regionMatches(true, 0, "jdbc:", 0, 5)) {
+    if (url == null) {
       return DbInfo.UNKNOWN;
     }
     try {
-      String rest = url.substring(5);
-      int colon = rest.indexOf(':');
-      String sub = (colon < 0 ? rest : rest.substring(0, colon)).toLowerCase(Locale.ROOT);
-      String tail = colon < 0 ? "" : rest.substring(colon + 1);
-      switch (sub) {
-        case "postgresql":
-        case "pgsql":
-          return hierarchical("postgresql", tail, 5432, SqlDialect.POSTGRESQL);
-        case "mysql":
-          return hierarchical("mysql", tail, 3306, SqlDialect.MYSQL);
-        case "mariadb":
-          return hierarchical("mariadb", tail, 3306, SqlDialect.MYSQL);
-        case "sqlserver":
-        case "jtds":
-          return sqlServer(tail);
-        case "oracle":
-          return oracle(tail);
-        case "db2":
-          return hierarchical("ibm.db2", tail, 50000, SqlDialect.STANDARD);
-        case "h2":
-          return h2(tail);
-        case "hsqldb":
-          return embedded("hsqldb", tail);
-        case "derby":
-          return embedded("derby", tail);
-        case "sqlite":
-          return embedded("sqlite", tail);
-        default:
-          return DbInfo.UNKNOWN;
+      String rest = subProtocols(url);
+      for (int depth = 0; rest != null && depth < MAX_WRAPPERS; depth++) {
+        int colon = rest.indexOf(':');
+        String sub = (colon < 0 ? rest : rest.substring(0, colon)).toLowerCase(Locale.ROOT);
+        String tail = colon < 0 ? "" : rest.substring(colon + 1);
+        DbInfo info = database(sub, tail);
+        if (info != null) {
+          return info;
+        }
+        // a wrapper (p6spy, tc, otel, aws-wrapper, ...) names the real database next; "//" starts the authority
+        rest = tail.isEmpty() || tail.startsWith("/") ? null : tail;
       }
+      return DbInfo.UNKNOWN;
     } catch (RuntimeException e) {
       return DbInfo.UNKNOWN;
     }
+  }
+
+  /** What follows {@code jdbc:} (or a {@code jdbc-secretsmanager:}-like prefix), or null when it is no JDBC URL. */
+  private static String subProtocols(String url) {
+    if (url.regionMatches(true, 0, "jdbc:", 0, 5)) {
+      return url.substring(5);
+    }
+    int colon = url.indexOf(':');
+    return url.regionMatches(true, 0, "jdbc-", 0, 5) && colon > 5 ? url.substring(colon + 1) : null;
+  }
+
+  /** The database a sub-protocol names, or null when it names none Vigil knows. */
+  private static DbInfo database(String sub, String tail) {
+    String s = skipQualifier(tail);
+    switch (sub) {
+      case "postgresql":
+      case "pgsql":
+      case "postgis":
+      case "timescaledb":
+        return hierarchical("postgresql", s, 5432, SqlDialect.POSTGRESQL);
+      case "mysql":
+      case "tidb":
+        return hierarchical("mysql", s, 3306, SqlDialect.MYSQL);
+      case "mariadb":
+        return hierarchical("mariadb", s, 3306, SqlDialect.MYSQL);
+      case "sqlserver":
+      case "jtds":
+        return sqlServer(s);
+      case "oracle":
+        return oracle(tail);
+      case "db2":
+        return hierarchical("ibm.db2", s, 50000, SqlDialect.STANDARD);
+      case "h2":
+        return h2(tail);
+      case "hsqldb":
+        return embedded("hsqldb", tail, SqlDialect.STANDARD);
+      case "derby":
+        return embedded("derby", tail, SqlDialect.STANDARD);
+      case "sqlite":
+        return embedded("sqlite", tail, SqlDialect.UNKNOWN);
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * {@code loadbalance://h/db}, {@code aws://h/db}, {@code 8.0.36://h/db} (Testcontainers' image tag),
+   * {@code sqlserver://h} (jTDS): the word before {@code //} qualifies the URL and is dropped.
+   */
+  private static String skipQualifier(String tail) {
+    int slashes = tail.indexOf("://");
+    if (slashes <= 0 || tail.startsWith("//")) {
+      return tail;
+    }
+    for (int i = 0; i < slashes; i++) {
+      char c = tail.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != '.' && c != '-' && c != '_') {
+        return tail;
+      }
+    }
+    return tail.substring(slashes + 1);
   }
 
   /** {@code //[user[:pw]@]host[:port][,host2...]/db[?props]} */
@@ -148,11 +196,10 @@ public final class JdbcUrl {
     return new DbInfo("h2database", part(lastSegment(s)), null, -1, SqlDialect.STANDARD);
   }
 
-  private static DbInfo embedded(String system, String tail) {
+  private static DbInfo embedded(String system, String tail, SqlDialect dialect) {
     String s = strip(tail);
     int colon = s.lastIndexOf(':');
-    return new DbInfo(system, part(lastSegment(colon < 0 ? s : s.substring(colon + 1))), null, -1,
-        SqlDialect.STANDARD);
+    return new DbInfo(system, part(lastSegment(colon < 0 ? s : s.substring(colon + 1))), null, -1, dialect);
   }
 
   /** A {@code ;key=value} property, case-insensitive, or null. */

@@ -28,7 +28,7 @@ public final class SqlSanitizer {
 
   private SqlSanitizer(String sql, SqlDialect dialect, int maxLength) {
     this.sql = sql;
-    this.dialect = dialect == null ? SqlDialect.STANDARD : dialect;
+    this.dialect = dialect == null ? SqlDialect.UNKNOWN : dialect;
     this.maxLength = Math.max(16, maxLength);
     this.end = Math.min(sql.length(), MAX_SCAN);
     this.out = new StringBuilder(Math.min(end, this.maxLength) + 8);
@@ -57,9 +57,9 @@ public final class SqlSanitizer {
       } else if (c == '/' && next == '*') {
         i = blockCommentEnd(i);
       } else if (c == '\'') {
-        i = literal(quotedEnd(i, '\'', dialect.backslashEscapes));
+        i = literal(stringEnd(i, '\''));
       } else if (c == '"') {
-        i = dialect.doubleQuoteStrings ? literal(quotedEnd(i, '"', true)) : quotedName(i, quotedEnd(i, '"', false));
+        i = dialect.doubleQuoteStrings ? literal(stringEnd(i, '"')) : quotedName(i, quotedEnd(i, '"', false));
       } else if (c == '`' || (c == '[' && dialect.bracketIdentifiers)) {
         i = quotedName(i, quotedEnd(i, c == '[' ? ']' : '`', false));
       } else if (isDigit(c) || (c == '.' && isDigit(next))) {
@@ -86,12 +86,12 @@ public final class SqlSanitizer {
       e++;
     }
     if (e < end && sql.charAt(e) == '\'' && isStringPrefix(start, e)) {
-      boolean escapes = dialect.backslashEscapes || (e - start == 1 && (sql.charAt(start) | 0x20) == 'e');
-      return literal(quotedEnd(e, '\'', escapes));
+      boolean escapes = e - start == 1 && (sql.charAt(start) | 0x20) == 'e'; // E'...': escapes in any dialect
+      return literal(escapes ? quotedEnd(e, '\'', true) : stringEnd(e, '\''));
     }
     if (e + 1 < end && sql.charAt(e) == '&' && sql.charAt(e + 1) == '\'' && e - start == 1
         && (sql.charAt(start) | 0x20) == 'u') {
-      return literal(quotedEnd(e + 1, '\'', false)); // U&'...' unicode escapes
+      return literal(stringEnd(e + 1, '\'')); // U&'...' unicode escapes
     }
     if (dialect.qQuotes && e < end && sql.charAt(e) == '\'' && isQPrefix(start, e)) {
       return literal(qQuoteEnd(e));
@@ -164,6 +164,20 @@ public final class SqlSanitizer {
   }
 
   // ---- ends of literals, names and comments (each returns the index after the token)
+
+  /** The end of a string literal by the dialect's rules; the end of the input when a backslash makes it ambiguous. */
+  private int stringEnd(int start, char quote) {
+    if (dialect.backslashEscapes || !dialect.ambiguousBackslash) {
+      return quotedEnd(start, quote, dialect.backslashEscapes);
+    }
+    int e = quotedEnd(start, quote, false);
+    for (int k = start + 1; k + 1 < e; k++) {
+      if (sql.charAt(k) == '\\' && sql.charAt(k + 1) == quote) {
+        return end; // read with backslash escapes, the literal would go on past e
+      }
+    }
+    return e;
+  }
 
   private int quotedEnd(int start, char quote, boolean backslash) {
     unterminated = false;

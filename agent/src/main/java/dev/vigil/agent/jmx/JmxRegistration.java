@@ -7,7 +7,7 @@ import javax.management.ObjectName;
 
 /**
  * Registers Vigil's MBeans in the platform MBean server. Called late (after the application's main has run, see
- * AgentInstaller), since application servers set up JMX themselves first. Opens no port: remote access is whatever
+ * AgentStartup), since application servers set up JMX themselves first. Opens no port: remote access is whatever
  * the JVM was started with, and local tools (jconsole, VisualVM, jmxterm, vigil-agent.jar profile) attach.
  */
 public final class JmxRegistration {

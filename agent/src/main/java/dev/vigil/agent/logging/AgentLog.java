@@ -1,5 +1,6 @@
 package dev.vigil.agent.logging;
 
+import dev.vigil.agent.db.ExceptionText;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The agent's own log: one prefix ({@code [vigil] LEVEL message}) or one JSON object per line, on System.err, never
  * through the application's logging framework (which may not be configured yet, and which we must not initialize).
- * Repeated problems are rate-limited per key: once per interval, with the count of repeats suppressed meanwhile.
+ * Repeated problems are rate-limited per key: once per interval, with the count of repeats suppressed meanwhile. An
+ * exception is written with {@link ExceptionText}: a database or Redis one with its messages masked.
  */
 public final class AgentLog {
   public enum Level { DEBUG, INFO, WARN, ERROR, OFF }
@@ -109,7 +111,7 @@ public final class AgentLog {
     String line = format == Format.JSON ? JsonLine.render(level, message, t, stack) : text(level, message, t);
     System.err.println(line);
     if (stack && format == Format.TEXT) {
-      t.printStackTrace();
+      System.err.print(ExceptionText.stackTrace(t));
     }
   }
 
@@ -117,7 +119,7 @@ public final class AgentLog {
     StringBuilder line = new StringBuilder(64 + message.length()).append("[vigil] ").append(level).append(' ')
         .append(message);
     if (t != null) {
-      line.append(": ").append(t);
+      line.append(": ").append(ExceptionText.describe(t)); // a driver's message is masked: it quotes data
     }
     return line.toString();
   }

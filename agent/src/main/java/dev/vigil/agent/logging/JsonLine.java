@@ -2,15 +2,16 @@ package dev.vigil.agent.logging;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.vigil.agent.db.ExceptionText;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 
 /**
  * One agent log line as a JSON object (vigil.log.format=json), written with Jackson's streaming API: {@code time}
  * (ISO-8601 UTC), {@code level}, {@code logger} ("vigil"), {@code thread}, {@code message}, and for a failure
- * {@code error} (its class and message) plus {@code stack} at debug level. Never spans lines.
+ * {@code error} (its class and message, masked for a database or Redis one) plus {@code stack} at debug level. Never
+ * spans lines.
  */
 final class JsonLine {
   private static final JsonFactory JSON = new JsonFactory();
@@ -27,11 +28,9 @@ final class JsonLine {
       g.writeStringField("thread", Thread.currentThread().getName());
       g.writeStringField("message", message);
       if (t != null) {
-        g.writeStringField("error", t.toString());
+        g.writeStringField("error", ExceptionText.describe(t));
         if (stack) {
-          StringWriter trace = new StringWriter();
-          t.printStackTrace(new PrintWriter(trace));
-          g.writeStringField("stack", trace.toString());
+          g.writeStringField("stack", ExceptionText.stackTrace(t));
         }
       }
       g.writeEndObject();

@@ -1,6 +1,7 @@
 package dev.vigil.agent.logs;
 
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.otlp.OtlpChannel.Outcome;
 import dev.vigil.exporter.model.Labels;
 import dev.vigil.exporter.model.MetricFamily;
 import dev.vigil.exporter.model.MetricProducer;
@@ -18,9 +19,12 @@ import org.jctools.queues.atomic.MpscAtomicArrayQueue;
  * {@code intervalMillis}; a failed export drops its batch, counted.
  */
 public final class LogQueue implements MetricProducer {
-  /** Exports one batch; true when the receiver took it. Runs on the export thread, with a bounded wait. */
+  /** Exports one batch within its timeout; runs on the export thread. */
   public interface BatchExporter {
-    boolean export(List<LogEntry> batch);
+    Outcome export(List<LogEntry> batch);
+
+    /** Unblocks an export in flight, for shutdown. */
+    default void shutdown(long timeoutMillis) {}
   }
 
   static final int BATCH = 512;
@@ -28,6 +32,7 @@ public final class LogQueue implements MetricProducer {
   private final long intervalNanos;
   private final LongAdder queueFull = new LongAdder();
   private final LongAdder exportFailed = new LongAdder();
+  private final LongAdder timeout = new LongAdder();
   private final LongAdder shutdown = new LongAdder();
   private final LongAdder exported = new LongAdder();
   private volatile Thread thread;
@@ -92,39 +97,50 @@ public final class LogQueue implements MetricProducer {
 
   /** Exports and empties {@code batch}; counts it as exported or dropped (visible for tests). */
   void exportBatch(BatchExporter exporter, List<LogEntry> batch) {
-    boolean ok;
+    Outcome outcome;
     try {
-      ok = exporter.export(batch);
+      outcome = exporter.export(batch);
     } catch (Throwable t) {
       AgentLog.every(AgentLog.Level.WARN, "logs-export", "OTLP log export failed; records dropped", t);
-      ok = false;
+      outcome = Outcome.FAILED;
     }
-    (ok ? exported : exportFailed).add(batch.size());
+    (outcome == Outcome.SENT ? exported : outcome == Outcome.TIMEOUT ? timeout : exportFailed).add(batch.size());
     batch.clear();
   }
 
   /**
    * For shutdown: stops the export thread (the queue has one consumer), then exports what is still queued while
-   * {@code budgetMillis} lasts (each batch within the exporter's own timeout); what is left is counted as dropped
-   * (reason shutdown).
+   * {@code budgetMillis} lasts; what is left is counted as dropped (reason shutdown). An export still in flight when
+   * nine tenths of the budget are gone is cut (the exporter's shutdown unblocks it). Returns within the budget.
    */
   public void shutdown(BatchExporter exporter, long budgetMillis) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
     closing = true;
     Thread t = thread;
     if (t != null) {
       LockSupport.unpark(t);
-      try {
-        t.join(Math.max(1, budgetMillis));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      if (t.isAlive()) { // still in an export call: the queue is not ours to drain
+      join(t, start + TimeUnit.MILLISECONDS.toNanos(budgetMillis) * 9 / 10);
+      if (t.isAlive()) { // still in an export call: cut it, and leave the queue to its consumer
+        exporter.shutdown(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        join(t, deadline);
         shutdown.add(queue.size());
         return;
       }
     }
     flush(exporter, deadline);
+    exporter.shutdown(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+  }
+
+  private static void join(Thread t, long untilNanos) {
+    long millis = TimeUnit.NANOSECONDS.toMillis(untilNanos - System.nanoTime());
+    try {
+      if (millis > 0) {
+        t.join(millis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Exports what is queued until {@code deadline} (System.nanoTime); the rest counts as dropped (shutdown). */
@@ -146,6 +162,7 @@ public final class LogQueue implements MetricProducer {
     switch (reason) {
       case "queue_full": return queueFull.sum();
       case "export_failed": return exportFailed.sum();
+      case "timeout": return timeout.sum();
       case "shutdown": return shutdown.sum();
       default: return 0;
     }
@@ -157,14 +174,15 @@ public final class LogQueue implements MetricProducer {
 
   @Override
   public void collect(List<MetricFamily> out) {
-    List<Point> dropped = new ArrayList<>(3);
+    List<Point> dropped = new ArrayList<>(4);
     dropped.add(Point.value(Labels.of("reason", "queue_full"), queueFull.sum()));
     dropped.add(Point.value(Labels.of("reason", "export_failed"), exportFailed.sum()));
+    dropped.add(Point.value(Labels.of("reason", "timeout"), timeout.sum()));
     dropped.add(Point.value(Labels.of("reason", "shutdown"), shutdown.sum()));
     out.add(new MetricFamily("vigil_exporter_logs_dropped", MetricFamily.Type.COUNTER,
         "Application log records not exported over OTLP: queue_full (the bounded queue was full), export_failed"
-            + " (the receiver did not take the batch), shutdown (still queued when the shutdown flush ran out of"
-            + " time).", "", dropped));
+            + " (the receiver did not take the batch), timeout (the export did not end within its timeout), shutdown"
+            + " (still queued when the shutdown flush ran out of time).", "", dropped));
     out.add(new MetricFamily("vigil_exporter_logs_exported", MetricFamily.Type.COUNTER,
         "Application log records exported over OTLP.", "", List.of(Point.value(Labels.EMPTY, exported.sum()))));
   }

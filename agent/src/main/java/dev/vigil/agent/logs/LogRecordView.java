@@ -1,5 +1,6 @@
 package dev.vigil.agent.logs;
 
+import dev.vigil.agent.db.ExceptionText;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -10,18 +11,16 @@ import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.logs.data.Body;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.resources.Resource;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A captured log record as the OTLP exporter's data model: the logger name is the instrumentation scope (as
  * OpenTelemetry's log appenders do), the message the body, the level the severity, a throwable the
- * {@code exception.*} attributes, the span it was written in the trace context.
+ * {@code exception.*} attributes (messages masked when it is a database or Redis exception: drivers quote statements
+ * and values), the span it was written in the trace context.
  */
 final class LogRecordView implements LogRecordData {
-  static final int MAX_STACKTRACE = 16 * 1024;
   private static final AttributeKey<String> THREAD = AttributeKey.stringKey("thread.name");
   private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
   private static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
@@ -45,13 +44,11 @@ final class LogRecordView implements LogRecordData {
     Throwable t = entry.thrown;
     if (t != null) {
       b.put(EXCEPTION_TYPE, t.getClass().getName());
-      if (t.getMessage() != null) {
-        b.put(EXCEPTION_MESSAGE, t.getMessage());
+      String message = ExceptionText.message(t); // masked when a database or Redis exception is in the chain
+      if (message != null) {
+        b.put(EXCEPTION_MESSAGE, message);
       }
-      StringWriter trace = new StringWriter();
-      t.printStackTrace(new PrintWriter(trace));
-      String s = trace.toString();
-      b.put(EXCEPTION_STACKTRACE, s.length() > MAX_STACKTRACE ? s.substring(0, MAX_STACKTRACE) : s);
+      b.put(EXCEPTION_STACKTRACE, ExceptionText.stackTrace(t));
     }
     return b.build();
   }

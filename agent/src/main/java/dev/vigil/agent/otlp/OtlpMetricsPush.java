@@ -3,61 +3,41 @@ package dev.vigil.agent.otlp;
 import dev.vigil.agent.config.ConfigKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.logging.AgentLog;
-import dev.vigil.agent.tracing.ExportSettings;
-import dev.vigil.agent.tracing.Tracing;
+import dev.vigil.exporter.model.Labels;
 import dev.vigil.exporter.model.MetricFamily;
 import dev.vigil.exporter.model.MetricProducer;
+import dev.vigil.exporter.model.Point;
 import dev.vigil.exporter.otlp.OtlpMetrics;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import dev.vigil.exporter.otlp.grpc.GrpcClient;
-import dev.vigil.exporter.otlp.http.Http11Client;
-import dev.vigil.exporter.otlp.http.HttpResult;
-import dev.vigil.exporter.otlp.grpc.GrpcResult;
-import dev.vigil.exporter.otlp.grpc.TrustedCertificates;
-import java.io.IOException;
-import javax.net.ssl.SSLContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Pushes the golden-signal metrics over OTLP/HTTP every {@code OTEL_METRIC_EXPORT_INTERVAL}, read from the same
- * producers {@code /metrics} reads (cumulative, so a scrape and a push agree). One daemon thread; the HTTP client is
- * created on its first push; the calls run with instrumentation suppressed. A failed push is logged once and retried at
- * the next interval with fresh numbers (nothing queues up).
+ * Pushes the golden-signal metrics through the metrics' OTLP channel every {@code OTEL_METRIC_EXPORT_INTERVAL}, read
+ * from the same producers {@code /metrics} reads (cumulative, so a scrape and a push agree). One daemon thread; the
+ * channel is opened on its first push. A push that fails is counted and not retried: the next one carries fresh
+ * cumulative numbers (nothing queues up). Its own counts are a producer for {@code /metrics}.
  */
-public final class OtlpMetricsPush implements Runnable {
+public final class OtlpMetricsPush implements Runnable, MetricProducer {
   private final List<MetricProducer> producers;
   private final Map<String, String> resource;
-  private final OtlpEndpoint target;
-  private final URI endpoint;
-  private final Map<String, String> headers;
-  private final byte[] certificate;
-  private final boolean gzip;
+  private final OtlpSettings settings;
   private final long intervalMillis;
-  private final long timeoutMillis;
   private final long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
   private final OtlpNaming naming = new OtlpNaming();
-  private static final String METRICS_METHOD = "opentelemetry.proto.collector.metrics.v1.MetricsService/Export";
-  private Http11Client http;
-  private GrpcClient grpc;
+  private final LongAdder exported = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final LongAdder timedOut = new LongAdder();
+  private OtlpChannel channel;
 
-  private OtlpMetricsPush(VigilConfig config, List<MetricProducer> producers, ExportSettings settings) {
+  private OtlpMetricsPush(VigilConfig config, List<MetricProducer> producers) {
     this.producers = producers;
     this.resource = new LinkedHashMap<>(config.resourceAttributes());
     resource.put("service.name", config.serviceName());
-    this.target = OtlpEndpoint.of(config, "metrics");
-    this.endpoint = URI.create(target.url);
-    this.headers = settings.headers;
-    this.certificate = settings.certificateBytes();
-    this.gzip = settings.gzip;
-    this.timeoutMillis = settings.timeoutMillis;
+    this.settings = OtlpSettings.of(config, OtlpSignal.METRICS);
     long interval = 60_000;
     String v = config.otel("otel.metric.export.interval");
     if (v != null) {
@@ -96,101 +76,60 @@ public final class OtlpMetricsPush implements Runnable {
     return v != null && !v.isEmpty();
   }
 
-  /** Starts the push thread when enabled. */
-  public static void start(VigilConfig config, List<MetricProducer> producers) {
+  /** Starts the push thread when enabled; returns its counts for /metrics, or null. */
+  public static MetricProducer start(VigilConfig config, List<MetricProducer> producers) {
     if (!enabled(config)) {
-      return;
+      return null;
     }
-    OtlpMetricsPush push = new OtlpMetricsPush(config, producers, ExportSettings.of(config));
+    OtlpMetricsPush push = new OtlpMetricsPush(config, producers);
     Thread t = new Thread(push, "vigil-otlp-metrics");
     t.setDaemon(true);
     t.start();
-    AgentLog.info("metrics to " + push.endpoint + " every " + push.intervalMillis + " ms ("
-        + push.target.protocolName() + ")");
+    AgentLog.info("metrics to " + push.settings.describe() + " every " + push.intervalMillis + " ms");
+    return push;
   }
 
   @Override
   public void run() {
-    try (Scope ignored = Tracing.suppressInstrumentation(Context.root()).makeCurrent()) {
+    try {
       while (true) {
         Thread.sleep(intervalMillis);
-        try {
-          push();
-        } catch (InterruptedException e) {
-          throw e;
-        } catch (Exception e) {
-          AgentLog.once(AgentLog.Level.WARN, "otlp-metrics", "pushing metrics to " + endpoint + " failed (" + e
-              + "); retried at the next interval", null);
-        }
+        push();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  void push() throws Exception {
-    List<MetricFamily> families = new ArrayList<>();
-    for (MetricProducer p : producers) {
-      p.collect(families);
-    }
-    byte[] body = OtlpMetrics.encode(resource, "dev.vigil", families, startEpochNanos,
-        System.currentTimeMillis() * 1_000_000L, naming);
-    if (gzip) {
-      body = gzip(body);
-    }
-    if (target.grpc) {
-      pushGrpc(body);
-      return;
-    }
-    if (http == null) {
-      SSLContext tls = tls();
-      http = new Http11Client(endpoint, tls == null ? null : tls.getSocketFactory(), (int) timeoutMillis);
-    }
-    List<String> extra = headerList();
-    extra.addAll(List.of("content-type", "application/x-protobuf"));
-    if (gzip) {
-      extra.addAll(List.of("content-encoding", "gzip"));
-    }
-    HttpResult response = http.post(extra, body, timeoutMillis);
-    if (response.status / 100 != 2) {
-      throw new IOException("HTTP " + response.status);
-    }
-  }
-
-  private void pushGrpc(byte[] body) throws IOException {
-    if (grpc == null) {
-      SSLContext tls = tls();
-      grpc = new GrpcClient(endpoint, tls == null ? null : tls.getSocketFactory(), (int) timeoutMillis);
-    }
-    GrpcResult result = grpc.call(METRICS_METHOD, headerList(), body, gzip, timeoutMillis);
-    if (result.status != 0) {
-      throw new IOException("gRPC status " + result.status + " " + result.message);
-    }
-  }
-
-  private List<String> headerList() {
-    List<String> out = new ArrayList<>();
-    headers.forEach((name, value) -> {
-      out.add(name);
-      out.add(value);
-    });
-    return out;
-  }
-
-  /** The TLS trusting OTEL_EXPORTER_OTLP_CERTIFICATE, or null for the JDK's. */
-  private SSLContext tls() throws IOException {
+  void push() {
+    OtlpChannel.Outcome outcome;
     try {
-      return certificate == null ? null : TrustedCertificates.context(certificate);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IOException("OTEL_EXPORTER_OTLP_CERTIFICATE cannot be used: " + e, e);
+      List<MetricFamily> families = new ArrayList<>();
+      for (MetricProducer p : producers) {
+        p.collect(families);
+      }
+      byte[] body = OtlpMetrics.encode(resource, "dev.vigil", families, startEpochNanos,
+          System.currentTimeMillis() * 1_000_000L, naming);
+      if (channel == null) {
+        channel = OtlpChannels.open(settings);
+      }
+      outcome = channel.send(OtlpMessages.of(body));
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.every(AgentLog.Level.WARN, "otlp-metrics", "pushing metrics failed (" + e + ")", null);
+      outcome = OtlpChannel.Outcome.FAILED;
     }
+    (outcome == OtlpChannel.Outcome.SENT ? exported : outcome == OtlpChannel.Outcome.TIMEOUT ? timedOut : failed)
+        .increment();
   }
 
-  private static byte[] gzip(byte[] body) throws IOException {
-    ByteArrayOutputStream zipped = new ByteArrayOutputStream(body.length / 4 + 64);
-    try (GZIPOutputStream z = new GZIPOutputStream(zipped)) {
-      z.write(body);
-    }
-    return zipped.toByteArray();
+  @Override
+  public void collect(List<MetricFamily> out) {
+    out.add(new MetricFamily("vigil_exporter_metrics_exported", MetricFamily.Type.COUNTER,
+        "OTLP metric pushes the endpoint accepted.", "", List.of(Point.value(Labels.EMPTY, exported.sum()))));
+    out.add(new MetricFamily("vigil_exporter_metrics_dropped", MetricFamily.Type.COUNTER,
+        "OTLP metric pushes not accepted, by reason: export_failed (refused or unreachable), timeout (no answer"
+            + " within OTEL_EXPORTER_OTLP_METRICS_TIMEOUT). The next push carries the cumulative values again.", "",
+        List.of(Point.value(Labels.of("reason", "export_failed"), failed.sum()),
+            Point.value(Labels.of("reason", "timeout"), timedOut.sum()))));
   }
 }

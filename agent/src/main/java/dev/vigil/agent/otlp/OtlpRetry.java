@@ -3,6 +3,7 @@ package dev.vigil.agent.otlp;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLException;
 
@@ -45,12 +46,7 @@ final class OtlpRetry {
         }
         return result;
       }
-      try {
-        Thread.sleep(sleep);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted between OTLP export attempts", e);
-      }
+      LockSupport.parkNanos(sleep * 1_000_000L); // the channel's shutdown unparks it; the next attempt then fails
       backoff *= policy.getBackoffMultiplier();
     }
   }

@@ -1,9 +1,7 @@
 package dev.vigil.agent.profiler;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,8 +38,7 @@ final class Outputs {
     String base = r.jfr.getFileName().toString().replaceFirst("\\.jfr$", "");
     String suffix = route == null ? "" : "-route" + route.replaceAll("[^A-Za-z0-9_.-]+", "_");
     Path out = r.jfr.resolveSibling(base + suffix + (format.equals("html") ? ".html" : ".collapsed"));
-    Files.write(out, render(r, format, route), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE);
+    ProfileFiles.write(out, render(r, format, route));
     r.addOutput(out);
     return out;
   }

@@ -1,7 +1,6 @@
 package dev.vigil.agent.profiler;
 
 import dev.vigil.exporter.http.HttpEndpoint;
-import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -20,7 +19,13 @@ public final class ProfileEndpoint implements HttpEndpoint {
 
   @Override
   public Response handle(Map<String, String> headers, String query) throws Exception {
-    Map<String, String> params = parse(query);
+    Map<String, String> params;
+    try {
+      params = parse(query);
+    } catch (IllegalArgumentException e) {
+      return text(400, "bad query: percent-encode it (%2F for /, %7B and %7D for { and }), e.g."
+          + " ?route=%2Fowners%2F%7Bid%7D\n");
+    }
     Recorded r = profiler.latest();
     if (r == null) {
       return text(404, "no profile yet: turn on vigil.profiler.continuous=true, or start one over JMX"
@@ -44,7 +49,8 @@ public final class ProfileEndpoint implements HttpEndpoint {
     return new Response(status, "text/plain; charset=utf-8", s.getBytes(StandardCharsets.UTF_8));
   }
 
-  static Map<String, String> parse(String query) throws UnsupportedEncodingException {
+  /** The query's parameters, decoded; IllegalArgumentException on a broken escape such as {@code %zz}. */
+  static Map<String, String> parse(String query) {
     Map<String, String> params = new HashMap<>();
     if (query == null) {
       return params;
@@ -52,8 +58,8 @@ public final class ProfileEndpoint implements HttpEndpoint {
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        params.put(URLDecoder.decode(pair.substring(0, eq), "UTF-8"), URLDecoder.decode(pair.substring(eq + 1),
-            "UTF-8"));
+        params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
     return params;

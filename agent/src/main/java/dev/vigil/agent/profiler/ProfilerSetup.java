@@ -8,11 +8,15 @@ import dev.vigil.agent.jmx.LogManagerGate;
 import dev.vigil.agent.jmx.ProfilerBean;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.signals.EndpointRegistry;
+import dev.vigil.agent.signals.EndpointStats;
 import dev.vigil.exporter.http.HttpEndpoint;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * Wires the profiler, /vigil/profile and the MBeans at start-up. Loads nothing native. The MBeans are registered from a
@@ -22,10 +26,12 @@ import java.util.Properties;
  */
 public final class ProfilerSetup {
   private static volatile Profiler profiler;
+  private static volatile EndpointRegistry routes;
 
   private ProfilerSetup() {}
 
   public static void install(VigilConfig config, EndpointRegistry registry, Instrumentation inst, boolean lateAttach) {
+    routes = registry;
     Profiler p = null;
     long delay = lateAttach ? 0 : Math.max(0, config.getDurationMillis(ConfigKeys.JMX_DELAY));
     if (config.getBoolean(ConfigKeys.PROFILER_ENABLED)) {
@@ -70,6 +76,25 @@ public final class ProfilerSetup {
     AgentLog.warn("config " + ConfigKeys.PROFILER_CONTINUOUS_EVENT.name + "=" + value + " is not one of cpu, itimer,"
         + " ctimer; using the default " + fallback);
     return ProfileEvent.parse(fallback);
+  }
+
+  /** The profiler, or null while the agent starts or when vigil.profiler.enabled=false. */
+  public static Profiler profiler() {
+    return profiler;
+  }
+
+  /** The http_route of every endpoint served so far, sorted: what a profile can be narrowed to. */
+  public static List<String> routes() {
+    EndpointRegistry r = routes;
+    TreeSet<String> names = new TreeSet<>();
+    if (r != null) {
+      for (EndpointStats e : r.endpoints()) {
+        if (!EndpointRegistry.OTHER_ROUTE.equals(e.route())) {
+          names.add(e.route());
+        }
+      }
+    }
+    return new ArrayList<>(names);
   }
 
   /** Adds /vigil/profile to the agent's HTTP endpoints when the profiler is on. */

@@ -6,9 +6,9 @@ import dev.vigil.agent.db.SqlInfo;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.signals.DbOperationRegistry;
 import dev.vigil.agent.signals.DbOperationSeries;
+import dev.vigil.agent.tracing.VigilSpan;
 import dev.vigil.bootstrap.DbCall;
 import dev.vigil.bootstrap.DbClientHandler;
-import io.opentelemetry.api.trace.Span;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -156,7 +156,7 @@ public final class DbClientRecorder implements DbClientHandler {
     private final DbClientRecorder recorder;
     private DbTarget target;
     private long startNanos;
-    private Span span;
+    private VigilSpan span;
     boolean active;
 
     Call(DbClientRecorder recorder) {
@@ -186,11 +186,11 @@ public final class DbClientRecorder implements DbClientHandler {
       } catch (Throwable t) {
         failed(t);
       }
-      Span s = span;
+      VigilSpan s = span;
       if (s != null) {
         span = null;
         try {
-          DbSpans.end(s, error, error == null ? null : errorType(error));
+          DbSpans.end(s, error, error == null ? null : errorType(error), target.db.dialect);
         } catch (Throwable t) {
           failed(t);
         }

@@ -1,7 +1,7 @@
 package dev.vigil.agent.recording;
 
 import dev.vigil.bootstrap.ClientCall;
-import io.opentelemetry.api.trace.Span;
+import dev.vigil.agent.tracing.VigilSpan;
 import java.lang.ref.WeakReference;
 
 /**
@@ -12,14 +12,15 @@ final class HttpClientCall extends ClientCall {
   private final HttpClientRecorder recorder;
   final String method;
   final ClientUrl target;
-  final Span span;
+  /** Null while traces are off. */
+  final VigilSpan span;
   private final String[] headers;
   final WeakReference<Object> key;
   private final long startNanos = System.nanoTime();
   private boolean ended;
   private volatile int respondedStatus;
 
-  HttpClientCall(HttpClientRecorder recorder, String method, ClientUrl target, Span span, String[] headers,
+  HttpClientCall(HttpClientRecorder recorder, String method, ClientUrl target, VigilSpan span, String[] headers,
       Object key) {
     this.recorder = recorder;
     this.method = method;

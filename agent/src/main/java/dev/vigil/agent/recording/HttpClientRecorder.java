@@ -3,12 +3,10 @@ package dev.vigil.agent.recording;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.signals.HttpClientRegistry;
 import dev.vigil.agent.tracing.Tracing;
+import dev.vigil.agent.tracing.VigilSpan;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.ClientCall;
 import dev.vigil.bootstrap.HttpClientHandler;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
@@ -25,8 +23,6 @@ import java.util.concurrent.ExecutionException;
 public final class HttpClientRecorder implements HttpClientHandler {
   static final int MAX_KEYED = 10_000;
   private static final String[] NONE = new String[0];
-  /** What {@link Tracing#tracer()} is while traces are off: then no span is built at all. */
-  private static final Tracer NOOP_TRACER = TracerProvider.noop().get("dev.vigil");
   private static final TextMapSetter<List<String>> SETTER = (headers, name, value) -> {
     if (headers != null && name != null && value != null) {
       headers.add(name);
@@ -47,21 +43,16 @@ public final class HttpClientRecorder implements HttpClientHandler {
   @Override
   public ClientCall start(String method, String url, Object key) {
     try {
-      if (Tracing.instrumentationSuppressed()) {
+      Context parent = Context.current();
+      if (Tracing.instrumentationSuppressed(parent)) {
         return null;
       }
       ClientUrl target = ClientUrl.parse(url);
       String m = method == null ? "GET" : method;
-      boolean known = isKnown(m);
-      Context parent = Context.current();
-      Tracer tracer = Tracing.tracer();
-      TextMapPropagator propagator = Tracing.propagators().getTextMapPropagator();
-      if (tracer == NOOP_TRACER && propagator.fields().isEmpty()) {
-        // traces off: metrics only, no span built
-        return remember(new HttpClientCall(this, m, target, Span.getInvalid(), NONE, key), key);
-      }
-      Span span = ClientSpans.start(tracer, parent, m, known, target, captureQuery);
-      return remember(new HttpClientCall(this, m, target, span, inject(propagator, parent, span), key), key);
+      VigilSpan span = ClientSpans.start(parent, m, isKnown(m), target, captureQuery);
+      Context carried = span == null ? parent : parent.with(span);
+      String[] headers = inject(Tracing.propagators().getTextMapPropagator(), carried);
+      return remember(new HttpClientCall(this, m, target, span, headers, key), key);
     } catch (Throwable t) {
       failed(t);
       return null;
@@ -94,12 +85,13 @@ public final class HttpClientRecorder implements HttpClientHandler {
     return call;
   }
 
-  private static String[] inject(TextMapPropagator propagator, Context parent, Span span) {
+  /** The headers that carry {@code context} (the new span's, or the caller's while traces are off). */
+  private static String[] inject(TextMapPropagator propagator, Context context) {
     if (propagator.fields().isEmpty()) {
       return NONE; // no propagator configured: nothing to add to the request
     }
     List<String> headers = new ArrayList<>(6);
-    propagator.inject(parent.with(span), headers, SETTER);
+    propagator.inject(context, headers, SETTER);
     return headers.isEmpty() ? NONE : headers.toArray(NONE);
   }
 
@@ -127,7 +119,9 @@ public final class HttpClientRecorder implements HttpClientHandler {
     int code = Math.max(status, 0);
     String errorType = cause != null ? cause.getClass().getName() : code >= 400 ? Integer.toString(code) : null;
     registry.series(call.method, call.target.host, call.target.port, code, errorType).record(nanos);
-    ClientSpans.end(call.span, code, errorType, cause);
+    if (call.span != null) {
+      ClientSpans.end(call.span, code, errorType, cause);
+    }
     Object key = call.key == null ? null : call.key.get();
     if (key != null) {
       keyed.remove(key);

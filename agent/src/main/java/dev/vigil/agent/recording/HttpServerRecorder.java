@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Records inbound HTTP requests into the endpoint registry. Each thread reuses one call object, so a synchronous
  * request allocates nothing once warm. In-flight counts go to the endpoint when it already exists, else to a per-method
- * pending counter until the route is final (so that a provisional route never creates an endpoint).
+ * pending counter until the route is final (so that a provisional route never creates an endpoint). A request whose
+ * route was made from its path (no framework template) and that ends in 404 or 405 matched no route (a default servlet
+ * or a handler below a JDK context answers a scanner's paths so): it is counted under
+ * {@link EndpointRegistry#UNMATCHED_ROUTE}, so that a scanner's paths never become series.
  */
 public final class HttpServerRecorder implements HttpServerHandler {
   private final EndpointRegistry registry;
@@ -25,18 +28,13 @@ public final class HttpServerRecorder implements HttpServerHandler {
   }
 
   @Override
-  public ServerCall start(String method, String route) {
-    return start(method, route, null);
-  }
-
-  @Override
-  public ServerCall start(String method, String route, Object request) {
+  public ServerCall start(String method, String route, boolean template, Object request) {
     Call call = calls.get();
     if (call == null || call.active) {
       call = new Call(this); // first request on this thread, or one still open (async): never share a live call
       calls.set(call);
     }
-    call.begin(method, route);
+    call.begin(method, route, template);
     call.trace(request);
     return call;
   }
@@ -56,6 +54,8 @@ public final class HttpServerRecorder implements HttpServerHandler {
     private final HttpServerRecorder recorder;
     private String method;
     private String route;
+    /** The route is a framework's template, not made from the path. */
+    private boolean template;
     private EndpointStats endpoint;
     private LongAdder pending;
     private long startNanos;
@@ -88,7 +88,7 @@ public final class HttpServerRecorder implements HttpServerHandler {
       span = null;
       scope = null;
       try {
-        Context context = ServerSpans.start(method, route, request);
+        Context context = ServerSpans.start(method, route, template, request);
         if (context != null) {
           span = Span.fromContext(context);
           scope = context.makeCurrent();
@@ -109,10 +109,11 @@ public final class HttpServerRecorder implements HttpServerHandler {
       }
     }
 
-    void begin(String method, String route) {
+    void begin(String method, String route, boolean template) {
       sequence++;
       this.method = method;
       this.route = route == null ? "/" : route;
+      this.template = template;
       this.startNanos = System.nanoTime();
       enter(recorder.registry.find(method, this.route));
       active = true;
@@ -144,6 +145,7 @@ public final class HttpServerRecorder implements HttpServerHandler {
       }
       leave();
       route = template;
+      this.template = true;
       enter(recorder.registry.get(method, template));
       if (span != null) {
         ServerSpans.route(span, method, template);
@@ -157,10 +159,12 @@ public final class HttpServerRecorder implements HttpServerHandler {
       }
       active = false;
       long nanos = System.nanoTime() - startNanos;
-      RouteTimeline.record(startNanos, startNanos + nanos, route); // per-endpoint profiles; no-op unless profiling
-      leave();
-      EndpointStats stats = endpoint != null ? endpoint : recorder.registry.get(method, route);
       int code = error != null || status <= 0 ? 500 : status;
+      boolean unmatched = !template && (code == 404 || code == 405);
+      // per-endpoint profiles; no-op unless profiling
+      RouteTimeline.record(startNanos, startNanos + nanos, unmatched ? EndpointRegistry.UNMATCHED_ROUTE : route);
+      leave();
+      EndpointStats stats = unmatched ? recorder.registry.unmatched(method) : endpoint(endpoint);
       Span s = span;
       SpanContext sampled = s != null && s.getSpanContext().isSampled() ? s.getSpanContext() : null;
       stats.complete(nanos, code, error == null ? null : error.getClass().getName(),
@@ -170,12 +174,23 @@ public final class HttpServerRecorder implements HttpServerHandler {
       if (s != null) {
         span = null;
         try {
+          if (!template) {
+            ServerSpans.derivedRoute(s, method, unmatched ? null : route);
+          }
           ServerSpans.end(s, status, code, error);
         } catch (Throwable t) {
           // the request is counted; its span is lost
         }
       }
       leaveThread();
+    }
+
+    /** The endpoint this request entered, or its route's current one when it has none or it was evicted meanwhile. */
+    private EndpointStats endpoint(EndpointStats entered) {
+      if (entered != null && !entered.retired()) {
+        return entered;
+      }
+      return template ? recorder.registry.get(method, route) : recorder.registry.getDerived(method, route);
     }
   }
 }

@@ -1,13 +1,15 @@
 package dev.vigil.agent.recording;
 
+import dev.vigil.agent.db.ExceptionText;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.signals.CacheRequests;
 import dev.vigil.agent.signals.DbOperationRegistry;
 import dev.vigil.agent.signals.DbOperationSeries;
+import dev.vigil.agent.tracing.SpanShape;
 import dev.vigil.agent.tracing.Tracing;
+import dev.vigil.agent.tracing.VigilSpan;
 import dev.vigil.bootstrap.RedisCall;
 import dev.vigil.bootstrap.RedisClientHandler;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
@@ -22,6 +24,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class RedisClientRecorder implements RedisClientHandler {
   static final String SYSTEM = "redis";
   static final int MAX_QUEUED = 100_000;
+  private static final SpanShape SHAPE = new SpanShape();
+  private static final int SYSTEM_NAME = SHAPE.text("db.system.name");
+  private static final int OPERATION = SHAPE.text("db.operation.name");
+  private static final int KEY = SHAPE.text("db.redis.key");
+  private static final int ERROR_TYPE = SHAPE.text("error.type");
+  static final int SERVER_ADDRESS = SHAPE.text("server.address");
+  static final int SERVER_PORT = SHAPE.number("server.port");
 
   private final DbOperationRegistry registry;
   private final CacheRequests.Counts cache;
@@ -78,27 +87,31 @@ public final class RedisClientRecorder implements RedisClientHandler {
     return queued.size();
   }
 
-  /** The CLIENT span, a child of the current span; null when tracing is off or no trace is current (as for JDBC). */
-  private Span span(RedisCommands.Op op, Object connection, Object key) {
+  /**
+   * The CLIENT span, a child of the current span; null when tracing is off, no trace is current (as for JDBC) or it
+   * is not sampled.
+   */
+  private VigilSpan span(RedisCommands.Op op, Object connection, Object key) {
     if (!Tracing.enabled()) {
       return null;
     }
     Context current = Context.current();
-    if (!Span.fromContext(current).getSpanContext().isValid()) {
+    if (!Tracing.inTrace(current)) {
       return null;
     }
-    Span span = Tracing.tracer().spanBuilder(op.name).setSpanKind(SpanKind.CLIENT).setParent(current)
-        .setAttribute("db.system.name", SYSTEM).setAttribute("db.operation.name", op.name).startSpan();
-    if (span.isRecording()) {
+    VigilSpan span = Tracing.startLeaf(current, SpanKind.CLIENT, SHAPE, op.name, null);
+    if (span != null) {
+      span.setText(SYSTEM_NAME, SYSTEM);
+      span.setText(OPERATION, op.name);
       endpoints.describe(connection, span);
       if (key != null && captureKey && !op.masked) {
-        span.setAttribute("db.redis.key", RedisKeys.text(key));
+        span.setText(KEY, RedisKeys.text(key));
       }
     }
     return span;
   }
 
-  private void finish(RedisCommands.Op op, long nanos, Object reply, Throwable error, Span span) {
+  private void finish(RedisCommands.Op op, long nanos, Object reply, Throwable error, VigilSpan span) {
     if (error == null) {
       DbOperationSeries s = series.get(op.index);
       if (s == null) {
@@ -113,7 +126,8 @@ public final class RedisClientRecorder implements RedisClientHandler {
       registry.series(SYSTEM, op.name, null, error.getClass().getName()).record(nanos);
       if (span != null) {
         span.setStatus(StatusCode.ERROR);
-        span.setAttribute("error.type", error.getClass().getName());
+        span.setText(ERROR_TYPE, error.getClass().getName());
+        span.addEvent("exception", ExceptionText.event(error, null)); // Redis quotes arguments in its errors
       }
     }
     if (span != null) {
@@ -130,11 +144,11 @@ public final class RedisClientRecorder implements RedisClientHandler {
   static final class Call extends RedisCall {
     private final RedisClientRecorder recorder;
     private final RedisCommands.Op op;
-    private final Span span;
+    private final VigilSpan span;
     private final long startNanos = System.nanoTime();
     private volatile boolean ended;
 
-    Call(RedisClientRecorder recorder, RedisCommands.Op op, Span span) {
+    Call(RedisClientRecorder recorder, RedisCommands.Op op, VigilSpan span) {
       this.recorder = recorder;
       this.op = op;
       this.span = span;

@@ -1,6 +1,6 @@
 package dev.vigil.agent.recording;
 
-import io.opentelemetry.api.trace.Span;
+import dev.vigil.agent.tracing.VigilSpan;
 import java.lang.reflect.Method;
 
 /**
@@ -28,7 +28,7 @@ final class RedisEndpoints {
 
   private final WeakIdentityMap<Object, String[]> known = new WeakIdentityMap<>(MAX_CONNECTIONS);
 
-  void describe(Object connection, Span span) {
+  void describe(Object connection, VigilSpan span) {
     if (connection == null) {
       return;
     }
@@ -41,9 +41,9 @@ final class RedisEndpoints {
       known.put(connection, hostPort);
     }
     if (hostPort.length == 2) {
-      span.setAttribute("server.address", hostPort[0]);
+      span.setText(RedisClientRecorder.SERVER_ADDRESS, hostPort[0]);
       try {
-        span.setAttribute("server.port", Long.parseLong(hostPort[1]));
+        span.setNumber(RedisClientRecorder.SERVER_PORT, Long.parseLong(hostPort[1]));
       } catch (NumberFormatException ignored) {
         // no port
       }

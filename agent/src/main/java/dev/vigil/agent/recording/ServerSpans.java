@@ -1,91 +1,104 @@
 package dev.vigil.agent.recording;
 
+import dev.vigil.agent.db.ExceptionText;
+import dev.vigil.agent.signals.HttpMethods;
+import dev.vigil.agent.tracing.SpanShape;
 import dev.vigil.agent.tracing.Tracing;
-import io.opentelemetry.api.common.AttributeKey;
+import dev.vigil.agent.tracing.VigilSpan;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 
 /**
  * The SERVER span of an inbound request: parent extracted from the request's headers, name {@code METHOD route}, the
- * stable HTTP semantic-convention attributes, status ERROR on a 5xx or an exception (recorded as an event).
+ * stable HTTP semantic-convention attributes (read from the request only when the span is sampled), status ERROR on
+ * a 5xx or an exception (recorded as an event).
  */
 final class ServerSpans {
-  static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
-  static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
-  static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
-  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-  private static final AttributeKey<String> SCHEME = AttributeKey.stringKey("url.scheme");
-  private static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
-  private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
-  private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
-  private static final AttributeKey<String> CLIENT_ADDRESS = AttributeKey.stringKey("client.address");
-  private static final AttributeKey<String> USER_AGENT = AttributeKey.stringKey("user_agent.original");
-  private static final AttributeKey<String> PROTOCOL_VERSION = AttributeKey.stringKey("network.protocol.version");
+  static final SpanShape SHAPE = new SpanShape();
+  static final int METHOD = SHAPE.text("http.request.method");
+  static final int ROUTE = SHAPE.text("http.route");
+  static final int SCHEME = SHAPE.text("url.scheme");
+  static final int PATH = SHAPE.text("url.path");
+  static final int SERVER_ADDRESS = SHAPE.text("server.address");
+  static final int CLIENT_ADDRESS = SHAPE.text("client.address");
+  static final int USER_AGENT = SHAPE.text("user_agent.original");
+  static final int PROTOCOL_VERSION = SHAPE.text("network.protocol.version");
+  static final int ERROR_TYPE = SHAPE.text("error.type");
+  static final int SERVER_PORT = SHAPE.number("server.port");
+  static final int STATUS = SHAPE.number("http.response.status_code");
 
   private ServerSpans() {}
 
-  /** What the request says about itself; filled by {@link ServerRequests}. */
-  static final class Attributes {
-    String scheme;
-    String path;
-    String serverAddress;
-    int serverPort = -1;
-    String clientAddress;
-    String protocol;
-    String userAgent;
-  }
-
-  /** The context of the new span (its parent's baggage included), or null when no span is recorded. */
-  static Context start(String method, String route, Object request) {
-    if (request == null || !Tracing.enabled() || Tracing.instrumentationSuppressed()) {
+  /**
+   * The context of the new span (its parent's baggage included), or null when no span is recorded. A route made from the
+   * path ({@code template} false) names the span but becomes {@code http.route} only at the end, when the request is
+   * known to have matched a route ({@link #derivedRoute}).
+   */
+  static Context start(String method, String route, boolean template, Object request) {
+    if (request == null || !Tracing.enabled()) {
       return null;
     }
-    Context parent = Tracing.propagators().getTextMapPropagator()
-        .extract(Context.current(), request, ServerRequests.HEADERS);
-    SpanBuilder b = Tracing.tracer().spanBuilder(method + " " + route).setSpanKind(SpanKind.SERVER)
-        .setParent(parent).setAttribute(METHOD, method).setAttribute(ROUTE, route);
-    Attributes a = new Attributes();
-    ServerRequests.of(request).attributes(request, a);
-    put(b, SCHEME, a.scheme);
-    put(b, PATH, a.path);
-    put(b, SERVER_ADDRESS, a.serverAddress);
-    if (a.serverPort > 0) {
-      b.setAttribute(SERVER_PORT, (long) a.serverPort);
+    Context current = Context.current();
+    if (Tracing.instrumentationSuppressed(current)) {
+      return null;
     }
-    put(b, CLIENT_ADDRESS, a.clientAddress);
-    put(b, USER_AGENT, a.userAgent);
-    if (a.protocol != null && a.protocol.startsWith("HTTP/")) {
-      b.setAttribute(PROTOCOL_VERSION, a.protocol.substring(5));
+    Context parent = Tracing.propagators().getTextMapPropagator().extract(current, request, ServerRequests.HEADERS);
+    method = HttpMethods.canonical(method); // a scanner's made-up methods must not each name a span
+    VigilSpan span = Tracing.start(parent, SpanKind.SERVER, SHAPE, spanName(method), route);
+    if (span == null) {
+      return null;
     }
-    return parent.with(b.startSpan());
+    if (span.isRecording()) {
+      span.setText(METHOD, method);
+      if (template) {
+        span.setText(ROUTE, route);
+      }
+      ServerRequests.of(request).attributes(request, span);
+    }
+    return parent.with(span);
   }
 
-  private static void put(SpanBuilder b, AttributeKey<String> key, String value) {
-    if (value != null && !value.isEmpty()) {
-      b.setAttribute(key, value);
-    }
+  /** OpenTelemetry names a span of an unknown method {@code HTTP}. */
+  private static String spanName(String canonicalMethod) {
+    return canonicalMethod == HttpMethods.OTHER_NAME ? "HTTP" : canonicalMethod;
   }
 
   static void route(Span span, String method, String route) {
-    span.updateName(method + " " + route);
-    span.setAttribute(ROUTE, route);
+    if (span instanceof VigilSpan) {
+      ((VigilSpan) span).rename(spanName(HttpMethods.canonical(method)), route);
+      ((VigilSpan) span).setText(ROUTE, route);
+    }
+  }
+
+  /** A request whose route was made from its path ends: that route, or none (null) when it matched no route. */
+  static void derivedRoute(Span span, String method, String route) {
+    if (!(span instanceof VigilSpan)) {
+      return;
+    }
+    if (route == null) {
+      ((VigilSpan) span).rename(spanName(HttpMethods.canonical(method)), null); // OpenTelemetry: no http.route, the method alone names the span
+    } else {
+      ((VigilSpan) span).setText(ROUTE, route);
+    }
   }
 
   /** {@code code} is the status counted (500 for an exception); {@code status} the response's, 0 when unknown. */
   static void end(Span span, int status, int code, Throwable error) {
-    if (status > 0) {
-      span.setAttribute(STATUS, (long) status);
-    }
-    if (error != null) {
-      span.setStatus(StatusCode.ERROR);
-      span.setAttribute(ERROR_TYPE, error.getClass().getName());
-      span.recordException(error);
-    } else if (code >= 500) {
-      span.setStatus(StatusCode.ERROR);
-      span.setAttribute(ERROR_TYPE, Integer.toString(code));
+    if (span instanceof VigilSpan && span.isRecording()) {
+      VigilSpan s = (VigilSpan) span;
+      if (status > 0) {
+        s.setNumber(STATUS, status);
+      }
+      if (error != null) {
+        s.setStatus(StatusCode.ERROR);
+        s.setText(ERROR_TYPE, error.getClass().getName());
+        s.addEvent("exception", ExceptionText.event(error)); // a database error bubbling up is masked
+      } else if (code >= 500) {
+        s.setStatus(StatusCode.ERROR);
+        s.setText(ERROR_TYPE, Integer.toString(code));
+      }
     }
     span.end();
   }

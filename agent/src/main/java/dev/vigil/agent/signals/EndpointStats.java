@@ -18,6 +18,13 @@ public final class EndpointStats {
 
   final String method;
   final String route;
+  /** Made from the request's path, not given by a framework: such an endpoint may be evicted when idle. */
+  final boolean derived;
+  /** Set when the registry evicted this endpoint: a request that still holds it records into the new one. */
+  private volatile boolean retired;
+  /** The registry's idle bookkeeping, under its lock: requests seen at the last tick, ticks since one completed. */
+  long requestsAtLastTick;
+  int idleTicks;
   private final long apdexNanos;
   private final int windowSlots;
   private final LongAdder inFlight = new LongAdder();
@@ -28,8 +35,13 @@ public final class EndpointStats {
   Labels labels;
 
   EndpointStats(String method, String route, long apdexNanos, int windowSlots) {
+    this(method, route, false, apdexNanos, windowSlots);
+  }
+
+  EndpointStats(String method, String route, boolean derived, long apdexNanos, int windowSlots) {
     this.method = method;
     this.route = route;
+    this.derived = derived;
     this.apdexNanos = apdexNanos;
     this.windowSlots = windowSlots;
   }
@@ -40,6 +52,19 @@ public final class EndpointStats {
 
   public String route() {
     return route;
+  }
+
+  public boolean retired() {
+    return retired;
+  }
+
+  void retire() {
+    retired = true;
+  }
+
+  /** No request completed since the last tick and none is in flight. */
+  boolean idleSinceLastTick() {
+    return requests() == requestsAtLastTick && inFlight() == 0;
   }
 
   public void enter() {

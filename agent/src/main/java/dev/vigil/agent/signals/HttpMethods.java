@@ -1,11 +1,17 @@
 package dev.vigil.agent.signals;
 
 /** The known HTTP methods, as small indexes; anything else is {@code _OTHER} (OpenTelemetry convention). */
-final class HttpMethods {
+public final class HttpMethods {
   static final String[] NAMES = {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "_OTHER"};
   static final int OTHER = NAMES.length - 1;
+  public static final String OTHER_NAME = NAMES[OTHER];
 
   private HttpMethods() {}
+
+  /** The method as OpenTelemetry records it: a known method as is, anything else {@code _OTHER}. */
+  public static String canonical(String method) {
+    return NAMES[index(method)];
+  }
 
   static int index(String method) {
     if (method == null) {

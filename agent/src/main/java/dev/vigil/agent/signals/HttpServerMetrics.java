@@ -68,6 +68,9 @@ public final class HttpServerMetrics implements MetricProducer {
     out.add(new MetricFamily("vigil_metric_series_folded", Type.COUNTER,
         "Requests recorded under route _other because vigil.metrics.max_endpoints was reached.", "",
         List.of(Point.value(Labels.of("metric", "http.server"), registry.folded()))));
+    out.add(new MetricFamily("vigil_metric_series_evicted", Type.COUNTER,
+        "Endpoints of routes made from request paths removed to make room for another route, the idle ones first.", "",
+        List.of(Point.value(Labels.of("metric", "http.server"), registry.evicted()))));
   }
 
   /** OpenTelemetry error.type: the exception class, else the status code of a 5xx, else absent. */

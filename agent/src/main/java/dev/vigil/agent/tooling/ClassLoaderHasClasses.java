@@ -3,23 +3,25 @@ package dev.vigil.agent.tooling;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Matches class loaders that can see every one of a module's required classes, so the costly type matching runs only
- * where the library is. Answers are cached per loader (weakly, so the cache never keeps a loader alive).
+ * Whether a class loader can see every one of a module's required classes, so that no matcher of a module runs where
+ * its library is absent. Looked up as resources (nothing is loaded) and cached per loader (weakly, so the cache never
+ * keeps a loader alive).
  */
-final class ClassLoaderHasClasses extends ElementMatcher.Junction.AbstractBase<ClassLoader> {
+final class ClassLoaderHasClasses {
   private static final Object BOOTSTRAP = new Object();
-  private final List<String> resources;
+  private final String[] resources;
   private final Map<Object, Boolean> cache = new WeakHashMap<>();
 
   ClassLoaderHasClasses(List<String> classNames) {
-    this.resources = classNames.stream().map(n -> n.replace('.', '/') + ".class").collect(java.util.stream.Collectors.toList());
+    resources = new String[classNames.size()];
+    for (int i = 0; i < resources.length; i++) {
+      resources[i] = classNames.get(i).replace('.', '/') + ".class";
+    }
   }
 
-  @Override
-  public boolean matches(ClassLoader loader) {
+  boolean matches(ClassLoader loader) {
     Object key = loader == null ? BOOTSTRAP : loader;
     synchronized (cache) {
       Boolean known = cache.get(key);
@@ -27,11 +29,10 @@ final class ClassLoaderHasClasses extends ElementMatcher.Junction.AbstractBase<C
         return known;
       }
     }
+    ClassLoader lookup = loader == null ? ClassLoader.getPlatformClassLoader() : loader;
     boolean all = true;
     for (String resource : resources) {
-      ClassLoader lookup = loader == null ? ClassLoader.getPlatformClassLoader() : loader;
-      boolean found = lookup.getResource(resource) != null;
-      if (!found) {
+      if (lookup.getResource(resource) == null) {
         all = false;
         break;
       }

@@ -22,7 +22,7 @@ public final class InstrumentationSwitches {
   public static synchronized String set(String name, boolean enabled) throws Exception {
     boolean changed = enabled ? OFF.remove(name) : OFF.add(name);
     if (changed) {
-      Instrumenter.reinstall();
+      Instrumenter.reweave();
     }
     return off();
   }

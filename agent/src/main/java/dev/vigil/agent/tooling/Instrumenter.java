@@ -3,109 +3,101 @@ package dev.vigil.agent.tooling;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.instrumentation.InstrumentationModules;
 import dev.vigil.agent.logging.AgentLog;
-import dev.vigil.bootstrap.AdviceErrors;
 import dev.vigil.bootstrap.Bridge;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
-import net.bytebuddy.utility.JavaModule;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Builds the one ByteBuddy transformer from the enabled modules and installs it. */
-final class Instrumenter {
+/**
+ * Installs the transformer for the modules enabled by configuration, in premain: from then on every class load is
+ * filtered and, when it is a candidate, woven. What it needs is loaded first (a warm-up weave of a JDK class), so the
+ * transformer's own first use never happens inside a class load; then the classes loaded before it are retransformed.
+ */
+public final class Instrumenter {
   private static Instrumentation installedOn;
-  private static VigilConfig installedConfig;
-  private static TypePoolCache installedCache;
-  private static ResettableClassFileTransformer transformer;
+  private static Instrumentations installed;
+  private static volatile Weaver weaver;
 
   private Instrumenter() {}
 
-  /**
-   * Weaves again with the modules switched on now ({@link InstrumentationSwitches}): the classes of a module switched
-   * off get their own bytecode back by retransformation (frames already running finish with the code they started).
-   */
-  static synchronized void reinstall() throws Exception {
-    if (transformer == null) {
-      throw new IllegalStateException("the instrumentation is not installed yet");
+  /** What {@link #install} did, for the start-up line. */
+  public static final class Installed {
+    public final int modules;
+    public final int retransformed;
+
+    Installed(int modules, int retransformed) {
+      this.modules = modules;
+      this.retransformed = retransformed;
     }
-    transformer.reset(installedOn, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-    transformer = null;
-    install(installedOn, installedConfig, true, installedCache);
   }
 
-  /** Returns the number of modules installed. The type pool cache must be cleared periodically (the ticker does). */
-  static synchronized int install(Instrumentation inst, VigilConfig config, boolean lateAttach,
-      TypePoolCache typePoolCache)
-      throws Exception {
-    quietByteBuddy();
-    Advice.ExceptionHandler toAdviceErrors = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
-        new MethodDescription.ForLoadedMethod(AdviceErrors.class.getMethod("report", Throwable.class))));
-    AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-        .disableClassFormatChanges()
-        // Installed off the main thread: classes the application loaded meanwhile are retransformed. POOL_FIRST:
-        // HYBRID (reflection for loaded classes) left bootstrap classes such as com.sun.net.httpserver unmatched.
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(typePoolCache)
-        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-        .with(new ErrorListener())
-        .assureReadEdgeTo(inst, Bridge.class)
-        .ignore(new IgnoredTypes());
-    int installed = 0;
+  public static synchronized Installed install(Instrumentation inst, VigilConfig config) throws Exception {
+    quietByteBuddy(); // before any ByteBuddy class initializes
+    List<InstrumentationModule> enabled = new ArrayList<>();
     for (InstrumentationModule module : InstrumentationModules.all()) {
-      if (!config.instrumentationEnabled(module.name())) {
+      if (config.instrumentationEnabled(module.name())) {
+        enabled.add(module);
+      } else {
         AgentLog.info("instrumentation " + module.name() + " is off (vigil.instrumentation." + module.name()
             + ".enabled=false)");
-        continue;
       }
-      if (!InstrumentationSwitches.enabled(module.name())) {
-        continue; // switched off at run time (JMX dev.vigil:type=Agent)
-      }
-      ClassLoaderHasClasses loaders = new ClassLoaderHasClasses(module.requiredClasses());
-      for (TypeInstrumentation type : module.typeInstrumentations()) {
-        builder = builder.type(type.typeMatcher(), loaders)
-            .transform(new AgentBuilder.Transformer.ForAdvice()
-                .include(Instrumenter.class.getClassLoader())
-                .withExceptionHandler(toAdviceErrors)
-                .advice(type.methodMatcher(), type.adviceClass()));
-      }
-      installed++;
     }
-    transformer = builder.installOn(inst);
+    Instrumentations instrumentations = new Instrumentations(enabled);
+    Weaver w = new Weaver();
+    ClassTransformer transformer = new ClassTransformer(instrumentations, w, inst, Bridge.class.getModule());
+    warmUp(transformer);
+    inst.addTransformer(transformer, true);
     installedOn = inst;
-    installedConfig = config;
-    installedCache = typePoolCache;
-    return installed;
+    installed = instrumentations;
+    weaver = w;
+    return new Installed(instrumentations.modules(), LoadedClasses.retransformCandidates(inst, instrumentations));
   }
 
   /**
-   * Inlined advice needs neither ByteBuddy's Nexus nor its Unsafe-based class injection; without these switches the
-   * AgentBuilder probes sun.misc.Unsafe, which JDK 24+ reports on the application's stderr. The keys carry ByteBuddy's
-   * relocated package name, so they never affect an application's own ByteBuddy.
+   * Weaves the loaded classes again after a module was switched on or off at run time
+   * ({@link InstrumentationSwitches}): a module switched off gives its classes their own bytecode back (frames already
+   * running finish with theirs).
+   */
+  static synchronized void reweave() {
+    if (installed == null) {
+      throw new IllegalStateException("the instrumentation is not installed yet");
+    }
+    LoadedClasses.retransformCandidates(installedOn, installed);
+  }
+
+  /** Drops the type descriptions cached while weaving (called periodically). */
+  public static void clearCaches() {
+    Weaver w = weaver;
+    if (w != null) {
+      w.clear();
+    }
+  }
+
+  /**
+   * ByteBuddy's switches, under its relocated package name (so an application's own ByteBuddy is unaffected): never
+   * probe sun.misc.Unsafe (JDK 24+ reports it on the application's stderr), no Nexus (advice is inlined). Its
+   * "generate" switch (dispatchers as generated classes rather than proxies) is left off: one of those classes fails
+   * verification and HttpURLConnection then went uninstrumented.
    */
   private static void quietByteBuddy() {
-    String prefix = ByteBuddy.class.getPackage().getName();
+    String prefix = net.bytebuddy.ByteBuddy.class.getPackage().getName();
     System.setProperty(prefix + ".safe", "true");
     System.setProperty(prefix + ".nexus.disabled", "true");
   }
 
-  /** A type that cannot be transformed is reported once and left as it was. */
-  private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
-    @Override
-    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable t) {
-      AgentLog.once(AgentLog.Level.WARN, "transform:" + typeName, "cannot instrument " + typeName
-          + "; it runs uninstrumented", t);
-    }
-
-    @Override
-    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-        DynamicType dynamicType) {
-      AgentLog.debug("instrumented " + type.getName());
+  /**
+   * Runs the whole transformer once, on a copy of a JDK class file that is not defined: every class it needs (the
+   * pre-filter's, ByteBuddy's) is loaded here, before it sees the application's class loads.
+   */
+  private static void warmUp(ClassTransformer transformer) {
+    String name = "java/util/concurrent/ThreadPoolExecutor";
+    try (InputStream in = ClassLoader.getSystemResourceAsStream(name + ".class")) {
+      if (in != null) {
+        transformer.transform(null, null, name, null, null, in.readAllBytes());
+      }
+    } catch (Exception e) {
+      AgentLog.debug("transformer warm-up skipped: " + e);
     }
   }
 }

@@ -1,75 +1,60 @@
 package dev.vigil.agent.tracing;
 
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.otlp.OtlpChannel;
 import dev.vigil.agent.tracing.SpanExportStats.Reason;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
- * Batches ended, sampled spans to the exporter on one daemon thread. App threads only offer to a bounded lock-free
- * queue: when it is full the span is dropped and counted, never waited for. Every span is accounted for in
- * {@link SpanExportStats}. The thread runs with instrumentation suppressed, so exporting is never traced.
+ * Batches ended, sampled spans to OTLP on one daemon thread, which encodes each batch ({@link SpanEncoder}) and sends
+ * it through the traces' {@link OtlpChannel}. App threads only offer to a bounded lock-free queue: when it is full the
+ * span is dropped and counted, never waited for. Every span is accounted for in {@link SpanExportStats}. The thread
+ * runs with instrumentation suppressed, so exporting is never traced. Each send ends within the channel's timeout;
+ * shutdown ends within its own budget, cutting a send in flight if it must.
  */
-final class ExportProcessor implements SpanProcessor, Runnable {
-  private final Supplier<SpanExporter> exporterFactory;
-  /** Built by the worker on its first export: the JDK HTTP client's classes load then, not during start-up. */
-  private SpanExporter exporter;
+final class ExportProcessor implements Runnable {
+  private final Supplier<OtlpChannel> channelFactory;
+  /** Built by the worker on its first export: the transport's classes load then, not during start-up. */
+  private volatile OtlpChannel channel;
+  private final SpanEncoder encoder;
   private final SpanExportStats stats;
-  private final MpscAtomicArrayQueue<ReadableSpan> queue;
+  private final MpscAtomicArrayQueue<VigilSpan> queue;
+  private final VigilSpan[] batch;
   private final int batchSize;
   private final long delayNanos;
-  private final long exportTimeoutMillis;
   private final Thread worker;
   /** True while the worker sleeps; the first producer that sees a full batch clears it and wakes the worker. */
   private final AtomicBoolean parked = new AtomicBoolean();
+  /** Spans of the batch being sent; whoever takes them (the worker after the send, or shutdown) counts them. */
+  private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean stopping;
   private volatile long deadlineNanos;
-  private volatile int inFlight;
-  private volatile boolean closed;
 
-  ExportProcessor(SpanExporter exporter, SpanExportStats stats, ExportSettings settings) {
-    this(() -> exporter, stats, settings);
-  }
-
-  ExportProcessor(Supplier<SpanExporter> exporterFactory, SpanExportStats stats, ExportSettings settings) {
-    this.exporterFactory = exporterFactory;
+  ExportProcessor(Supplier<OtlpChannel> channelFactory, SpanEncoder encoder, SpanExportStats stats,
+      ExportSettings settings) {
+    this.channelFactory = channelFactory;
+    this.encoder = encoder;
     this.stats = stats;
     this.queue = new MpscAtomicArrayQueue<>(Math.max(2, settings.maxQueueSize));
     this.batchSize = settings.maxExportBatchSize;
+    this.batch = new VigilSpan[batchSize];
     this.delayNanos = TimeUnit.MILLISECONDS.toNanos(settings.scheduleDelayMillis);
-    this.exportTimeoutMillis = settings.exportTimeoutMillis;
-    stats.queue(() -> queue.size() + inFlight);
+    stats.queue(() -> queue.size() + inFlight.get());
     worker = new Thread(this, "vigil-span-export");
     worker.setDaemon(true);
     worker.start();
   }
 
-  @Override
-  public void onStart(Context parentContext, ReadWriteSpan span) {}
-
-  @Override
-  public boolean isStartRequired() {
-    return false;
-  }
-
-  @Override
-  public void onEnd(ReadableSpan span) {
-    if (!span.getSpanContext().isSampled()) {
-      return;
-    }
+  /** A sampled span ended: queued, or dropped and counted. */
+  void ended(VigilSpan span) {
     stats.ended();
     if (stopping) {
       stats.dropped(Reason.SHUTDOWN, 1);
@@ -81,18 +66,13 @@ final class ExportProcessor implements SpanProcessor, Runnable {
   }
 
   @Override
-  public boolean isEndRequired() {
-    return true;
-  }
-
-  @Override
   public void run() {
     try (Scope ignored = Tracing.suppressInstrumentation(Context.root()).makeCurrent()) {
       long next = System.nanoTime() + delayNanos;
       while (!stopping) {
         long now = System.nanoTime();
         if (queue.size() >= batchSize || (now >= next && !queue.isEmpty())) {
-          exportBatch(exportTimeoutMillis);
+          exportBatch();
           continue;
         }
         if (now >= next) {
@@ -104,85 +84,90 @@ final class ExportProcessor implements SpanProcessor, Runnable {
         }
         parked.set(false);
       }
-      while (!queue.isEmpty() && System.nanoTime() < deadlineNanos) {
-        exportBatch(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+      while (!queue.isEmpty() && System.nanoTime() - deadlineNanos < 0) {
+        exportBatch(); // shutdown cuts the send in flight at its deadline
       }
+      dropQueued();
     } catch (Throwable t) {
       AgentLog.error("span export stopped; spans are dropped from now on", t);
       stopping = true;
     }
   }
 
-  private void exportBatch(long timeoutMillis) {
-    List<SpanData> batch = new ArrayList<>(Math.min(batchSize, queue.size()));
-    ReadableSpan span;
-    while (batch.size() < batchSize && (span = queue.relaxedPoll()) != null) {
-      batch.add(span.toSpanData());
+  private void exportBatch() {
+    int n = 0;
+    VigilSpan span;
+    while (n < batchSize && (span = queue.relaxedPoll()) != null) {
+      batch[n++] = span;
     }
-    if (batch.isEmpty()) {
+    if (n == 0) {
       return;
     }
-    inFlight = batch.size();
+    inFlight.set(n);
+    OtlpChannel.Outcome outcome = OtlpChannel.Outcome.FAILED;
     try {
-      if (exporter == null) {
-        exporter = exporterFactory.get();
+      OtlpChannel c = channel;
+      if (c == null) {
+        channel = c = channelFactory.get();
       }
-      CompletableResultCode result = exporter.export(batch).join(timeoutMillis, TimeUnit.MILLISECONDS);
-      if (closed) {
-        return; // shutdown gave up on this batch and counted it
-      }
-      if (result.isSuccess()) {
-        stats.exported(batch.size());
-      } else {
-        stats.dropped(result.isDone() ? Reason.EXPORT_FAILED : Reason.EXPORT_TIMEOUT, batch.size());
-        AgentLog.once(AgentLog.Level.WARN, "span-export-failed", "exporting spans failed (is the OTLP endpoint up?);"
-            + " dropped spans are counted in vigil_exporter_spans_dropped_total", null);
-      }
-    } catch (Throwable t) {
-      if (!closed) {
-        stats.dropped(Reason.EXPORT_FAILED, batch.size());
-      }
-      AgentLog.once(AgentLog.Level.WARN, "span-export-error", "exporting spans failed (" + t
+      ProtoBuffer request = encoder.encode(batch, n);
+      Arrays.fill(batch, 0, n, null);
+      outcome = c.send(request);
+    } catch (RuntimeException | LinkageError e) {
+      Arrays.fill(batch, 0, n, null);
+      AgentLog.once(AgentLog.Level.WARN, "span-export-error", "exporting spans failed (" + e
           + "); dropped spans are counted in vigil_exporter_spans_dropped_total", null);
     } finally {
-      inFlight = 0;
+      int taken = inFlight.getAndSet(0); // 0 when shutdown gave up on this batch and counted it
+      if (outcome == OtlpChannel.Outcome.SENT) {
+        stats.exported(taken);
+      } else {
+        stats.dropped(outcome == OtlpChannel.Outcome.TIMEOUT ? Reason.EXPORT_TIMEOUT : Reason.EXPORT_FAILED, taken);
+      }
     }
   }
 
-  @Override
-  public CompletableResultCode forceFlush() {
-    LockSupport.unpark(worker);
-    return CompletableResultCode.ofSuccess();
-  }
-
-  /** Exports what is queued within {@code timeoutMillis}, counts the rest as dropped, then stops. */
-  @Override
-  public CompletableResultCode shutdown() {
-    return shutdown(5_000);
-  }
-
-  CompletableResultCode shutdown(long timeoutMillis) {
+  /**
+   * Lets the worker export what is queued until the deadline, then cuts the send in flight (the channel's shutdown
+   * unblocks it) and counts what is left as dropped (reason shutdown). Returns within {@code timeoutMillis}.
+   */
+  void shutdown(long timeoutMillis) {
     if (stopping) {
-      return CompletableResultCode.ofSuccess();
+      return;
     }
-    deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    long start = System.nanoTime();
+    deadlineNanos = start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis) * 9 / 10; // a tenth left to close
     stopping = true;
     LockSupport.unpark(worker);
-    try {
-      worker.join(Math.max(1, timeoutMillis));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    join(deadlineNanos);
+    stats.dropped(Reason.SHUTDOWN, inFlight.getAndSet(0));
+    OtlpChannel c = channel;
+    if (c != null) {
+      c.shutdown(Math.max(1, timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
     }
-    closed = true;
+    join(start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+    if (!worker.isAlive()) {
+      dropQueued(); // the queue has one consumer: only once the worker is gone
+    }
+  }
+
+  /** Counts what is still queued as dropped (reason shutdown). */
+  private void dropQueued() {
     int left = 0;
     while (queue.relaxedPoll() != null) {
       left++;
     }
-    stats.dropped(Reason.SHUTDOWN, left + inFlight);
-    SpanExporter e = exporter;
-    if (e != null) {
-      e.shutdown();
+    stats.dropped(Reason.SHUTDOWN, left);
+  }
+
+  private void join(long untilNanos) {
+    long millis = TimeUnit.NANOSECONDS.toMillis(untilNanos - System.nanoTime());
+    try {
+      if (millis > 0) {
+        worker.join(millis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    return CompletableResultCode.ofSuccess();
   }
 }

@@ -1,7 +1,6 @@
 package dev.vigil.agent.tracing;
 
 import dev.vigil.agent.logging.AgentLog;
-import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.Locale;
 
 /** {@code OTEL_TRACES_SAMPLER} and {@code OTEL_TRACES_SAMPLER_ARG}, with the OpenTelemetry names and defaults. */
@@ -11,25 +10,25 @@ public final class SamplerConfig {
   private SamplerConfig() {}
 
   /** A sampler from its name and argument (either may be null); a bad value logs one line and uses the default. */
-  public static Sampler parse(String name, String arg) {
+  static TraceSampler parse(String name, String arg) {
     String n = name == null || name.isEmpty() ? DEFAULT : name.trim().toLowerCase(Locale.ROOT);
     switch (n) {
       case "always_on":
-        return Sampler.alwaysOn();
+        return TraceSampler.alwaysOn();
       case "always_off":
-        return Sampler.alwaysOff();
+        return TraceSampler.alwaysOff();
       case "traceidratio":
-        return Sampler.traceIdRatioBased(ratio(arg));
+        return TraceSampler.traceIdRatio(ratio(arg));
       case "parentbased_always_on":
-        return Sampler.parentBased(Sampler.alwaysOn());
+        return TraceSampler.parentBased(TraceSampler.alwaysOn());
       case "parentbased_always_off":
-        return Sampler.parentBased(Sampler.alwaysOff());
+        return TraceSampler.parentBased(TraceSampler.alwaysOff());
       case "parentbased_traceidratio":
-        return Sampler.parentBased(Sampler.traceIdRatioBased(ratio(arg)));
+        return TraceSampler.parentBased(TraceSampler.traceIdRatio(ratio(arg)));
       default:
         AgentLog.warn("config OTEL_TRACES_SAMPLER=" + name + " is not one of always_on, always_off, traceidratio,"
             + " parentbased_always_on, parentbased_always_off, parentbased_traceidratio; using the default " + DEFAULT);
-        return Sampler.parentBased(Sampler.alwaysOn());
+        return TraceSampler.parentBased(TraceSampler.alwaysOn());
     }
   }
 

@@ -16,7 +16,7 @@ import java.util.function.IntSupplier;
 public final class SpanExportStats implements MetricProducer {
   /** Why a span was not exported; the names are the {@code reason} label values. */
   public enum Reason {
-    QUEUE_FULL("queue_full"), EXPORT_FAILED("export_failed"), EXPORT_TIMEOUT("export_timeout"),
+    QUEUE_FULL("queue_full"), EXPORT_FAILED("export_failed"), EXPORT_TIMEOUT("timeout"),
     SHUTDOWN("shutdown");
 
     final String label;
@@ -77,7 +77,7 @@ public final class SpanExportStats implements MetricProducer {
     out.add(new MetricFamily("vigil_exporter_spans_exported", MetricFamily.Type.COUNTER,
         "Spans the OTLP endpoint accepted.", "", List.of(Point.value(Labels.EMPTY, exportedCount()))));
     out.add(new MetricFamily("vigil_exporter_spans_dropped", MetricFamily.Type.COUNTER,
-        "Spans not exported, by reason: queue_full, export_failed, export_timeout, shutdown.", "", drops));
+        "Spans not exported, by reason: queue_full, export_failed, timeout, shutdown.", "", drops));
     out.add(new MetricFamily("vigil_exporter_queue_spans", MetricFamily.Type.GAUGE,
         "Spans waiting in the export queue (OTEL_BSP_MAX_QUEUE_SIZE bounds it).", "",
         List.of(Point.value(Labels.EMPTY, queued.getAsInt()))));

@@ -1,40 +1,57 @@
 package dev.vigil.agent.tracing;
 
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.ContextPropagators;
 
 /**
- * What recorders use to trace: the OpenTelemetry API (relocated in the shaded jar), backed by the SDK once tracing is
- * installed and a no-op until then or when traces are off. Recorders write spans only through this holder.
+ * What recorders use to trace, and the only way they do: Vigil's own spans ({@link VigilSpan}) in the OpenTelemetry
+ * API's {@link Context} (relocated in the shaded jar), and the configured propagators. Until tracing is installed,
+ * and when traces are off, no span is made.
  */
 public final class Tracing {
   private static final ContextKey<Boolean> SUPPRESSED = ContextKey.named("vigil-suppress-instrumentation");
-  private static volatile OpenTelemetry openTelemetry = OpenTelemetry.noop();
-  private static volatile Tracer tracer = openTelemetry.getTracer("dev.vigil");
-  private static volatile boolean enabled;
+  private static volatile SpanFactory spans;
+  private static volatile ContextPropagators propagators = ContextPropagators.noop();
 
   private Tracing() {}
 
-  public static void install(OpenTelemetry otel) {
-    openTelemetry = otel == null ? OpenTelemetry.noop() : otel;
-    tracer = openTelemetry.getTracer("dev.vigil");
-    enabled = otel != null;
+  /** {@code factory} null: traces off, only {@code propagators} (may be null: none) carry a context onward. */
+  public static void install(SpanFactory factory, ContextPropagators contextPropagators) {
+    spans = factory;
+    propagators = contextPropagators == null ? ContextPropagators.noop() : contextPropagators;
   }
 
-  /** True once a real tracer is installed: recorders skip span work entirely (header reads too) while false. */
+  /** True while spans are recorded: recorders skip span work entirely (header reads too) while false. */
   public static boolean enabled() {
-    return enabled;
-  }
-
-  public static Tracer tracer() {
-    return tracer;
+    return spans != null;
   }
 
   public static ContextPropagators propagators() {
-    return openTelemetry.getPropagators();
+    return propagators;
+  }
+
+  /**
+   * A span, child of the span in {@code parent} if any, named {@code name} or {@code name + " " + nameSuffix}; not
+   * recording when not sampled, null when traces are off.
+   */
+  public static VigilSpan start(Context parent, SpanKind kind, SpanShape shape, String name, String nameSuffix) {
+    SpanFactory f = spans;
+    return f == null ? null : f.start(parent, kind, shape, name, nameSuffix, false);
+  }
+
+  /** As {@link #start}, for a span that never has children: null unless it is sampled. */
+  public static VigilSpan startLeaf(Context parent, SpanKind kind, SpanShape shape, String name, String nameSuffix) {
+    SpanFactory f = spans;
+    return f == null ? null : f.start(parent, kind, shape, name, nameSuffix, true);
+  }
+
+  /** True when {@code context} holds a span of a trace (sampled or not). */
+  public static boolean inTrace(Context context) {
+    Span span = Span.fromContextOrNull(context);
+    return span instanceof VigilSpan || span != null && span.getSpanContext().isValid();
   }
 
   /** A context under which instrumentations record nothing: the agent's own export calls run in it. */
@@ -44,6 +61,10 @@ public final class Tracing {
 
   /** True while the agent itself is calling out (exporting): recorders then record no span and no metric. */
   public static boolean instrumentationSuppressed() {
-    return Context.current().get(SUPPRESSED) == Boolean.TRUE;
+    return instrumentationSuppressed(Context.current());
+  }
+
+  public static boolean instrumentationSuppressed(Context context) {
+    return context.get(SUPPRESSED) == Boolean.TRUE;
   }
 }

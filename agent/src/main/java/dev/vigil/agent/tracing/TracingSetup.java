@@ -6,34 +6,20 @@ import dev.vigil.agent.logging.AgentLog;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.TracerProvider;
-import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import dev.vigil.agent.otlp.OtlpSenders;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
-import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
-import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
+import dev.vigil.agent.otlp.OtlpChannels;
+import dev.vigil.agent.otlp.OtlpSettings;
+import dev.vigil.agent.otlp.OtlpSignal;
 import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SpanLimits;
 import java.net.InetAddress;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Installs the OpenTelemetry SDK behind {@link Tracing} when traces are on: resource, sampler, span limits,
- * propagators, the OTLP exporter behind a bounded batch processor, and a shutdown hook that flushes within
+ * Installs Vigil's spans behind {@link Tracing} when traces are on: sampler, propagators, the OTLP encoder (with the
+ * resource) behind a bounded batch processor, and a shutdown hook that flushes within
  * {@code vigil.exporter.shutdown.timeout}. Runs on the agent's init thread, never in premain.
  */
 public final class TracingSetup {
-  static final int MAX_ATTRIBUTES = 128;
-  static final int MAX_EVENTS = 128;
-  static final int MAX_ATTRIBUTE_LENGTH = 4096;
-
 
   private TracingSetup() {}
 
@@ -58,73 +44,27 @@ public final class TracingSetup {
     }
   }
 
-  /** Installs the SDK; returns the export counters for /metrics, or null when traces are off. */
+  /** Installs tracing; returns the export counters for /metrics, or null when traces are off. */
   public static SpanExportStats install(VigilConfig config) {
     if (!enabled(config)) {
       return null;
     }
     long start = System.nanoTime();
     ExportSettings settings = ExportSettings.of(config);
+    OtlpSettings otlp = OtlpSettings.of(config, OtlpSignal.TRACES);
     SpanExportStats stats = new SpanExportStats();
-    ExportProcessor processor = new ExportProcessor(() -> exporter(settings), stats, settings);
-    SdkTracerProvider provider = SdkTracerProvider.builder()
-        .setResource(resource(config))
-        .setSampler(new RuntimeRatioSampler(
-            SamplerConfig.parse(config.otel("otel.traces.sampler"), config.otel("otel.traces.sampler.arg"))))
-        .setSpanLimits(SpanLimits.builder().setMaxNumberOfAttributes(MAX_ATTRIBUTES)
-            .setMaxNumberOfEvents(MAX_EVENTS).setMaxAttributeValueLength(MAX_ATTRIBUTE_LENGTH).build())
-        .addSpanProcessor(processor)
-        .build();
+    ExportProcessor processor = new ExportProcessor(() -> OtlpChannels.open(otlp),
+        new SpanEncoder(resource(config)), stats, settings);
+    TraceSampler sampler = SamplerConfig.parse(config.otel("otel.traces.sampler"),
+        config.otel("otel.traces.sampler.arg"));
     ContextPropagators propagators = ContextPropagators.create(
         new BoundedPropagator(PropagatorConfig.parse(config.otel("otel.propagators"))));
-    Tracing.install(new OpenTelemetry() { // the SDK's OpenTelemetrySdk would pull in the metrics and logs SDKs
-      @Override
-      public TracerProvider getTracerProvider() {
-        return provider;
-      }
-
-      @Override
-      public ContextPropagators getPropagators() {
-        return propagators;
-      }
-    });
+    Tracing.install(new SpanFactory(sampler, processor), propagators);
     long timeout = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
     Thread hook = new Thread(() -> processor.shutdown(timeout), "vigil-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    AgentLog.info("traces to " + settings.endpoint + " (" + (settings.grpc ? "OTLP/gRPC" : "OTLP http/protobuf")
-        + (settings.gzip ? ", gzip" : "")
-        + "; set up in " + (System.nanoTime() - start) / 1_000_000 + " ms)");
+    AgentLog.info("traces to " + otlp.describe() + "; set up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     return stats;
-  }
-
-  private static SpanExporter exporter(ExportSettings settings) {
-    byte[] certificate = settings.certificateBytes();
-    if (settings.grpc) {
-      OtlpGrpcSpanExporterBuilder grpc = OtlpGrpcSpanExporter.builder()
-          .setEndpoint(settings.endpoint)
-          .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
-          .setCompression(settings.gzip ? "gzip" : "none")
-          .setMeterProvider(MeterProvider::noop)
-          .setComponentLoader(OtlpSenders.LOADER);
-      settings.headers.forEach(grpc::addHeader);
-      if (certificate != null) {
-        grpc.setTrustedCertificates(certificate);
-      }
-      return grpc.build();
-    }
-    OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder()
-        .setEndpoint(settings.endpoint)
-        .setTimeout(settings.timeoutMillis, TimeUnit.MILLISECONDS)
-        .setCompression(settings.gzip ? "gzip" : "none")
-        .setMeterProvider(MeterProvider::noop)
-        .setComponentLoader(OtlpSenders.LOADER);
-    for (Map.Entry<String, String> h : settings.headers.entrySet()) {
-      exporter.addHeader(h.getKey(), h.getValue());
-    }
-    if (certificate != null) {
-      exporter.setTrustedCertificates(certificate);
-    }
-    return exporter.build();
   }
 
   public static Resource resource(VigilConfig config) {

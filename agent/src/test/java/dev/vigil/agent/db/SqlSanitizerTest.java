@@ -57,6 +57,12 @@ class SqlSanitizerTest {
     "SELECT 'unterminated FROM t | STANDARD | SELECT ? | SELECT | ",
     "SELECT a FROM t /* unterminated 'x' | STANDARD | SELECT a FROM t | SELECT | t",
     "SELECT _utf8mb4'abc' FROM t | MYSQL | SELECT ? FROM t | SELECT | t",
+    "SELECT a FROM t WHERE x = 'C:\\' AND y = 'secret' | POSTGRESQL | SELECT a FROM t WHERE x = ? | SELECT | t",
+    "SELECT a FROM t WHERE x = \"secret\" AND y = 'v' | UNKNOWN | SELECT a FROM t WHERE x = ? AND y = ? | SELECT | t",
+    "SELECT `a` FROM `t` WHERE x = 'it\\'s secret' AND y = 1 | UNKNOWN | SELECT `a` FROM `t` WHERE x = ? | SELECT | t",
+    "SELECT a FROM t WHERE x = 'C:\\' AND y = 'secret' | UNKNOWN | SELECT a FROM t WHERE x = ? | SELECT | t",
+    "SELECT a FROM t WHERE x = 'a\\b' AND y = \"c\"\"d\" | UNKNOWN | SELECT a FROM t WHERE x = ? AND y = ? | SELECT | t",
+    "SELECT * FROM \"users\" # note 5\\nWHERE id = $$x$$ OR q = q'[it's]' | UNKNOWN | SELECT * FROM ? WHERE id = ? OR q = ? | SELECT | ",
     "  | STANDARD |  |  | ",
   })
   void sanitizes(String sql, SqlDialect dialect, String expected, String operation, String table) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.vigil.agent.support.CapturedStderr;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,25 @@ class AgentLogTest {
       AgentLog.error("broken", new IllegalStateException("boom"));
       assertThat(err.lines()).containsExactly("[vigil] INFO hello",
           "[vigil] ERROR broken: java.lang.IllegalStateException: boom");
+    }
+  }
+
+  @Test
+  void aDriverExceptionIsLoggedMaskedInTextAndJsonWithItsStack() {
+    SQLException driver = new SQLException("Duplicate entry 'SECRET-1' for key 'PRIMARY'");
+    RuntimeException wrapped = new RuntimeException("insert of 'SECRET-2' failed", driver);
+    AgentLog.setLevel(AgentLog.Level.DEBUG);
+    try (CapturedStderr err = CapturedStderr.start()) {
+      AgentLog.error("recording failed", wrapped);
+      AgentLog.setFormat(AgentLog.Format.JSON);
+      AgentLog.error("recording failed", wrapped);
+      List<String> lines = err.lines();
+      assertThat(lines.get(0)).isEqualTo("[vigil] ERROR recording failed: java.lang.RuntimeException: insert of ? failed");
+      assertThat(lines).anyMatch(l -> l.equals("Caused by: java.sql.SQLException: Duplicate entry ?"))
+          .anyMatch(l -> l.startsWith("\tat dev.vigil.agent.logging.AgentLogTest."))
+          .anyMatch(l -> l.contains("\"error\":\"java.lang.RuntimeException: insert of ? failed\"")
+              && l.contains("\\nCaused by: java.sql.SQLException: Duplicate entry ?\\n"))
+          .noneMatch(l -> l.contains("SECRET"));
     }
   }
 

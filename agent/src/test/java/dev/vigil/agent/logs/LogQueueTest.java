@@ -2,6 +2,8 @@ package dev.vigil.agent.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.agent.otlp.OtlpChannel.Outcome;
+import dev.vigil.agent.support.CapturedStderr;
 import dev.vigil.exporter.model.MetricFamily;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,21 +39,30 @@ class LogQueueTest {
       queue.offer(entry(i));
     }
     List<List<String>> received = new ArrayList<>();
-    queue.flush(batch -> received.add(batch.stream().map(e -> e.message).collect(Collectors.toList())), deadline());
+    queue.flush(batch -> {
+      received.add(batch.stream().map(e -> e.message).collect(Collectors.toList()));
+      return Outcome.SENT;
+    }, deadline());
     assertThat(received).hasSize(1);
     assertThat(received.get(0)).hasSize(10);
     assertThat(queue.exported()).isEqualTo(10);
     queue.offer(entry(99));
     queue.offer(entry(100));
-    queue.flush(batch -> {
-      throw new IllegalStateException("receiver down");
-    }, deadline());
+    try (CapturedStderr log = CapturedStderr.start()) {
+      queue.flush(batch -> {
+        throw new IllegalStateException("receiver down");
+      }, deadline());
+      assertThat(log.lines()).as("rate-limited per JVM").allMatch(l -> l.contains("OTLP log export failed"));
+    }
     assertThat(queue.dropped("export_failed")).isEqualTo(2);
+    queue.offer(entry(101));
+    queue.flush(batch -> Outcome.TIMEOUT, deadline());
+    assertThat(queue.dropped("timeout")).isEqualTo(1);
     List<MetricFamily> families = new ArrayList<>();
     queue.collect(families);
     assertThat(families).extracting(f -> f.name).contains("vigil_exporter_logs_dropped");
     assertThat(families.get(0).points).extracting(p -> p.labels.value(0) + "=" + (long) p.value)
-        .containsExactly("queue_full=0", "export_failed=2", "shutdown=0");
+        .containsExactly("queue_full=0", "export_failed=2", "timeout=1", "shutdown=0");
   }
 
   @Test
@@ -60,7 +71,7 @@ class LogQueueTest {
     for (int i = 0; i < 7; i++) {
       queue.offer(entry(i));
     }
-    queue.shutdown(batch -> true, 0);
+    queue.shutdown(batch -> Outcome.SENT, 0);
     assertThat(queue.dropped("shutdown")).isEqualTo(7);
     assertThat(queue.exported()).isZero();
   }

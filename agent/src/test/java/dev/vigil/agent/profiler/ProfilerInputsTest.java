@@ -3,10 +3,13 @@ package dev.vigil.agent.profiler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.exporter.http.HttpEndpoint;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +46,17 @@ class ProfilerInputsTest {
     assertThat(ProfileEndpoint.parse("route=%2Fowners%2F%7Bid%7D&format=collapsed"))
         .containsEntry("route", "/owners/{id}").containsEntry("format", "collapsed");
     assertThat(ProfileEndpoint.parse("")).isEmpty();
+  }
+
+  @Test
+  void aBrokenEscapeInTheQueryIs400WithAPlainMessage(@TempDir Path dir) throws Exception {
+    ProfileEndpoint endpoint = new ProfileEndpoint(new Profiler(false, 10_000_000L, dir.toString(), 3));
+    for (String query : new String[] {"route=%zz", "route=%", "route=%2", "%zz=1"}) {
+      HttpEndpoint.Response r = endpoint.handle(Map.of(), query);
+      assertThat(r.status).as(query).isEqualTo(400);
+      assertThat(new String(r.body, StandardCharsets.UTF_8)).as(query).startsWith("bad query: percent-encode it")
+          .doesNotContain("Exception");
+    }
   }
 
   @Test

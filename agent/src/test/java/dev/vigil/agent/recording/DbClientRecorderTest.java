@@ -3,6 +3,7 @@ package dev.vigil.agent.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.agent.signals.ApdexThresholds;
+import dev.vigil.agent.support.CapturedStderr;
 import dev.vigil.agent.signals.DbOperationRegistry;
 import dev.vigil.agent.signals.DbOperationSeries;
 import dev.vigil.agent.signals.EndpointRegistry;
@@ -48,11 +49,15 @@ class DbClientRecorderTest {
   @Test
   void flagsTheSameStatementRepeatedInOneRequestOnce() {
     ServerCall request = http.start("GET", "/orders");
-    for (int i = 0; i < 12; i++) {
-      recorder.start(statement(connection), "SELECT * FROM items WHERE order_id = " + i).end(null);
+    try (CapturedStderr log = CapturedStderr.start()) {
+      for (int i = 0; i < 12; i++) {
+        recorder.start(statement(connection), "SELECT * FROM items WHERE order_id = " + i).end(null);
+      }
+      recorder.start(statement(connection), "SELECT 1 FROM other").end(null);
+      request.end(200, null);
+      assertThat(log.lines()).as("the finding is logged once per route and statement (once per JVM)")
+          .allMatch(l -> l.contains("N+1 queries: a request to /orders ran the same statement 5+ times"));
     }
-    recorder.start(statement(connection), "SELECT 1 FROM other").end(null);
-    request.end(200, null);
     ServerCall next = http.start("GET", "/orders");
     for (int i = 0; i < 4; i++) { // below the threshold: the table started afresh with the request
       recorder.start(statement(connection), "SELECT * FROM items WHERE order_id = " + i).end(null);
@@ -79,9 +84,13 @@ class DbClientRecorderTest {
         new Class<?>[] {Connection.class}, (p, m, a) -> {
           throw new SQLException("down");
         });
-    DbCall call = recorder.start(statement(broken), "SELECT 1");
-    assertThat(call).isNull();
-    recorder.prepared(broken, "SELECT 1", statement(broken));
+    try (CapturedStderr log = CapturedStderr.start()) {
+      DbCall call = recorder.start(statement(broken), "SELECT 1");
+      assertThat(call).isNull();
+      recorder.prepared(broken, "SELECT 1", statement(broken));
+      assertThat(log.lines()).as("rate-limited per JVM: said at most once here")
+          .allMatch(l -> l.contains("recording a JDBC call failed; the call itself is unaffected"));
+    }
   }
 
   private long count(String operation, String table, String error) {

@@ -6,7 +6,6 @@ import dev.vigil.agent.signals.HttpClientRegistry;
 import dev.vigil.agent.signals.HttpClientSeries;
 import dev.vigil.agent.tracing.Tracing;
 import dev.vigil.bootstrap.ClientCall;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -29,7 +28,7 @@ class HttpClientRecorderTest {
 
   @AfterEach
   void noTracing() {
-    Tracing.install(null);
+    Tracing.install(null, null);
   }
 
   @Test
@@ -54,7 +53,7 @@ class HttpClientRecorderTest {
   @Test
   void noHeadersWithoutPropagatorsAndTraceparentOfTheParentWithThem() {
     assertThat(recorder.start("GET", "http://svc/a", null).headers()).isEmpty();
-    Tracing.install(OpenTelemetry.propagating(ContextPropagators.create(W3CTraceContextPropagator.getInstance())));
+    Tracing.install(null, ContextPropagators.create(W3CTraceContextPropagator.getInstance()));
     Span parent = Span.wrap(SpanContext.create(TRACE, SPAN, TraceFlags.getSampled(), TraceState.getDefault()));
     try (Scope ignored = Context.current().with(parent).makeCurrent()) {
       String[] headers = recorder.start("GET", "http://svc/a", null).headers();

@@ -29,12 +29,14 @@ class EndpointFootprintTest {
     long histogram = perInstance(() -> new Histogram(1, SlidingWindow.HIGHEST_MICROS, 2), N, keep);
     long packedEmpty = perInstance(() -> new PackedHistogram(1, SlidingWindow.HIGHEST_MICROS, 2), N, keep);
     long buckets = perInstance(BucketHistogram::new, N, keep);
+    long oneRequest = perInstance(() -> oneRequestRegistry(N), 1, keep) / N;
 
     System.out.printf("footprint per endpoint (2 status codes, window filled): %d bytes%n", perEndpoint);
     System.out.printf("  HdrHistogram Recorder (1us..1h, 2 digits): %d bytes%n", recorder);
     System.out.printf("  Histogram (the drained copy the window keeps for reuse): %d bytes%n", histogram);
     System.out.printf("  PackedHistogram slot, empty: %d bytes%n", packedEmpty);
     System.out.printf("  BucketHistogram (one per status code): %d bytes%n", buckets);
+    System.out.printf("footprint per endpoint of a single request (a scanner's path), ticked: %d bytes%n", oneRequest);
     assertThat(keep).isNotEmpty();
     assertThat(perEndpoint).isBetween(1_000L, 256 * 1024L);
   }
@@ -52,6 +54,17 @@ class EndpointFootprintTest {
     for (int t = 0; t < 6; t++) {
       registry.tick();
     }
+    return registry;
+  }
+
+  /** N endpoints of one request each, through two ticks: what each place of a route made from a path costs at worst. */
+  private static EndpointRegistry oneRequestRegistry(int n) {
+    EndpointRegistry registry = new EndpointRegistry(n + 1, new ApdexThresholds(500, Map.of()), 60_000 * MS);
+    for (int e = 0; e < n; e++) {
+      registry.getDerived("GET", "/junk" + e).complete(3 * MS, 200, null);
+    }
+    registry.tick();
+    registry.tick();
     return registry;
   }
 

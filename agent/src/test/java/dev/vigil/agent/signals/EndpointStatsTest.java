@@ -3,6 +3,7 @@ package dev.vigil.agent.signals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vigil.agent.support.CapturedStderr;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +57,11 @@ class EndpointStatsTest {
 
   @Test
   void badApdexRoutePairsAreSkipped() {
-    Map<String, Long> routes = ApdexThresholds.parseRoutes("/a=1s,nonsense,/b=soon,/c=3ms");
-    assertThat(routes).containsOnly(Map.entry("/a", 1000L), Map.entry("/c", 3L));
+    try (CapturedStderr log = CapturedStderr.start()) {
+      Map<String, Long> routes = ApdexThresholds.parseRoutes("/a=1s,nonsense,/b=soon,/c=3ms");
+      assertThat(routes).containsOnly(Map.entry("/a", 1000L), Map.entry("/c", 3L));
+      assertThat(log.lines()).hasSize(2).anyMatch(l -> l.contains("'nonsense'")).anyMatch(l -> l.contains("'/b=soon'"));
+    }
   }
 
   @Test

@@ -11,6 +11,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Inbound headers are bounded and a propagator failure never escapes. */
@@ -28,7 +32,25 @@ class BoundedPropagatorTest {
   };
   private static final String PARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
+  /**
+   * The unrelocated SDK logs every malformed baggage member through java.util.logging with a stack trace; in the agent
+   * jar those calls go to the agent's debug log (logging/jul). Silenced here the same way: expected bad input.
+   */
+  private static final Logger OTEL_LOG = Logger.getLogger("io.opentelemetry");
+  private static Level otelLevel;
+
   private final TextMapPropagator propagator = new BoundedPropagator(PropagatorConfig.parse(null));
+
+  @BeforeAll
+  static void quietSdk() {
+    otelLevel = OTEL_LOG.getLevel();
+    OTEL_LOG.setLevel(Level.OFF);
+  }
+
+  @AfterAll
+  static void restoreSdk() {
+    OTEL_LOG.setLevel(otelLevel);
+  }
 
   private Context extract(Map<String, String> headers) {
     return propagator.extract(Context.root(), headers, GETTER);

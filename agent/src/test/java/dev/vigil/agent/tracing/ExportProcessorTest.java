@@ -3,56 +3,56 @@ package dev.vigil.agent.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.agent.config.VigilConfig;
+import dev.vigil.agent.otlp.OtlpChannel;
 import dev.vigil.agent.tracing.SpanExportStats.Reason;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
-import io.opentelemetry.sdk.trace.samplers.Sampler;
-import java.util.Collection;
-import java.util.List;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.common.export.MessageWriter;
+import io.opentelemetry.sdk.resources.Resource;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
-/** Every sampled span ends up exported or dropped with a reason; nothing is lost uncounted. */
+/** Every sampled span ends up exported or dropped with a reason; nothing is lost uncounted; shutdown is bounded. */
 class ExportProcessorTest {
-  /** An exporter whose answer the test decides: success, failure, or never (a hung collector). */
-  static final class FakeExporter implements SpanExporter {
-    final List<SpanData> received = new CopyOnWriteArrayList<>();
-    final List<CompletableResultCode> pending = new CopyOnWriteArrayList<>();
-    volatile String mode = "ok";
+  private static final SpanShape SHAPE = new SpanShape();
+
+  /** A channel whose answer the test decides: sent, failed, timed out, or never (a hung collector). */
+  static final class FakeChannel implements OtlpChannel {
+    final AtomicInteger requests = new AtomicInteger();
+    final CountDownLatch released = new CountDownLatch(1);
+    volatile Outcome outcome = Outcome.SENT;
+    volatile boolean hang;
 
     @Override
-    public CompletableResultCode export(Collection<SpanData> spans) {
-      received.addAll(spans);
-      switch (mode) {
-        case "ok": return CompletableResultCode.ofSuccess();
-        case "fail": return CompletableResultCode.ofFailure();
-        default:
-          CompletableResultCode never = new CompletableResultCode();
-          pending.add(never);
-          return never;
+    public Outcome send(MessageWriter request) {
+      requests.incrementAndGet();
+      if (hang) {
+        try {
+          released.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return Outcome.TIMEOUT;
       }
+      return outcome;
     }
 
     @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
+    public void shutdown(long timeoutMillis) {
+      released.countDown();
     }
   }
 
-  private static ExportSettings settings(String queue, String batch, String exportTimeout) {
+  private static ExportSettings settings(String queue, String batch) {
     return ExportSettings.of(VigilConfig.of(Map.of(), Map.of("OTEL_BSP_SCHEDULE_DELAY", "10",
-        "OTEL_BSP_MAX_QUEUE_SIZE", queue, "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", batch,
-        "OTEL_BSP_EXPORT_TIMEOUT", exportTimeout)));
+        "OTEL_BSP_MAX_QUEUE_SIZE", queue, "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", batch)));
+  }
+
+  private static ExportProcessor processor(FakeChannel channel, SpanExportStats stats, ExportSettings settings) {
+    return new ExportProcessor(() -> channel, new SpanEncoder(Resource.empty()), stats, settings);
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -62,57 +62,66 @@ class ExportProcessorTest {
     assertThat(condition.getAsBoolean()).isTrue();
   }
 
-  private static void spans(Tracer tracer, int n) {
+  private static void spans(SpanFactory factory, int n) {
     for (int i = 0; i < n; i++) {
-      tracer.spanBuilder("s" + i).startSpan().end();
+      factory.start(Context.root(), SpanKind.INTERNAL, SHAPE, "s" + i, null, false).end();
     }
   }
 
   @Test
-  void exportedAndFailedAreCounted() throws Exception {
-    FakeExporter exporter = new FakeExporter();
+  void sentFailedAndTimedOutAreCounted() throws Exception {
+    FakeChannel channel = new FakeChannel();
     SpanExportStats stats = new SpanExportStats();
-    ExportProcessor processor = new ExportProcessor(exporter, stats, settings("64", "8", "30000"));
-    Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(processor).build().get("t");
-    spans(tracer, 20);
+    ExportProcessor processor = processor(channel, stats, settings("64", "8"));
+    SpanFactory factory = new SpanFactory(TraceSampler.alwaysOn(), processor);
+    spans(factory, 20);
     await(() -> stats.exportedCount() == 20);
-    exporter.mode = "fail";
-    spans(tracer, 5);
+    channel.outcome = OtlpChannel.Outcome.FAILED;
+    spans(factory, 5);
     await(() -> stats.droppedCount(Reason.EXPORT_FAILED) == 5);
-    assertThat(stats.endedCount()).isEqualTo(25);
-    assertThat(exporter.received).hasSize(25);
+    channel.outcome = OtlpChannel.Outcome.TIMEOUT;
+    spans(factory, 3);
+    await(() -> stats.droppedCount(Reason.EXPORT_TIMEOUT) == 3);
+    assertThat(stats.endedCount()).isEqualTo(28);
     processor.shutdown(1000);
   }
 
   @Test
   void unsampledSpansAreNotCounted() throws Exception {
+    FakeChannel channel = new FakeChannel();
     SpanExportStats stats = new SpanExportStats();
-    ExportProcessor processor = new ExportProcessor(new FakeExporter(), stats, settings("64", "8", "30000"));
-    Tracer tracer = SdkTracerProvider.builder().setSampler(Sampler.alwaysOff()).addSpanProcessor(processor).build()
-        .get("t");
-    spans(tracer, 10);
+    ExportProcessor processor = processor(channel, stats, settings("64", "8"));
+    spans(new SpanFactory(TraceSampler.alwaysOff(), processor), 10);
     processor.shutdown(1000);
     assertThat(stats.endedCount()).isZero();
+    assertThat(channel.requests).hasValue(0);
   }
 
-  @Test
-  void aHungCollectorFillsTheQueueThenSpansAreDroppedAndCounted() throws Exception {
-    FakeExporter exporter = new FakeExporter();
-    exporter.mode = "hang";
-    SpanExportStats stats = new SpanExportStats();
-    ExportProcessor processor = new ExportProcessor(exporter, stats, settings("16", "4", "200"));
-    Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(processor).build().get("t");
-    spans(tracer, 500);
-    assertThat(stats.droppedCount(Reason.QUEUE_FULL)).isGreaterThan(0);
-    await(() -> stats.droppedCount(Reason.EXPORT_TIMEOUT) > 0);
-    processor.shutdown(100);
+  private static long dropped(SpanExportStats stats) {
     long dropped = 0;
     for (Reason r : Reason.values()) {
       dropped += stats.droppedCount(r);
     }
+    return dropped;
+  }
+
+  @Test
+  void aHungCollectorFillsTheQueueAndShutdownCutsTheSendInFlight() throws Exception {
+    FakeChannel channel = new FakeChannel();
+    channel.hang = true;
+    SpanExportStats stats = new SpanExportStats();
+    ExportProcessor processor = processor(channel, stats, settings("16", "4"));
+    SpanFactory factory = new SpanFactory(TraceSampler.alwaysOn(), processor);
+    spans(factory, 500);
+    await(() -> channel.requests.get() == 1);
+    assertThat(stats.droppedCount(Reason.QUEUE_FULL)).isGreaterThan(0);
+    processor.shutdown(200);
+    assertThat(channel.released.getCount()).as("the channel was told to unblock the send").isZero();
     assertThat(stats.endedCount()).isEqualTo(500);
-    assertThat(stats.exportedCount() + dropped).as("every span accounted for after shutdown").isEqualTo(500);
-    spans(tracer, 3);
-    assertThat(stats.droppedCount(Reason.SHUTDOWN)).as("after shutdown").isGreaterThanOrEqualTo(3);
+    await(() -> stats.exportedCount() + dropped(stats) == 500); // every span accounted for (by the worker as it ends)
+    assertThat(stats.droppedCount(Reason.SHUTDOWN)).as("the batch in flight and the queue").isGreaterThanOrEqualTo(4);
+    spans(factory, 3);
+    assertThat(stats.endedCount()).isEqualTo(503);
+    await(() -> stats.exportedCount() + dropped(stats) == 503);
   }
 }

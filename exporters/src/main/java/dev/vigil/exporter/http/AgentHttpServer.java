@@ -1,202 +1,138 @@
 package dev.vigil.exporter.http;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * A minimal HTTP/1.1 server for the agent's read-only endpoints (/metrics, /vigil/...). One daemon thread, one request
- * per connection, bounded request size and read time-outs: a scraper cannot make it hold memory or a thread. It is not
- * the JDK's HttpServer, whose dispatcher thread is not a daemon (it would keep the application's JVM alive) and which
- * Vigil itself instruments.
+ * The agent's endpoint for its read-only paths (/metrics, /vigil/...), on the JDK's {@code com.sun.net.httpserver} as
+ * the Prometheus Java client serves its own: one selector thread accepts and watches every connection (idle ones cost
+ * no thread), {@link ExchangeDeadlines} serves the exchanges on a few short-lived workers with a deadline each, and
+ * {@link EndpointHandler} answers. The server's dispatcher thread takes its daemon flag from the thread that starts it,
+ * so it is started from a daemon thread: it never keeps the application's JVM alive. No {@code sun.net.httpserver.*}
+ * property is set: they are read once per JVM and would change the application's own HttpServer too.
  */
 public final class AgentHttpServer {
-  private static final int MAX_HEADER_BYTES = 16 * 1024;
-  private static final int READ_TIMEOUT_MS = 10_000;
+  private static final long START_TIMEOUT_MILLIS = 30_000;
+  private static final int BACKLOG = 50;
+  private static final String THREAD_PREFIX = "vigil-http-";
+  private final HttpServer server;
+  private final ExchangeDeadlines deadlines;
 
-  private final Map<String, HttpEndpoint> endpoints;
-  private final ServerSocket socket;
-  private final Thread thread;
-  private volatile boolean running = true;
-
-  private AgentHttpServer(ServerSocket socket, Map<String, HttpEndpoint> endpoints) {
-    this.socket = socket;
-    this.endpoints = endpoints;
-    this.thread = new Thread(this::acceptLoop, "vigil-http");
-    this.thread.setDaemon(true);
+  private AgentHttpServer(HttpServer server, ExchangeDeadlines deadlines) {
+    this.server = server;
+    this.deadlines = deadlines;
   }
 
-  /** Binds and starts serving. Throws IOException (e.g. the port is in use) without starting a thread. */
+  /** Binds and starts serving with the default limits. Throws IOException (the port is in use, say). */
   public static AgentHttpServer start(String host, int port, Map<String, HttpEndpoint> endpoints) throws IOException {
-    ServerSocket socket = new ServerSocket();
+    return start(host, port, endpoints, ServerLimits.defaults());
+  }
+
+  /** Binds and starts serving. Throws IOException (the port is in use, say) and then leaves no thread behind. */
+  public static AgentHttpServer start(String host, int port, Map<String, HttpEndpoint> endpoints, ServerLimits limits)
+      throws IOException {
+    ExchangeDeadlines deadlines = new ExchangeDeadlines(limits);
+    Starter starter = new Starter(new InetSocketAddress(InetAddress.getByName(host), port),
+        new EndpointHandler(new HashMap<>(endpoints), deadlines), deadlines);
+    ThreadGroup group = new ThreadGroup(THREAD_PREFIX + "group");
+    Thread t = new Thread(group, starter, THREAD_PREFIX + "start");
+    t.setDaemon(true);
+    t.start();
     try {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 50);
-    } catch (IOException e) {
-      socket.close();
-      throw e;
-    }
-    AgentHttpServer server = new AgentHttpServer(socket, new HashMap<>(endpoints));
-    server.thread.start();
-    return server;
-  }
-
-  public int port() {
-    return socket.getLocalPort();
-  }
-
-  public void stop() {
-    running = false;
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-  }
-
-  private void acceptLoop() {
-    while (running) {
-      Socket accepted;
-      try {
-        accepted = socket.accept();
-      } catch (Throwable t) {
-        if (!running) {
-          return;
-        }
-        backOff(); // accept itself failed (out of file descriptors?): do not spin on it
-        continue;
-      }
-      try (Socket client = accepted) {
-        client.setSoTimeout(READ_TIMEOUT_MS);
-        serve(client);
-      } catch (Throwable t) {
-        // One bad client never stops the server.
-      }
-    }
-  }
-
-  private static void backOff() {
-    try {
-      Thread.sleep(100);
+      t.join(START_TIMEOUT_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    HttpServer server = starter.outcome();
+    if (server == null) {
+      deadlines.shutdown();
+      throw starter.failure != null ? starter.failure
+          : new IOException("the HTTP server did not start within " + START_TIMEOUT_MILLIS + " ms");
+    }
+    nameThreads(group);
+    return new AgentHttpServer(server, deadlines);
   }
 
-  private void serve(Socket client) throws IOException {
-    InputStream in = new BufferedInputStream(client.getInputStream());
-    OutputStream out = client.getOutputStream();
-    String head = readHead(in);
-    if (head == null) {
-      respond(out, new HttpEndpoint.Response(400, "text/plain", "bad request\n".getBytes(StandardCharsets.UTF_8)), false,
-          false);
-      return;
-    }
-    String[] lines = head.split("\r\n");
-    String[] requestLine = lines[0].split(" ");
-    if (requestLine.length < 2) {
-      respond(out, text(400, "bad request\n"), false, false);
-      return;
-    }
-    Map<String, String> headers = new HashMap<>();
-    for (int i = 1; i < lines.length; i++) {
-      int colon = lines[i].indexOf(':');
-      if (colon > 0) {
-        headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+  /** The JDK server's own threads (dispatcher, idle timer) say whose they are in a thread dump. */
+  private static void nameThreads(ThreadGroup group) {
+    Thread[] threads = new Thread[group.activeCount() + 8];
+    int n = group.enumerate(threads, false);
+    for (int i = 0; i < n; i++) {
+      if (!threads[i].getName().startsWith(THREAD_PREFIX)) {
+        threads[i].setName(THREAD_PREFIX + threads[i].getName());
       }
     }
-    String method = requestLine[0];
-    String target = requestLine[1];
-    int q = target.indexOf('?');
-    String path = q < 0 ? target : target.substring(0, q);
-    String query = q < 0 ? "" : target.substring(q + 1);
-    boolean headOnly = method.equals("HEAD");
-    HttpEndpoint endpoint = endpoints.get(path);
-    if (endpoint == null) {
-      respond(out, text(404, "not found; try /metrics or /vigil/signals\n"), false, headOnly);
-      return;
-    }
-    if (!method.equals("GET") && !headOnly) {
-      respond(out, text(405, "only GET\n"), false, false);
-      return;
-    }
-    HttpEndpoint.Response response;
-    try {
-      response = endpoint.handle(headers, query);
-    } catch (Exception e) {
-      response = text(500, "error: " + e + "\n");
-    }
-    String encoding = headers.getOrDefault("accept-encoding", "");
-    respond(out, response, encoding.contains("gzip"), headOnly);
   }
 
-  private static HttpEndpoint.Response text(int status, String body) {
-    return new HttpEndpoint.Response(status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+  public int port() {
+    return server.getAddress().getPort();
   }
 
-  /** Reads up to the blank line; null when the head is too long or the client went away. */
-  private static String readHead(InputStream in) throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream(512);
-    int matched = 0;
-    while (buf.size() < MAX_HEADER_BYTES) {
-      int b = in.read();
-      if (b < 0) {
-        return null;
+  /** Stops at once: open connections are closed, the workers and the dispatcher end. */
+  public void stop() {
+    server.stop(0);
+    deadlines.shutdown();
+  }
+
+  /** Exchanges being served or waiting for a worker. */
+  int busy() {
+    return deadlines.busy();
+  }
+
+  /**
+   * Creates and starts the server on a daemon thread of the server's own group: the JDK server's dispatcher takes its
+   * daemon flag and group from the thread that starts it, its idle timer its group from the thread that creates it.
+   */
+  private static final class Starter implements Runnable {
+    private final InetSocketAddress address;
+    private final EndpointHandler handler;
+    private final ExchangeDeadlines deadlines;
+    private HttpServer server;
+    private IOException failure;
+    private boolean abandoned;
+
+    Starter(InetSocketAddress address, EndpointHandler handler, ExchangeDeadlines deadlines) {
+      this.address = address;
+      this.handler = handler;
+      this.deadlines = deadlines;
+    }
+
+    @Override
+    public void run() {
+      HttpServer created = null;
+      try {
+        created = HttpServer.create(address, BACKLOG);
+        created.setExecutor(deadlines);
+        created.createContext("/", handler);
+        created.start();
+      } catch (IOException | RuntimeException | Error e) {
+        if (created != null) {
+          created.stop(0); // bound but not serving: free the port and the idle timer
+        }
+        fail(e instanceof IOException ? (IOException) e : new IOException("the HTTP server could not start: " + e, e));
+        return;
       }
-      buf.write(b);
-      matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-          ? matched + 1 : (b == '\r' ? 1 : 0);
-      if (matched == 4) {
-        return buf.toString(StandardCharsets.ISO_8859_1).trim();
+      synchronized (this) {
+        if (abandoned) {
+          created.stop(0); // the caller gave up waiting
+        } else {
+          server = created;
+        }
       }
     }
-    return null;
-  }
 
-  private static void respond(OutputStream out, HttpEndpoint.Response r, boolean gzip, boolean headOnly)
-      throws IOException {
-    byte[] body = r.body;
-    if (gzip) {
-      ByteArrayOutputStream zipped = new ByteArrayOutputStream(body.length / 4 + 64);
-      try (GZIPOutputStream z = new GZIPOutputStream(zipped)) {
-        z.write(body);
-      }
-      body = zipped.toByteArray();
+    private synchronized void fail(IOException e) {
+      failure = e;
     }
-    StringBuilder head = new StringBuilder(160)
-        .append("HTTP/1.1 ").append(r.status).append(' ').append(reason(r.status)).append("\r\n")
-        .append("Content-Type: ").append(r.contentType).append("\r\n")
-        .append("Content-Length: ").append(body.length).append("\r\n")
-        .append("Connection: close\r\n");
-    if (gzip) {
-      head.append("Content-Encoding: gzip\r\n");
-    }
-    head.append("\r\n");
-    out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-    if (!headOnly) {
-      out.write(body);
-    }
-    out.flush();
-  }
 
-  private static String reason(int status) {
-    switch (status) {
-      case 200: return "OK";
-      case 400: return "Bad Request";
-      case 404: return "Not Found";
-      case 405: return "Method Not Allowed";
-      default: return "Error";
+    /** The started server, or null (then {@link #failure} says why, unless it is still starting: abandoned then). */
+    synchronized HttpServer outcome() {
+      abandoned = server == null;
+      return server;
     }
   }
 }

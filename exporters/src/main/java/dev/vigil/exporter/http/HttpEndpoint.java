@@ -2,7 +2,10 @@ package dev.vigil.exporter.http;
 
 import java.util.Map;
 
-/** One path served by {@link AgentHttpServer}. Runs on the server's own daemon thread. */
+/**
+ * One path served by {@link AgentHttpServer}, on one of its workers: two scrapes may run it at once. {@code headers} has
+ * lower-case names; {@code query} is the raw (still percent-encoded) query, empty when there is none.
+ */
 public interface HttpEndpoint {
   Response handle(Map<String, String> headers, String query) throws Exception;
 

@@ -51,6 +51,37 @@ class AgentJarIT {
         + "(relocate them under dev.vigil.shaded in agent/pom.xml)").isEmpty();
   }
 
+  /**
+   * The jar is on the application's class path: a service file naming a type the application could load (OkHttp's,
+   * the OpenTelemetry SDK's sender providers) would hand it the agent's copies. Only relocated services may be there.
+   */
+  @Test
+  void everyServiceFileNamesOnlyRelocatedTypes() throws Exception {
+    List<String> leaks = new ArrayList<>();
+    try (JarFile jar = new JarFile(AgentJvm.agentJar().toFile())) {
+      for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+        JarEntry entry = e.nextElement();
+        String name = entry.getName();
+        if (!name.startsWith("META-INF/services/") || entry.isDirectory()) {
+          continue;
+        }
+        if (!name.startsWith("META-INF/services/dev.vigil.")) {
+          leaks.add(name);
+        }
+        try (var in = jar.getInputStream(entry)) {
+          for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            String type = line.replaceAll("#.*", "").trim();
+            if (!type.isEmpty() && !type.startsWith("dev.vigil.")) {
+              leaks.add(name + ": " + type);
+            }
+          }
+        }
+      }
+      assertThat(jar.getEntry("dev/vigil/shaded/okhttp3/OkHttpClient.class")).as("OkHttp, relocated").isNotNull();
+    }
+    assertThat(leaks).as("service files or providers outside dev.vigil").isEmpty();
+  }
+
   @Test
   void asyncProfilerShipsUnrelocatedWithItsNativeLibraries() throws Exception {
     try (JarFile jar = new JarFile(AgentJvm.agentJar().toFile())) {
@@ -170,7 +201,6 @@ class AgentJarIT {
         used.addAll(m.usedTypes); // only these bodies are inlined into the application's classes
       }
     }
-    System.out.println("advice " + c.name + " uses " + used);
     for (String type : used) {
       if (FORBIDDEN.stream().anyMatch(type::startsWith) && !type.startsWith("dev/vigil/bootstrap/")) {
         problems.add(c.name + ": advice uses " + type + ", which the application's class loaders cannot see");

@@ -24,8 +24,8 @@ class AgentLogJsonIT {
         .sysProp("vigil.log.format", "json")
         .sysProp("vigil.signals.window", "forever")
         .start()) {
-      jvm.awaitLine(l -> l.startsWith("READY "), Duration.ofSeconds(60));
-      jvm.awaitLine(l -> l.startsWith("{") && l.contains("\"started in "), Duration.ofSeconds(60));
+      jvm.awaitLine(l -> l.startsWith("READY "), AgentJvm.PATIENCE);
+      jvm.awaitLine(l -> l.startsWith("{") && l.contains("\"started in "), AgentJvm.PATIENCE);
       List<String> agentLines = jvm.output().lines().filter(l -> l.startsWith("{") || l.startsWith("[vigil]"))
           .collect(Collectors.toList());
       assertThat(agentLines).noneMatch(l -> l.startsWith("[vigil]"));

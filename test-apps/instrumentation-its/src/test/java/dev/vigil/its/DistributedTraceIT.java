@@ -41,7 +41,7 @@ class DistributedTraceIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<ReceivedSpan> spans = receiver.await(s -> count(s, "service-a", SpanKind.SPAN_KIND_CLIENT) >= CALLS.size()
             && count(s, "service-b", SpanKind.SPAN_KIND_SERVER) >= CALLS.size()
-            && count(s, "service-a", SpanKind.SPAN_KIND_SERVER) >= 1, Duration.ofSeconds(30));
+            && count(s, "service-a", SpanKind.SPAN_KIND_SERVER) >= 1, AgentJvm.PATIENCE);
         assertThat(spans).as("one trace, the caller's").allMatch(s -> s.traceId.equals(TRACE_ID));
         List<ReceivedSpan> aServer = of(spans, "service-a", SpanKind.SPAN_KIND_SERVER);
         assertThat(aServer).hasSize(1);

@@ -114,8 +114,12 @@ class ExecutorIT {
       assertThat(scrape.sum("vigil_jvm_virtual_threads_pinned_total")).as("class initializer: once, it runs once")
           .isGreaterThanOrEqualTo(1);
       assertThat(scrape.sum("vigil_jvm_virtual_threads_started_total")).isGreaterThanOrEqualTo(4);
-      app.awaitLine(l -> l.contains("virtual thread pinned"), Duration.ofSeconds(10));
-      Thread.sleep(1500); // JFR delivers events about once a second: give a second report time to appear
+      app.awaitLine(l -> l.contains("virtual thread pinned"), AgentJvm.PATIENCE);
+      // a virtual thread started after the pins is seen only once JFR has delivered everything before it: then a
+      // second report of the same pin would be in the log too
+      double started = new Scrape(app.scrape()).sum("vigil_jvm_virtual_threads_started_total");
+      assertThat(Http.get(base + "/vthreads").body()).isEqualTo("warm");
+      app.awaitScrape(s -> s.sum("vigil_jvm_virtual_threads_started_total") > started);
       assertThat(app.output().lines().filter(l -> l.contains("virtual thread pinned")).count())
           .as("the initializer pinned once (JDK 24+ no longer pins in synchronized): logged once").isEqualTo(1);
       assertThat(app.output()).contains("at dev.vigil.its.apps.VirtualThreads$SlowInit.<clinit>");

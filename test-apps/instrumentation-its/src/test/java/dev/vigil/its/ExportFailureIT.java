@@ -31,7 +31,7 @@ class ExportFailureIT {
         assertThat(Http.get(base + "/orders/" + i).statusCode()).isEqualTo(200);
       }
       Scrape scrape = app.awaitScrape(s -> s.sum(DROPPED) >= 1);
-      assertThat(scrape.sum(DROPPED, "reason", "export_failed") + scrape.sum(DROPPED, "reason", "export_timeout"))
+      assertThat(scrape.sum(DROPPED, "reason", "export_failed") + scrape.sum(DROPPED, "reason", "timeout"))
           .isGreaterThanOrEqualTo(1);
       assertThat(scrape.sum("vigil_exporter_spans_exported_total")).isEqualTo(0);
       assertAccounted(scrape);

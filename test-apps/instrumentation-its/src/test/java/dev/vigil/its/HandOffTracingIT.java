@@ -35,7 +35,7 @@ class HandOffTracingIT {
       assertThat(Http.get(base + "/leak").body()).isEqualTo("probed 12");
 
       List<ReceivedSpan> spans = receiver.await(s -> s.stream().anyMatch(x -> x.name.equals("GET /leak")),
-          Duration.ofSeconds(20));
+          AgentJvm.PATIENCE);
       ReceivedSpan server = TracingIT.one(spans, "GET /handoff");
       assertThat(server.traceId).isEqualTo(TRACE_ID);
       List<String> tables = List.of("tpe_items", "st_items", "fj_items", "cf_items", "ps_items");

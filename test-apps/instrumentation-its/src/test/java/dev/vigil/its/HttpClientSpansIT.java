@@ -36,7 +36,7 @@ class HttpClientSpansIT {
       String control = "http://127.0.0.1:" + app.awaitReady();
       String out = Http.get(control + "/run?repeat=1&clients=" + String.join(",", clients)).body();
       List<ReceivedSpan> spans = receiver.await(s -> clientSpans(s).size() >= 3 * clients.size()
-          && s.stream().anyMatch(x -> x.name.equals("GET /run")), Duration.ofSeconds(30));
+          && s.stream().anyMatch(x -> x.name.equals("GET /run")), AgentJvm.PATIENCE);
       ReceivedSpan run = spans.stream().filter(s -> s.name.equals("GET /run")).findFirst().orElseThrow();
       List<ReceivedSpan> client = clientSpans(spans);
       assertThat(client).hasSize(3 * clients.size());
@@ -72,7 +72,7 @@ class HttpClientSpansIT {
         assertThat(m.group(3)).as("the traceparent names the CLIENT span of " + m.group(1)).isEqualTo(sent.spanId);
       }
       List<ReceivedSpan> all = receiver.await(s -> s.stream().filter(x -> x.kind == SpanKind.SPAN_KIND_SERVER).count()
-          >= 1 + 2 * clients.size(), Duration.ofSeconds(30));
+          >= 1 + 2 * clients.size(), AgentJvm.PATIENCE);
       for (ReceivedSpan server : all) {
         if (server.kind == SpanKind.SPAN_KIND_SERVER && !server.name.equals("GET /run")) {
           assertThat(client).as("the backend's span is a child of a CLIENT span: " + server)

@@ -8,14 +8,12 @@ import dev.vigil.its.apps.JdbcApp;
 import dev.vigil.its.support.AgentJvm;
 import dev.vigil.its.support.Http;
 import dev.vigil.its.support.Scrape;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.vigil.its.support.Services;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,13 +36,13 @@ class JdbcIT {
 
   @Test
   void postgresql() throws Exception {
-    requireService("PostgreSQL", 5432);
+    Services.require("PostgreSQL", 5432);
     run(System.getProperty("java.home"), "postgresql", table(), "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
   }
 
   @Test
   void mariadb() throws Exception {
-    requireService("MariaDB", 3306);
+    Services.require("MariaDB", 3306);
     run(System.getProperty("java.home"), "mariadb", table(), "jdbc:mariadb://127.0.0.1:3306/test", "root", "");
   }
 
@@ -153,17 +151,5 @@ class JdbcIT {
       s.append((char) ('a' + r.nextInt(26)));
     }
     return s.toString().toLowerCase(Locale.ROOT);
-  }
-
-  private static void requireService(String name, int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-    } catch (Exception e) {
-      String message = name + " is not running on 127.0.0.1:" + port;
-      if ("1".equals(System.getenv("VIGIL_REQUIRE_SERVICES"))) {
-        throw new AssertionError(message + " and VIGIL_REQUIRE_SERVICES=1");
-      }
-      Assumptions.abort(message + ": skipped (set VIGIL_REQUIRE_SERVICES=1 to fail instead)");
-    }
   }
 }

@@ -7,16 +7,14 @@ import dev.vigil.its.support.AgentJvm;
 import dev.vigil.its.support.Http;
 import dev.vigil.its.support.OtlpReceiver;
 import dev.vigil.its.support.ReceivedSpan;
+import dev.vigil.its.support.Services;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** JDBC CLIENT spans are children of the request's SERVER span; N+1 findings name a trace and mark the span. */
@@ -31,7 +29,7 @@ class JdbcTracingIT {
 
   @Test
   void postgresql() throws Exception {
-    requireService("PostgreSQL", 5432);
+    Services.require("PostgreSQL", 5432);
     run("postgresql", "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "test", 5432);
   }
 
@@ -51,7 +49,7 @@ class JdbcTracingIT {
         Http.get(base + "/teardown");
       }
       List<ReceivedSpan> spans = receiver.await(s -> s.stream().anyMatch(x -> x.name.startsWith("GET /teardown")),
-          Duration.ofSeconds(20));
+          AgentJvm.PATIENCE);
       ReceivedSpan server = TracingIT.one(spans, "GET /nplus1");
       assertThat(server.traceId).isEqualTo(TRACE_ID);
       assertThat(server.parentSpanId).isEqualTo(PARENT_ID);
@@ -101,17 +99,5 @@ class JdbcTracingIT {
       s.append((char) ('a' + r.nextInt(26)));
     }
     return s.toString().toLowerCase(Locale.ROOT);
-  }
-
-  private static void requireService(String name, int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-    } catch (Exception e) {
-      String message = name + " is not running on 127.0.0.1:" + port;
-      if ("1".equals(System.getenv("VIGIL_REQUIRE_SERVICES"))) {
-        throw new AssertionError(message + " and VIGIL_REQUIRE_SERVICES=1");
-      }
-      Assumptions.abort(message + ": skipped (set VIGIL_REQUIRE_SERVICES=1 to fail instead)");
-    }
   }
 }

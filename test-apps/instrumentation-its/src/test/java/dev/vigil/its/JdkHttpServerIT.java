@@ -35,7 +35,9 @@ class JdkHttpServerIT {
       Scrape scrape = app.awaitScrape(s -> s.sum(count) >= 12);
       assertThat(scrape.sum(count, "http_request_method", "GET", "http_route", "/orders/{id}",
           "http_response_status_code", "200")).isEqualTo(7);
-      assertThat(scrape.sum(count, "http_route", "/missing/{id}", "http_response_status_code", "404")).isEqualTo(3);
+      assertThat(scrape.sum(count, "http_route", "_unmatched", "http_response_status_code", "404"))
+          .as("the default context's 404: no route matched").isEqualTo(3);
+      assertThat(scrape.find(count, "http_route", "/missing/{id}")).isEmpty();
       assertThat(scrape.sum(count, "http_request_method", "POST", "http_route", "/carts/{id}/items")).isEqualTo(1);
       assertThat(scrape.sum(count, "http_request_method", "POST", "http_route", "/boom", "http_response_status_code", "500",
           "error_type", "java.lang.IllegalStateException")).isEqualTo(1);
@@ -55,7 +57,7 @@ class JdkHttpServerIT {
     try (AgentJvm app = AgentJvm.builder(JdkHttpServerApp.class).javaHome(javaHome).start()) {
       int port = app.awaitReady();
       assertThat(Http.get("http://127.0.0.1:" + port + "/guarded/boom").statusCode()).isEqualTo(500);
-      app.awaitLine(l -> l.startsWith("CAUGHT "), Duration.ofSeconds(10));
+      app.awaitLine(l -> l.startsWith("CAUGHT "), AgentJvm.PATIENCE);
       assertThat(app.output()).contains("CAUGHT java.lang.IllegalStateException: boom from the app identity=same");
       Scrape scrape = app.awaitScrape(s -> s.sum("http_server_request_duration_seconds_count") >= 1);
       assertThat(scrape.sum("http_server_request_duration_seconds_count", "http_route", "/guarded/boom",

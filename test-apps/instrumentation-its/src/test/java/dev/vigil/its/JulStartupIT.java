@@ -27,14 +27,16 @@ class JulStartupIT {
             .start()) {
       app.awaitReady();
       assertThat(app.scrape()).contains("vigil_exporter_spans_ended_total");
-      Thread.sleep(3_000); // past the MBeans' registration
+      // the agent reached the MBeans' registration and waits for the application's LogManager
+      app.awaitLine(l -> l.contains("JMX MBeans wait until the application starts java.util.logging"),
+          AgentJvm.PATIENCE);
       try (OutputStream stdin = app.process().getOutputStream()) {
         stdin.write("go\n".getBytes(StandardCharsets.UTF_8));
       }
-      app.awaitLine(l -> l.equals("DONE"), Duration.ofSeconds(30));
+      app.awaitLine(l -> l.equals("DONE"), AgentJvm.PATIENCE);
       assertThat(app.output()).contains("LOGMANAGER main").doesNotContain("LOGMANAGER vigil");
       // and the MBeans still arrive, once the application's LogManager is in place
-      app.awaitLine(l -> l.contains("JMX MBeans registered"), Duration.ofSeconds(30));
+      app.awaitLine(l -> l.contains("JMX MBeans registered"), AgentJvm.PATIENCE);
     }
   }
 }

@@ -25,8 +25,6 @@ class LifecycleIT {
     List<String> with = threadsAtExit(AgentJvm.builder(ShortLivedApp.class).javaHome(javaHome).jvmArg(fixedJit), true);
     List<String> added = new ArrayList<>(with);
     without.forEach(added::remove);
-    System.out.printf("%s: %d threads without the agent, %d with; added %s%n", javaHome, without.size(), with.size(),
-        added);
     assertThat(with.size() - without.size())
         .as("threads with the agent %s, without %s; added %s", with, without, added)
         .isLessThanOrEqualTo(2);
@@ -42,13 +40,12 @@ class LifecycleIT {
       app.awaitReady();
       if (agent) {
         assertThat(app.scrape()).contains("jvm_threads");
-        app.awaitLine(l -> l.contains("JMX MBeans registered"), Duration.ofSeconds(30));
-        Thread.sleep(200); // the registering thread ends just after its log line
+        app.awaitLine(l -> l.contains("JMX MBeans registered"), AgentJvm.PATIENCE);
       }
       try (OutputStream stdin = app.process().getOutputStream()) {
         stdin.write("go\n".getBytes(StandardCharsets.UTF_8));
       }
-      String line = app.awaitLine(l -> l.startsWith("THREADS "), Duration.ofSeconds(30));
+      String line = app.awaitLine(l -> l.startsWith("THREADS "), AgentJvm.PATIENCE);
       // Generous: this only tells "exits by itself" from "hangs forever on a non-daemon thread".
       assertThat(app.waitForExit(Duration.ofSeconds(30))).as(app.output()).isZero();
       String[] parts = line.split(" ", 3);

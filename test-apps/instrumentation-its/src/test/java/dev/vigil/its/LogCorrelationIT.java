@@ -57,7 +57,7 @@ class LogCorrelationIT {
       int port = jvm.awaitReady();
       Map<String, String> traceByRequest = sendRequests(port);
       List<ReceivedSpan> spans = receiver.await(s -> traceByRequest.values().stream().allMatch(t -> s.stream()
-          .anyMatch(span -> span.traceId.equals(t) && span.kind == SpanKind.SPAN_KIND_SERVER)), Duration.ofSeconds(30));
+          .anyMatch(span -> span.traceId.equals(t) && span.kind == SpanKind.SPAN_KIND_SERVER)), AgentJvm.PATIENCE);
       List<Line> lines = LoggingApps.runOutside(jvm, OUTSIDE_TASKS);
 
       int checked = 0;
@@ -110,9 +110,9 @@ class LogCorrelationIT {
       assertThat(Http.get("http://127.0.0.1:" + port + "/error", "traceparent", LoggingApps.traceparent(traceId))
           .statusCode()).isEqualTo(500);
       ReceivedSpan server = receiver.await(s -> s.stream().anyMatch(span -> span.traceId.equals(traceId)
-          && span.kind == SpanKind.SPAN_KIND_SERVER), Duration.ofSeconds(30)).stream()
+          && span.kind == SpanKind.SPAN_KIND_SERVER), AgentJvm.PATIENCE).stream()
           .filter(span -> span.traceId.equals(traceId) && span.kind == SpanKind.SPAN_KIND_SERVER).findFirst().orElseThrow();
-      String line = shop.awaitLine(l -> l.contains("GET /error failed"), Duration.ofSeconds(30));
+      String line = shop.awaitLine(l -> l.contains("GET /error failed"), AgentJvm.PATIENCE);
       assertThat(line).contains("WARN").contains("trace_id=" + traceId + " span_id=" + server.spanId + " - ");
     }
   }

@@ -46,12 +46,12 @@ class LogsOtlpIT {
             LoggingApps.traceparent(traceId)).statusCode()).isEqualTo(200);
       }
       List<ReceivedSpan> spans = traces.await(s -> traceByRequest.values().stream().allMatch(t -> s.stream()
-          .anyMatch(span -> span.traceId.equals(t) && span.kind == SpanKind.SPAN_KIND_SERVER)), Duration.ofSeconds(30));
+          .anyMatch(span -> span.traceId.equals(t) && span.kind == SpanKind.SPAN_KIND_SERVER)), AgentJvm.PATIENCE);
       LoggingApps.runOutside(jvm, 1);
       List<Received> records = logs.await(r -> traceByRequest.keySet().stream().allMatch(id -> r.stream()
           .anyMatch(x -> x.body.equals("inside-request-error id=" + id)))
           && r.stream().filter(x -> x.body.endsWith(" 0") && x.body.startsWith("outside-task")).count() == 2,
-          Duration.ofSeconds(30));
+          AgentJvm.PATIENCE);
 
       String logger = app.equals("logback") ? "org.example.logging.logback.LogbackApp"
           : "org.example.logging.log4j2.Log4j2App";

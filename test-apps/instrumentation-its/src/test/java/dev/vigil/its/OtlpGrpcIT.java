@@ -3,6 +3,7 @@ package dev.vigil.its;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.its.support.AgentJvm;
+import dev.vigil.its.support.ExternalTools;
 import dev.vigil.its.support.Http;
 import dev.vigil.its.support.LoggingApps;
 import dev.vigil.its.support.OtlpGrpcReceiver;
@@ -11,17 +12,20 @@ import dev.vigil.its.support.Scrape;
 import io.grpc.Status;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code OTEL_EXPORTER_OTLP_PROTOCOL=grpc}: spans, logs and metrics reach grpc-java's own server through the agent's
- * HTTP/2 client, plain text and TLS; retryable statuses are retried, others dropped and counted.
+ * {@code OTEL_EXPORTER_OTLP_PROTOCOL=grpc}: spans, logs and metrics reach grpc-java's own server through the SDK's
+ * OkHttp gRPC sender, plain text and TLS; retryable statuses are retried, others dropped and counted.
  */
 class OtlpGrpcIT {
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration WAIT = AgentJvm.PATIENCE;
   private static final String DROPPED = "vigil_exporter_spans_dropped_total";
 
   @Test
@@ -47,7 +51,28 @@ class OtlpGrpcIT {
       assertThat(receiver.header("x-tenant")).as("OTEL_EXPORTER_OTLP_HEADERS, percent-decoded").contains("acme corp");
       assertThat(receiver.header("grpc-encoding")).contains("gzip");
       assertThat(app.scrape()).doesNotContain(DROPPED + "{reason=\"export_failed\"} 1");
+      List<String> added = okHttpThreads(app);
+      System.out.println("OTLP/gRPC threads (OkHttp's, with three signals on one collector): " + added);
+      assertThat(added).as("OkHttp's threads are daemons").allMatch(t -> t.endsWith(" daemon"))
+          .as("the three signals share one connection: one HTTP/2 reader").filteredOn(t -> t.startsWith("OkHttp 127"))
+          .hasSize(1);
+      assertThat(added).as("its task runner's threads end after 60 s idle; a bound, not a count")
+          .hasSizeLessThanOrEqualTo(8);
     }
+  }
+
+  /** The application's threads named by OkHttp or Okio, as "name daemon" or "name", from jcmd Thread.print. */
+  private static List<String> okHttpThreads(AgentJvm app) throws Exception {
+    String jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString();
+    ExternalTools.Result r = ExternalTools.run(List.of(jcmd, String.valueOf(app.process().pid()), "Thread.print"), "");
+    List<String> out = new ArrayList<>();
+    for (String line : r.output.split("\n")) {
+      if (line.startsWith("\"OkHttp") || line.startsWith("\"Okio")) {
+        String name = line.substring(1, line.indexOf('"', 1));
+        out.add(name + (line.contains(" daemon ") ? " daemon" : ""));
+      }
+    }
+    return out;
   }
 
   @Test
@@ -124,7 +149,7 @@ class OtlpGrpcIT {
         assertThat(Http.get("http://127.0.0.1:" + port + "/work?id=d" + i).statusCode()).isEqualTo(200);
       }
       Scrape scrape = app.awaitScrape(s -> s.sum(DROPPED) >= 1);
-      assertThat(scrape.sum(DROPPED, "reason", "export_failed") + scrape.sum(DROPPED, "reason", "export_timeout"))
+      assertThat(scrape.sum(DROPPED, "reason", "export_failed") + scrape.sum(DROPPED, "reason", "timeout"))
           .isGreaterThanOrEqualTo(1);
       long start = System.nanoTime();
       app.process().destroy();

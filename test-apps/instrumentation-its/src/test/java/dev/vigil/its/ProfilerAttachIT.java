@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line (attach, profile) against JVMs started without the agent, continuous mode's /vigil/profile, and
+ * The command line (attach, profile) against JVMs started with and without the agent, continuous mode's /vigil/profile, and
  * many start/stop cycles over JMX leaving no thread or file descriptor behind.
  */
 class ProfilerAttachIT {
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = AgentJvm.PATIENCE;
 
-  private static ExternalTools.Result cli(String... args) throws Exception {
+  /** {@code java -jar vigil-agent.jar ARGS}, as a user runs the command line. */
+  static ExternalTools.Result cli(String... args) throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new java.util.ArrayList<>(List.of(java, "-jar", AgentJvm.agentJar().toString()));
     cmd.addAll(List.of(args));
@@ -38,7 +39,8 @@ class ProfilerAttachIT {
       assertThat(app.output()).doesNotContain("[vigil]");
       ExternalTools.Result r = cli("attach", String.valueOf(app.process().pid()), "prometheus.port=0");
       assertThat(r.exitCode).as(r.output).isZero();
-      assertThat(r.output).contains("Vigil loaded into JVM " + app.process().pid());
+      assertThat(r.output).as("what happened in the target").containsPattern("JVM " + app.process().pid()
+          + ": Vigil started in \\d+ ms .* instrumentations; metrics at http://127.0.0.1:\\d+/metrics");
       String base = app.agentUrl(); // the late-attached agent logs where its metrics are
       app.awaitLine(l -> l.startsWith("[vigil] INFO JMX MBeans registered"), WAIT);
       long deadline = System.nanoTime() + WAIT.toNanos();
@@ -56,10 +58,13 @@ class ProfilerAttachIT {
     try (AgentJvm app = AgentJvm.builder(ProfiledApp.class).start()) {
       app.awaitReady();
       app.awaitLine(l -> l.startsWith("[vigil] INFO JMX MBeans registered"), WAIT);
-      ExternalTools.Result r = cli("attach", String.valueOf(app.process().pid()), "prometheus.port=0");
+      ExternalTools.Result r = cli("attach", String.valueOf(app.process().pid()));
       assertThat(r.exitCode).as(r.output).isZero();
-      app.awaitLine(l -> l.contains("Vigil is already running in this JVM; this second start (attach) is ignored"),
-          WAIT);
+      assertThat(r.output).contains("JVM " + app.process().pid() + ": Vigil already runs in this JVM; nothing changed");
+      r = cli("attach", String.valueOf(app.process().pid()), "prometheus.port=0");
+      assertThat(r.exitCode).as("options asked for were not applied").isEqualTo(1);
+      assertThat(r.output).contains("nothing changed (prometheus.port=0 not applied: options are read at start-up)");
+      app.awaitLine(l -> l.contains("[vigil] INFO command line: Vigil already runs in this JVM; nothing changed"), WAIT);
       assertThat(app.output().lines().filter(l -> l.startsWith("[vigil] INFO started in")))
           .as("one agent, one metrics port").hasSize(1);
       assertThat(Http.get(app.agentUrl() + "/metrics").statusCode()).isEqualTo(200);
@@ -74,15 +79,35 @@ class ProfilerAttachIT {
       ExternalTools.Result r = cli("profile", String.valueOf(app.process().pid()), "--event", "cpu", "--duration", "2s",
           "--out", out.toString(), "prometheus.port=0");
       assertThat(r.exitCode).as(r.output).isZero();
-      assertThat(r.output).contains("Vigil is not in JVM").contains("profiling cpu of JVM").contains("async-profiler")
+      assertThat(r.output).contains("Vigil was not in JVM").contains("profiling cpu of JVM").contains("async-profiler")
           .contains("wrote " + out.toAbsolutePath());
       assertThat(Files.readString(out)).startsWith("<!DOCTYPE html>").contains("ProfiledApp.backgroundHotLoop");
 
       Path collapsed = tmp.resolve("again.collapsed"); // Vigil is there now: no second attach
       r = cli("profile", String.valueOf(app.process().pid()), "--duration", "1s", "--out", collapsed.toString());
       assertThat(r.exitCode).as(r.output).isZero();
-      assertThat(r.output).doesNotContain("Vigil is not in JVM");
+      assertThat(r.output).doesNotContain("Vigil was not in JVM");
       assertThat(Files.readString(collapsed)).contains("ProfiledApp.backgroundHotLoop;");
+    }
+  }
+
+  @Test
+  void aRouteTheTargetDoesNotKnowIsRefusedWithTheKnownOnes(@TempDir Path tmp) throws Exception {
+    try (AgentJvm app = AgentJvm.builder(ProfiledApp.class).start()) {
+      int port = app.awaitReady();
+      String base = app.agentUrl();
+      Http.get("http://127.0.0.1:" + port + "/alpha/1");
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (!Http.get(base + "/metrics").body().contains("http_route=\"/alpha/{id}\"") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      Path out = tmp.resolve("owners.html");
+      ExternalTools.Result r = cli("profile", String.valueOf(app.process().pid()), "--route", "/alpha/{alphaId}",
+          "--duration", "1s", "--out", out.toString());
+      assertThat(r.exitCode).isEqualTo(1);
+      assertThat(r.output).contains("no route /alpha/{alphaId} in this JVM; its routes: /alpha/{id}")
+          .doesNotContain("profiling cpu");
+      assertThat(out).doesNotExist();
     }
   }
 
@@ -99,13 +124,7 @@ class ProfilerAttachIT {
         .sysProp("vigil.profiler.continuous.window", "2s").sysProp("vigil.jmx.delay", "1s").start()) {
       app.awaitReady();
       String url = app.agentUrl() + "/vigil/profile";
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      HttpResponse<String> r = Http.get(url);
-      while (r.statusCode() != 200 && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-        r = Http.get(url);
-      }
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      HttpResponse<String> r = awaitProfile(app);
       assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
       assertThat(r.body()).contains("ProfiledApp.backgroundHotLoop").contains("async-profiler cpu");
       assertThat(Http.get(url + "?format=collapsed").body()).contains("ProfiledApp.backgroundHotLoop;");
@@ -113,6 +132,19 @@ class ProfilerAttachIT {
       assertThat(app.output()).contains("[vigil] INFO continuous profiling: async-profiler cpu, every 50 ms in 2 s"
           + " windows, last 5 kept");
     }
+  }
+
+  /** Polls /vigil/profile until continuous mode has finished a window; fails when none came within a minute. */
+  static HttpResponse<String> awaitProfile(AgentJvm app) throws Exception {
+    String url = app.agentUrl() + "/vigil/profile";
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    HttpResponse<String> r = Http.get(url);
+    while (r.statusCode() != 200 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      r = Http.get(url);
+    }
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r;
   }
 
   @Test

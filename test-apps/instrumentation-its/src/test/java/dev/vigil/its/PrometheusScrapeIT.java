@@ -152,7 +152,7 @@ class PrometheusScrapeIT {
       assertThat(result.get(0).path("value").get(1).asText()).isEqualTo(Integer.toString(ORDERS));
 
       JsonNode missing = get(api + "query?query=" + URLEncoder.encode(
-          "sum(http_server_request_duration_seconds_count{http_route=\"/missing/{id}\",http_response_status_code=\"404\"})",
+          "sum(http_server_request_duration_seconds_count{http_route=\"_unmatched\",http_response_status_code=\"404\"})",
           StandardCharsets.UTF_8)).path("data").path("result");
       assertThat(missing.get(0).path("value").get(1).asText()).isEqualTo("3");
     } finally {

@@ -37,7 +37,7 @@ class RedisTracingIT {
       assertThat(Http.get(base + "/jedis").statusCode()).isEqualTo(200);
       assertThat(Http.get(base + "/lettuce").statusCode()).isEqualTo(200);
       List<ReceivedSpan> spans = receiver.await(s -> s.stream().anyMatch(x -> x.name.startsWith("GET /lettuce"))
-          && s.stream().filter(x -> "AUTH".equals(x.name)).count() >= 1, Duration.ofSeconds(20));
+          && s.stream().filter(x -> "AUTH".equals(x.name)).count() >= 1, AgentJvm.PATIENCE);
 
       ReceivedSpan jedisServer = TracingIT.one(spans, "GET /jedis");
       List<ReceivedSpan> jedis = children(spans, jedisServer);

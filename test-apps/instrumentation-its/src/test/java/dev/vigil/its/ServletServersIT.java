@@ -75,7 +75,7 @@ class ServletServersIT {
       // an extension mapping is a template; Servlet 3.1 (Jetty 9.4) does not say which mapping matched
       String reports = server.equals("jetty9") ? "/app/reports/{id}/view.do" : "/app/*.do";
       assertThat(count(scrape, "GET", reports, "200")).isEqualTo(2);
-      assertThat(count(scrape, "GET", "/app/missing/{id}", "404")).isEqualTo(2);
+      assertThat(count(scrape, "GET", "_unmatched", "404")).as("the default servlet's 404: no route").isEqualTo(2);
       assertThat(count(scrape, "GET", "/app/secure/data", "401")).as("rejected by the filter").isEqualTo(2);
       assertThat(count(scrape, "GET", "/app/secure/data", "200")).isEqualTo(1);
       assertThat(scrape.sum(COUNT, "http_route", "/app/boom", "http_response_status_code", "500",
@@ -97,7 +97,7 @@ class ServletServersIT {
       assertThat(scrape.find("vigil_executor_queue_depth", "executor_name", pool)).hasSize(1);
       assertThat(scrape.find("vigil_saturation_ratio", "resource", "server/" + pool)).hasSize(1);
 
-      app.awaitLine(l -> l.startsWith("CAUGHT "), Duration.ofSeconds(10));
+      app.awaitLine(l -> l.startsWith("CAUGHT "), AgentJvm.PATIENCE);
       assertThat(app.output()).as("the container's error page got the app's own exception")
           .contains("CAUGHT java.lang.IllegalStateException: boom from the app identity=same");
     }

@@ -37,7 +37,7 @@ class ServletTracingIT {
       for (int i = 0; i < plain; i++) {
         assertThat(Http.get(base + "/hello").statusCode()).isEqualTo(200);
       }
-      List<ReceivedSpan> spans = receiver.await(s -> s.size() >= 3 + plain, Duration.ofSeconds(20));
+      List<ReceivedSpan> spans = receiver.await(s -> s.size() >= 3 + plain, AgentJvm.PATIENCE);
       ReceivedSpan order = TracingIT.one(spans, "GET /app/api/orders/{id}");
       assertThat(order.traceId).isEqualTo(TRACE_ID);
       assertThat(order.parentSpanId).isEqualTo(PARENT_ID);
@@ -66,7 +66,7 @@ class ServletTracingIT {
       String base = "http://127.0.0.1:" + app.awaitReady();
       assertThat(Http.get(base + "/owners/7/pets/2", "traceparent", TRACEPARENT).statusCode()).isEqualTo(200);
       assertThat(Http.get(base + "/owners/9/boom").statusCode()).isEqualTo(500);
-      List<ReceivedSpan> spans = receiver.await(s -> s.size() >= 2, Duration.ofSeconds(20));
+      List<ReceivedSpan> spans = receiver.await(s -> s.size() >= 2, AgentJvm.PATIENCE);
       ReceivedSpan pets = TracingIT.one(spans, "GET /owners/{ownerId}/pets/{petId}");
       assertThat(pets.traceId).isEqualTo(TRACE_ID);
       assertThat(pets.attributes).containsEntry("http.route", "/owners/{ownerId}/pets/{petId}");

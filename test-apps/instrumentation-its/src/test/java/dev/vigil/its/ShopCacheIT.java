@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.its.support.AgentJvm;
 import dev.vigil.its.support.Http;
 import dev.vigil.its.support.Scrape;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.vigil.its.support.Services;
 import java.nio.file.Paths;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +20,8 @@ class ShopCacheIT {
 
   @Test
   void cacheAsideHitsAfterFirstMissAndNPlusOneIsFlagged() throws Exception {
-    require("PostgreSQL", 5432);
-    require("Redis", 6379);
+    Services.require("PostgreSQL", 5432);
+    Services.require("Redis", 6379);
     try (AgentJvm app = AgentJvm.builderForJar(Paths.get(System.getProperty("vigil.shop.jar"))).sysProp("shop.port", "0")
         .sysProp("shop.db", "postgres").sysProp("shop.redis", "127.0.0.1:6379").start()) {
       String base = "http://127.0.0.1:" + app.awaitReady();
@@ -68,17 +66,5 @@ class ShopCacheIT {
     String[] all = java.util.Arrays.copyOf(labels, labels.length + 1);
     all[labels.length] = last;
     return all;
-  }
-
-  private static void require(String name, int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-    } catch (Exception e) {
-      String message = name + " is not running on 127.0.0.1:" + port;
-      if ("1".equals(System.getenv("VIGIL_REQUIRE_SERVICES"))) {
-        throw new AssertionError(message + " and VIGIL_REQUIRE_SERVICES=1");
-      }
-      Assumptions.abort(message + ": skipped (set VIGIL_REQUIRE_SERVICES=1 to fail instead)");
-    }
   }
 }

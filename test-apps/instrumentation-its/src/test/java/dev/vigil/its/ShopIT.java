@@ -63,7 +63,8 @@ class ShopIT {
       expect(sent, "GET", "/products/{id}", Http.get(base + "/products/" + id).statusCode(), 200);
     }
     for (int i = 0; i < 2; i++) {
-      expect(sent, "GET", "/products/{id}", Http.get(base + "/products/99999" + i).statusCode(), 404);
+      // the JDK server has no template below a context: its 404 cannot be told from a scanner's
+      expect(sent, "GET", "_unmatched", Http.get(base + "/products/99999" + i).statusCode(), 404);
     }
     List<String> orders = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {

@@ -32,8 +32,8 @@ class Spring5MvcIT {
       assertThat(scrape.sum(COUNT, "http_route", "/petclinic/api/vets/{vetId}/boom", "http_response_status_code", "500",
           "error_type", "java.lang.IllegalStateException")).as("unwrapped from Spring's NestedServletException")
           .isEqualTo(1);
-      assertThat(scrape.sum(COUNT, "http_route", "/petclinic/api/nothing/{id}", "http_response_status_code", "404"))
-          .as("no handler: the servlet module's normalized path stays").isEqualTo(1);
+      assertThat(scrape.sum(COUNT, "http_route", "_unmatched", "http_response_status_code", "404"))
+          .as("no handler: no route matched").isEqualTo(1);
       assertThat(scrape.sum(COUNT)).isEqualTo(5);
       assertThat(scrape.sum("http_server_active_requests")).isEqualTo(0);
     }

@@ -62,7 +62,7 @@ class SpringShopIT {
           .as("no raw path becomes a label").noneMatch(r -> r.matches(".*/\\d+.*"));
       assertThat(scrape.sum("http_server_active_requests")).isEqualTo(0);
 
-      app.awaitLine(l -> l.startsWith("CAUGHT "), Duration.ofSeconds(10));
+      app.awaitLine(l -> l.startsWith("CAUGHT "), AgentJvm.PATIENCE);
       assertThat(app.output()).contains("CAUGHT java.lang.IllegalStateException: boom from the shop identity=same");
     }
   }

@@ -24,7 +24,9 @@ import java.util.Properties;
  * Markdown. Every figure is the median over rounds; ratios are taken against the no-agent run of the same round.
  *
  * <p>Folder layout: {@code env.properties} (machine, versions, method, {@code configs}, {@code endpoints}),
- * {@code r<round>-<config>.properties} (startupMs, rssKb, threads, otlpBytes) and
+ * {@code r<round>-<config>.properties} (rssKb, threads, otlpBytes, allocBytes, allocRequests),
+ * {@code r<round>-<config>-nmt.txt} (NMT summary), {@code r<round>-<config>-startup.json} (the {@code startup}
+ * command), {@code r<round>-<config>-spring.properties} (firstOkMs, rssKb) and
  * {@code r<round>-<config>-<endpoint>-closed.json} / {@code -open.json} (loadgen results).
  */
 final class BenchReport {
@@ -49,10 +51,12 @@ final class BenchReport {
   static int run(Args a) throws IOException {
     BenchReport r = new BenchReport(Paths.get(a.require("dir")));
     List<ConfigResult> results = r.summarize();
+    TargetTable targets = new TargetTable(results);
     try (OutputStream out = Files.newOutputStream(Paths.get(a.require("json")))) {
-      r.writeJson(results, out);
+      r.writeJson(results, targets, out);
     }
-    String markdown = new BenchMarkdown(r.env, r.endpoints, r.rounds).results(results);
+    String table = targets.markdown(r.env);
+    String markdown = table + "\n" + new BenchMarkdown(r.env, r.endpoints, r.rounds).results(results);
     String startup = new BenchMarkdown(r.env, r.endpoints, r.rounds).startup(results);
     if (a.get("markdown", null) != null) {
       Files.writeString(Paths.get(a.get("markdown", null)), markdown + "\n" + startup);
@@ -64,8 +68,9 @@ final class BenchReport {
       text = BenchMarkdown.replaceBlock(text, "bench-startup", startup);
       Files.writeString(doc, text);
     }
-    System.out.print(markdown);
+    System.out.print(markdown.substring(table.length()));
     System.out.print(startup);
+    System.out.print("\n" + table); // last, where the eye lands
     return 0;
   }
 
@@ -80,13 +85,21 @@ final class BenchReport {
     double threads = Double.NaN;
     double exportedBytesPerRequest = Double.NaN;
     final Map<String, EndpointResult> endpoints = new LinkedHashMap<>();
+    /** Figures of each round by name (startupMs, rssMb, allocBytesPerRequest...); index 0 is round 1. */
+    final Map<String, List<Double>> rounds = new LinkedHashMap<>();
+
+    List<Double> rounds(String figure) {
+      return rounds.computeIfAbsent(figure, k -> new ArrayList<>());
+    }
   }
+
 
   static final class EndpointResult {
     String path;
     double maxThroughput = Double.NaN;
     double throughputRatio = Double.NaN;
     List<Double> throughputRatioRounds = new ArrayList<>();
+    List<Double> cpuRounds = new ArrayList<>();
     double rate = Double.NaN;
     final Map<String, Double> latencyMs = new LinkedHashMap<>();
     double errorPercent = Double.NaN;
@@ -106,21 +119,31 @@ final class BenchReport {
       if (c.skipped != null) {
         continue;
       }
-      List<Double> startup = new ArrayList<>();
-      List<Double> rss = new ArrayList<>();
-      List<Double> threads = new ArrayList<>();
       List<Double> exported = new ArrayList<>();
       for (int r = 1; r <= rounds; r++) {
-        Properties p = load(dir.resolve("r" + r + "-" + config + ".properties"));
-        startup.add(number(p, "startupMs"));
-        rss.add(number(p, "rssKb") / 1024);
-        threads.add(number(p, "threads"));
+        String prefix = "r" + r + "-" + config;
+        Properties p = load(dir.resolve(prefix + ".properties"));
+        JsonNode startup = json(dir.resolve(prefix + "-startup.json"));
+        Properties spring = load(dir.resolve(prefix + "-spring.properties"));
+        double[] nmt = Nmt.committedKb(dir.resolve(prefix + "-nmt.txt"));
+        c.rounds("startupMs").add(num(startup, "firstOkMs"));
+        c.rounds("startupCpuMs").add(num(startup, "cpuMsAtFirstOk"));
+        c.rounds("firstWindowThroughput").add(num(startup, "throughputInWindow"));
+        c.rounds("uncounted").add(num(startup, "uncounted"));
+        c.rounds("firstCountedMs").add(num(startup, "firstCountedMs"));
+        c.rounds("rssMb").add(number(p, "rssKb") / 1024);
+        c.rounds("threads").add(number(p, "threads"));
+        c.rounds("nativeCommittedMb").add((nmt[0] - nmt[1]) / 1024);
+        c.rounds("heapCommittedMb").add(nmt[1] / 1024);
+        c.rounds("allocBytesPerRequest").add(number(p, "allocBytes") / number(p, "allocRequests"));
+        c.rounds("springRssMb").add(number(spring, "rssKb") / 1024);
+        c.rounds("springStartupMs").add(number(spring, "firstOkMs"));
         double sent = sentTotal(r, config);
         exported.add(sent > 0 ? number(p, "otlpBytes") / sent : Double.NaN);
       }
-      c.startupMs = median(startup);
-      c.rssMb = median(rss);
-      c.threads = median(threads);
+      c.startupMs = median(c.rounds("startupMs"));
+      c.rssMb = median(c.rounds("rssMb"));
+      c.threads = median(c.rounds("threads"));
       c.exportedBytesPerRequest = median(exported);
       for (String endpoint : endpoints) {
         c.endpoints.put(endpoint, endpoint(config, endpoint));
@@ -151,6 +174,7 @@ final class BenchReport {
       errors.add(num(open.path("total"), "errorPercent"));
       double c = num(open.path("cpu"), "microsPerRequest");
       cpu.add(c);
+      e.cpuRounds.add(c);
       cpuRatio.add(c / num(baseOpen.path("cpu"), "microsPerRequest"));
       for (String p : PERCENTILES) {
         lat.computeIfAbsent(p, k -> new ArrayList<>()).add(num(open.path("total").path("latencyMs"), p));
@@ -179,11 +203,14 @@ final class BenchReport {
   }
 
   private JsonNode read(int round, String config, String endpoint, String mode) throws IOException {
-    Path f = dir.resolve("r" + round + "-" + config + "-" + endpoint + "-" + mode + ".json");
+    return json(dir.resolve("r" + round + "-" + config + "-" + endpoint + "-" + mode + ".json"));
+  }
+
+  private JsonNode json(Path f) throws IOException {
     return Files.exists(f) ? mapper.readTree(f.toFile()) : mapper.createObjectNode();
   }
 
-  void writeJson(List<ConfigResult> results, OutputStream out) throws IOException {
+  void writeJson(List<ConfigResult> results, TargetTable targets, OutputStream out) throws IOException {
     try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
@@ -195,6 +222,7 @@ final class BenchReport {
         }
       }
       g.writeEndObject();
+      targets.writeJson(g);
       g.writeArrayFieldStart("configs");
       for (ConfigResult c : results) {
         g.writeStartObject();
@@ -209,6 +237,11 @@ final class BenchReport {
           RunReport.number(g, "rssMb", c.rssMb);
           RunReport.number(g, "threads", c.threads);
           RunReport.number(g, "exportedBytesPerRequest", c.exportedBytesPerRequest);
+          g.writeObjectFieldStart("rounds");
+          for (Map.Entry<String, List<Double>> f : c.rounds.entrySet()) {
+            numbers(g, f.getKey(), f.getValue());
+          }
+          g.writeEndObject();
           g.writeObjectFieldStart("endpoints");
           for (Map.Entry<String, EndpointResult> en : c.endpoints.entrySet()) {
             EndpointResult e = en.getValue();
@@ -216,15 +249,7 @@ final class BenchReport {
             g.writeStringField("path", e.path);
             RunReport.number(g, "maxThroughput", e.maxThroughput);
             RunReport.number(g, "throughputRatio", e.throughputRatio);
-            g.writeArrayFieldStart("throughputRatioRounds");
-            for (double v : e.throughputRatioRounds) {
-              if (Double.isNaN(v)) {
-                g.writeNull();
-              } else {
-                g.writeNumber(v);
-              }
-            }
-            g.writeEndArray();
+            numbers(g, "throughputRatioRounds", e.throughputRatioRounds);
             RunReport.number(g, "rate", e.rate);
             g.writeObjectFieldStart("latencyMs");
             for (Map.Entry<String, Double> l : e.latencyMs.entrySet()) {
@@ -245,6 +270,18 @@ final class BenchReport {
     }
   }
 
+  static void numbers(JsonGenerator g, String name, List<Double> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (double v : values) {
+      if (Double.isNaN(v) || Double.isInfinite(v)) {
+        g.writeNull();
+      } else {
+        g.writeNumber(v);
+      }
+    }
+    g.writeEndArray();
+  }
+
   /** The median, ignoring missing (NaN) values; NaN when none is left. */
   static double median(List<Double> values) {
     double[] v = values.stream().filter(d -> d != null && !Double.isNaN(d)).mapToDouble(Double::doubleValue).sorted()
@@ -255,7 +292,7 @@ final class BenchReport {
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
-  private static double num(JsonNode node, String field) {
+  static double num(JsonNode node, String field) {
     JsonNode v = node.get(field);
     return v == null || !v.isNumber() ? Double.NaN : v.asDouble();
   }

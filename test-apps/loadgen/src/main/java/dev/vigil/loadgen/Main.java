@@ -37,6 +37,8 @@ public final class Main {
       case "closed": return LoadRun.run(false, a);
       case "sink": return OtlpSink.run(a);
       case "await": return await(a);
+      case "startup": return StartupRun.run(a);
+      case "jfr-alloc": return JfrAllocation.run(a);
       case "fetch": return fetch(a);
       case "report": return BenchReport.run(a);
       case "gate": return PerfGate.run(a, System.out);
@@ -85,6 +87,10 @@ public final class Main {
         "  sink    [--port 0]  OTLP/HTTP sink: POST /v1/traces|metrics|logs -> 200; GET /stats; prints READY <port>",
         "  await   --url URL [--since-epoch-ms T] [--timeout 60s]  wait for a 2xx, print ms since T",
         "  fetch   --url URL  print the body",
+        "  startup --target URL --since-epoch-ms T --out FILE [--pid PID] [--window 10s] [--connections 16]",
+        "          [--agent-log FILE --route /products/{id}]  first 200, CPU by then, throughput in the first window,",
+        "          first request counted on the agent's /metrics",
+        "  jfr-alloc --jfr FILE  bytes allocated by all threads during a recording (jdk.ThreadAllocationStatistics)",
         "  report  --dir RESULTS --json OUT [--markdown OUT] [--doc docs/benchmarks.md]  bench summary",
         "  gate    --budgets FILE --result FILE [--config NAME]  PASS/FAIL per budget line, exit 1 on a FAIL"));
   }

@@ -40,7 +40,8 @@ class BenchReportTest {
     for (int r = 1; r <= 3; r++) {
       closed(r, "none", none[r - 1]);
       closed(r, "vigil-metrics", vigil[r - 1]);
-      Files.writeString(dir.resolve("r" + r + "-vigil-metrics.properties"), "startupMs=" + (400 + r) + "\nrssKb=102400\n");
+      Files.writeString(dir.resolve("r" + r + "-vigil-metrics.properties"), "rssKb=102400\n");
+      Files.writeString(dir.resolve("r" + r + "-vigil-metrics-startup.json"), "{\"firstOkMs\":" + (400 + r) + "}");
     }
     BenchReport report = new BenchReport(dir);
     List<BenchReport.ConfigResult> results = report.summarize();
@@ -53,11 +54,54 @@ class BenchReportTest {
     assertThat(results.get(2).skipped).isEqualTo("n/a, traces not yet implemented");
 
     ByteArrayOutputStream json = new ByteArrayOutputStream();
-    report.writeJson(results, json);
+    report.writeJson(results, new TargetTable(results), json);
     JsonNode root = new ObjectMapper().readTree(json.toByteArray());
     assertThat(root.at("/configs/1/endpoints/cpu/throughputRatio").asDouble()).isEqualTo(0.95);
     assertThat(root.at("/configs/2/status").asText()).isEqualTo("n/a, traces not yet implemented");
     assertThat(PerfGate.measured(root, "vigil-metrics").get("/cpu")[4]).isEqualTo(0.95);
+  }
+
+  /** Every row of the targets table from a two-round folder: verdicts on the configurations each target names. */
+  @Test
+  void targetsTableJudgesEachRowOnTheConfigurationsItNames() throws Exception {
+    Files.writeString(dir.resolve("env.properties"), "configs=none,vigil-metrics,vigil-traces,vigil-10,otel\n"
+        + "endpoints=products\nrounds=2\nmode=quick\n");
+    String[] configs = {"none", "vigil-metrics", "vigil-traces", "vigil-10", "otel"};
+    double[] tput = {1000, 980, 850, 960, 400};
+    double[] cpu = {100, 102, 120, 105, 200};
+    double[] alloc = {20_000, 20_100, 22_000, 20_500, 60_000};
+    double[] startup = {1000, 1300, 1400, 1350, 4000};
+    for (int r = 1; r <= 2; r++) {
+      for (int i = 0; i < configs.length; i++) {
+        String prefix = "r" + r + "-" + configs[i];
+        Files.writeString(dir.resolve(prefix + "-products-closed.json"), "{\"total\":{\"throughput\":" + tput[i] + "}}");
+        Files.writeString(dir.resolve(prefix + "-products-open.json"), "{\"cpu\":{\"microsPerRequest\":" + cpu[i] + "}}");
+        Files.writeString(dir.resolve(prefix + ".properties"), "rssKb=" + (102400 + i * 10240) + "\nthreads="
+            + (30 + i) + "\nallocBytes=" + alloc[i] * 1000 + "\nallocRequests=1000\n");
+        Files.writeString(dir.resolve(prefix + "-startup.json"), "{\"firstOkMs\":" + startup[i] + ",\"cpuMsAtFirstOk\":"
+            + startup[i] + ",\"throughputInWindow\":" + tput[i] + (configs[i].startsWith("vigil") ? ",\"uncounted\":0" : "")
+            + "}");
+        Files.writeString(dir.resolve(prefix + "-spring.properties"), "rssKb=" + (200_000 + i * 10_000) + "\n");
+      }
+    }
+    BenchReport report = new BenchReport(dir);
+    TargetTable table = new TargetTable(report.summarize());
+    assertThat(table.rows).extracting(row -> row.verdict).containsExactly(
+        "met",          // metrics only 0.98
+        "missed",       // traces 0.85
+        "met",          // 10 %: 0.96
+        "met",          // CPU: +20 of OTel's +100
+        "met",          // allocation: +2,000 of +40,000
+        "met",          // every request counted
+        "met",          // start-up +400 ms, CPU +400 ms (the worst Vigil configuration)
+        "met",          // first 10 s: 0.85 at worst
+        "met",          // threads +3 at most, RSS +30 MB (no NMT file: its native column is "-")
+        "missed",       // Spring RSS 1.15 for vigil-10
+        "not measured"); // no run of Vigil measuring itself
+    java.util.Properties env = new java.util.Properties();
+    env.setProperty("mode", "quick");
+    assertThat(table.markdown(env)).contains("**Quick run**")
+        .contains("| App CPU added per traced request | ≤ ¼ of the OpenTelemetry agent's | +2 µs (0.02 of OTel's) |");
   }
 
   private void closed(int round, String config, double throughput) throws Exception {

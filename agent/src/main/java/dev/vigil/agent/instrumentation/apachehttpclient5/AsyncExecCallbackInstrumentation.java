@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.ClientCall;
@@ -21,6 +22,11 @@ import org.apache.hc.core5.http.HttpResponse;
  * call and do nothing.
  */
 public final class AsyncExecCallbackInstrumentation implements TypeInstrumentation {
+  @Override
+  public ClassHint classHint() {
+    return ClassHint.declaresMethod("handleResponse", "completed", "failed");
+  }
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return not(isInterface()).and(hasSuperType(named("org.apache.hc.client5.http.async.AsyncExecCallback")));

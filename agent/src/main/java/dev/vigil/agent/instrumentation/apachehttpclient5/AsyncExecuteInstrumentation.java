@@ -3,12 +3,13 @@ package dev.vigil.agent.instrumentation.apachehttpclient5;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.ClientCall;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 import org.apache.hc.client5.http.async.AsyncExecChain;
 import org.apache.hc.core5.http.HttpRequest;
@@ -21,8 +22,8 @@ import org.apache.hc.core5.http.HttpRequest;
  */
 public final class AsyncExecuteInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("org.apache.hc.client5.http.impl.async.InternalAbstractHttpAsyncClient");
+  public ClassHint classHint() {
+    return ClassHint.named("org.apache.hc.client5.http.impl.async.InternalAbstractHttpAsyncClient");
   }
 
   @Override

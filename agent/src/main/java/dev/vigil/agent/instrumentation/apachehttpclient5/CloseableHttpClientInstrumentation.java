@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.CallDepth;
@@ -27,6 +28,11 @@ import org.apache.hc.core5.http.HttpHost;
 public final class CloseableHttpClientInstrumentation implements TypeInstrumentation {
   private static final ElementMatcher.Junction<MethodDescription> DO_EXECUTE =
       named("doExecute").and(takesArguments(3)).and(not(isAbstract()));
+
+  @Override
+  public ClassHint classHint() {
+    return ClassHint.declaresMethod("doExecute");
+  }
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {

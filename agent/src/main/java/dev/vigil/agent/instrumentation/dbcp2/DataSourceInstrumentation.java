@@ -3,11 +3,12 @@ package dev.vigil.agent.instrumentation.dbcp2;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 import org.apache.commons.dbcp2.BasicDataSource;
 
@@ -22,8 +23,8 @@ public final class DataSourceInstrumentation {
   /** {@code createDataSource()}. */
   public static final class Create implements TypeInstrumentation {
     @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-      return named(Dbcp2Module.DATA_SOURCE);
+    public ClassHint classHint() {
+      return ClassHint.named(Dbcp2Module.DATA_SOURCE);
     }
 
     @Override
@@ -49,8 +50,8 @@ public final class DataSourceInstrumentation {
   /** {@code getConnection()}. */
   public static final class Borrow implements TypeInstrumentation {
     @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-      return named(Dbcp2Module.DATA_SOURCE);
+    public ClassHint classHint() {
+      return ClassHint.named(Dbcp2Module.DATA_SOURCE);
     }
 
     @Override
@@ -80,8 +81,8 @@ public final class DataSourceInstrumentation {
   /** {@code close()}. */
   public static final class Close implements TypeInstrumentation {
     @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-      return named(Dbcp2Module.DATA_SOURCE);
+    public ClassHint classHint() {
+      return ClassHint.named(Dbcp2Module.DATA_SOURCE);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.ExecutorHandler;
@@ -26,14 +27,15 @@ final class ForkJoinInstrumentation {
 
   static List<TypeInstrumentation> hooks() {
     return List.of(
-        new Hook(named(FJP), named("execute").and(takesArguments(Runnable.class)), WrapAdvice.class),
-        new Hook(named(FJP), named("submit").and(takesArgument(0, Runnable.class).or(takesArguments(Callable.class))),
+        new Hook(ClassHint.named(FJP), named("execute").and(takesArguments(Runnable.class)), WrapAdvice.class),
+        new Hook(ClassHint.named(FJP),
+            named("submit").and(takesArgument(0, Runnable.class).or(takesArguments(Callable.class))),
             SubmitAdvice.class),
-        new Hook(named(FJP), namedOneOf("execute", "submit", "invoke", "externalSubmit", "lazySubmit")
+        new Hook(ClassHint.named(FJP), namedOneOf("execute", "submit", "invoke", "externalSubmit", "lazySubmit")
             .and(takesArguments(1)).and(takesArgument(0, named(FJT))), ForkedArgumentAdvice.class),
-        new Hook(named(FJT), named("fork").and(takesArguments(0)), ForkAdvice.class),
-        new Hook(named(FJT), named("doExec").and(takesArguments(0)), ExecAdvice.class),
-        new Hook(namedOneOf("java.util.concurrent.ThreadPerTaskExecutor",
+        new Hook(ClassHint.named(FJT), named("fork").and(takesArguments(0)), ForkAdvice.class),
+        new Hook(ClassHint.named(FJT), named("doExec").and(takesArguments(0)), ExecAdvice.class),
+        new Hook(ClassHint.named("java.util.concurrent.ThreadPerTaskExecutor",
                 "java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor"),
             named("execute").and(takesArguments(Runnable.class)).or(named("submit").and(takesArguments(Callable.class))),
             WrapAdvice.class));

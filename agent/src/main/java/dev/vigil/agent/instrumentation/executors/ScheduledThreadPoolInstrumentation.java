@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import java.util.List;
@@ -23,9 +24,9 @@ final class ScheduledThreadPoolInstrumentation {
 
   static List<TypeInstrumentation> hooks() {
     return List.of(
-        new Hook(named(STPE), named("schedule").and(takesArguments(3)), ScheduleAdvice.class),
-        new Hook(named(STPE), namedOneOf("scheduleAtFixedRate", "scheduleWithFixedDelay").and(takesArguments(4)),
-            PeriodicAdvice.class));
+        new Hook(ClassHint.named(STPE), named("schedule").and(takesArguments(3)), ScheduleAdvice.class),
+        new Hook(ClassHint.named(STPE),
+            namedOneOf("scheduleAtFixedRate", "scheduleWithFixedDelay").and(takesArguments(4)), PeriodicAdvice.class));
   }
 
   public static final class ScheduleAdvice {

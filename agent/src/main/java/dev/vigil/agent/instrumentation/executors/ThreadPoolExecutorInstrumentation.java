@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.ContextRunnable;
@@ -28,16 +29,19 @@ final class ThreadPoolExecutorInstrumentation {
 
   static List<TypeInstrumentation> hooks() {
     return List.of(
-        new Hook(named(TPE), named("execute").and(takesArguments(Runnable.class)), ExecuteAdvice.class),
-        new Hook(named(TPE), named("reject").and(takesArguments(Runnable.class)), RejectAdvice.class),
-        new Hook(named(TPE), named("remove").and(takesArguments(Runnable.class)), RemoveAdvice.class),
-        new Hook(named(TPE), named("shutdownNow").and(takesArguments(0)), ShutdownNowAdvice.class),
-        new Hook(named(TPE), isConstructor().and(takesArguments(7)), CreatedConstructorAdvice.class),
+        new Hook(ClassHint.named(TPE), named("execute").and(takesArguments(Runnable.class)), ExecuteAdvice.class),
+        new Hook(ClassHint.named(TPE), named("reject").and(takesArguments(Runnable.class)), RejectAdvice.class),
+        new Hook(ClassHint.named(TPE), named("remove").and(takesArguments(Runnable.class)), RemoveAdvice.class),
+        new Hook(ClassHint.named(TPE), named("shutdownNow").and(takesArguments(0)), ShutdownNowAdvice.class),
+        new Hook(ClassHint.named(TPE), isConstructor().and(takesArguments(7)), CreatedConstructorAdvice.class),
         // Subclasses' hooks get the application's task, not the wrapper (declaresMethod first: cheap, from the class file).
-        new Hook(declaresMethod(named("beforeExecute")).and(not(named(TPE))).and(hasSuperType(named(TPE))),
+        new Hook(ClassHint.declaresMethod("beforeExecute")
+                .withDescriptorStartingWith("(Ljava/lang/Thread;Ljava/lang/Runnable;)"),
+            declaresMethod(named("beforeExecute")).and(not(named(TPE))).and(hasSuperType(named(TPE))),
             named("beforeExecute").and(takesArguments(2)).and(takesArgument(1, Runnable.class)),
             UnwrapSecondAdvice.class),
-        new Hook(declaresMethod(named("afterExecute")).and(not(named(TPE))).and(hasSuperType(named(TPE))),
+        new Hook(ClassHint.declaresMethod("afterExecute").withDescriptorStartingWith("(Ljava/lang/Runnable;"),
+            declaresMethod(named("afterExecute")).and(not(named(TPE))).and(hasSuperType(named(TPE))),
             named("afterExecute").and(takesArguments(2)).and(takesArgument(0, Runnable.class)),
             UnwrapFirstAdvice.class));
   }

@@ -3,18 +3,19 @@ package dev.vigil.agent.instrumentation.hikaricp;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 
 /** {@code HikariPool.getConnection(timeout)} (every borrow goes through it): the wait for a connection. */
 public final class PoolBorrowInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named(HikariCpModule.POOL);
+  public ClassHint classHint() {
+    return ClassHint.named(HikariCpModule.POOL);
   }
 
   @Override

@@ -3,11 +3,12 @@ package dev.vigil.agent.instrumentation.hikaricp;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -16,8 +17,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class PoolShutdownInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named(HikariCpModule.POOL);
+  public ClassHint classHint() {
+    return ClassHint.named(HikariCpModule.POOL);
   }
 
   @Override

@@ -5,18 +5,19 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 
 /** {@code new HikariPool(config)}: a pool starts; it registers with its name and configuration. */
 public final class PoolStartInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named(HikariCpModule.POOL);
+  public ClassHint classHint() {
+    return ClassHint.named(HikariCpModule.POOL);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.CallDepth;
@@ -11,7 +12,7 @@ import dev.vigil.bootstrap.ClientCall;
 import java.net.HttpURLConnection;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -25,8 +26,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class HttpUrlConnectionInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("sun.net.www.protocol.http.HttpURLConnection");
+  public ClassHint classHint() {
+    return ClassHint.named("sun.net.www.protocol.http.HttpURLConnection");
   }
 
   @Override

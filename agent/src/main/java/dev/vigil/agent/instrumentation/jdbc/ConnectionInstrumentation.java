@@ -11,10 +11,9 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
-import dev.vigil.agent.tooling.ClassFileHints;
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
-import dev.vigil.bootstrap.Bridge;
-import dev.vigil.bootstrap.CallDepth;
+import dev.vigil.bootstrap.DbAdvice;
 import java.sql.Connection;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -32,10 +31,15 @@ public final class ConnectionInstrumentation implements TypeInstrumentation {
       .and(returns(namedOneOf("java.sql.PreparedStatement", "java.sql.CallableStatement")));
 
   @Override
+  public ClassHint classHint() {
+    return ClassHint.declaresMethod("prepareStatement", "prepareCall")
+        .withDescriptorStartingWith("(Ljava/lang/String;");
+  }
+
+  @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    // The raw-bytes pre-filter first: a class whose file never names the method is not parsed at all.
-    return ClassFileHints.mentions("prepare").and(declaresMethod(PREPARE).and(not(isInterface()))
-        .and(hasSuperType(named("java.sql.Connection"))));
+    return declaresMethod(PREPARE).and(not(isInterface()))
+        .and(hasSuperType(named("java.sql.Connection")));
   }
 
   @Override
@@ -51,15 +55,13 @@ public final class ConnectionInstrumentation implements TypeInstrumentation {
   public static final class PrepareAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter() {
-      CallDepth.enter(CallDepth.JDBC_PREPARE);
+      DbAdvice.prepare();
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
     public static void exit(@Advice.This Connection connection, @Advice.Argument(0) String sql,
         @Advice.Return Object statement, @Advice.Thrown Throwable error) {
-      if (CallDepth.exit(CallDepth.JDBC_PREPARE) == 0 && error == null) {
-        Bridge.db().prepared(connection, sql, statement);
-      }
+      DbAdvice.prepared(connection, sql, statement, error);
     }
   }
 }

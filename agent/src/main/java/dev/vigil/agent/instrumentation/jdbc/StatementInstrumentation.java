@@ -12,10 +12,9 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.vigil.agent.tooling.ClassFileHints;
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
-import dev.vigil.bootstrap.Bridge;
-import dev.vigil.bootstrap.CallDepth;
+import dev.vigil.bootstrap.DbAdvice;
 import dev.vigil.bootstrap.DbCall;
 import java.sql.Statement;
 import net.bytebuddy.asm.Advice;
@@ -38,10 +37,15 @@ public final class StatementInstrumentation implements TypeInstrumentation {
       .and(returns(namedOneOf("boolean", "int", "long", "int[]", "long[]", "java.sql.ResultSet")));
 
   @Override
+  public ClassHint classHint() {
+    return ClassHint.declaresMethod("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch",
+        "executeLargeBatch").withDescriptorStartingWith("()", "(Ljava/lang/String;");
+  }
+
+  @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    // The raw-bytes pre-filter first: a class whose file never names the method is not parsed at all.
-    return ClassFileHints.mentions("execute").and(declaresMethod(EXECUTE).and(not(isInterface()))
-        .and(hasSuperType(named("java.sql.Statement"))));
+    return declaresMethod(EXECUTE).and(not(isInterface()))
+        .and(hasSuperType(named("java.sql.Statement")));
   }
 
   @Override
@@ -57,17 +61,12 @@ public final class StatementInstrumentation implements TypeInstrumentation {
   public static final class ExecuteAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static DbCall enter(@Advice.This Statement statement, @Advice.Argument(value = 0, optional = true) String sql) {
-      if (CallDepth.enter(CallDepth.JDBC_EXECUTE) != 0) {
-        return null;
-      }
-      return Bridge.db().start(statement, sql);
+      return DbAdvice.execute(statement, sql);
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
     public static void exit(@Advice.Enter DbCall call, @Advice.Thrown Throwable error) {
-      if (CallDepth.exit(CallDepth.JDBC_EXECUTE) == 0 && call != null) {
-        call.end(error);
-      }
+      DbAdvice.executed(call, error);
     }
   }
 }

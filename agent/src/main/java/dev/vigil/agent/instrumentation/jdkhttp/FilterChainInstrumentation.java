@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.CallDepth;
@@ -11,17 +12,19 @@ import dev.vigil.bootstrap.Routes;
 import dev.vigil.bootstrap.ServerCall;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every exchange passes through {@code Filter.Chain.doFilter} (the server's own chain, then the user's filters, then
- * the handler): the outermost call is the request. No template exists, so the path is normalized.
+ * the handler): the outermost call is the request. The context's own path is a template; a path below it (or under the
+ * default context {@code /}) has none and is normalized. A path no context matches never reaches a filter: the server
+ * answers 404 itself and nothing is recorded.
  */
 public final class FilterChainInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("com.sun.net.httpserver.Filter$Chain");
+  public ClassHint classHint() {
+    return ClassHint.named("com.sun.net.httpserver.Filter$Chain");
   }
 
   @Override
@@ -40,8 +43,9 @@ public final class FilterChainInstrumentation implements TypeInstrumentation {
       if (CallDepth.enter(CallDepth.HTTP_SERVER) != 0) {
         return null;
       }
-      return Bridge.httpServer().start(exchange.getRequestMethod(),
-          Routes.normalize(exchange.getRequestURI().getRawPath()), exchange);
+      String route = Routes.normalize(exchange.getRequestURI().getRawPath());
+      return Bridge.httpServer().start(exchange.getRequestMethod(), route,
+          route.equals(exchange.getHttpContext().getPath()), exchange);
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.CallDepth;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -25,8 +26,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class HttpClientImplInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("jdk.internal.net.http.HttpClientImpl");
+  public ClassHint classHint() {
+    return ClassHint.named("jdk.internal.net.http.HttpClientImpl");
   }
 
   @Override

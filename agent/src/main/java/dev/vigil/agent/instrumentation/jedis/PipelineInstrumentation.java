@@ -1,16 +1,17 @@
 package dev.vigil.agent.instrumentation.jedis;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.CallDepth;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
@@ -22,8 +23,8 @@ import redis.clients.jedis.CommandObject;
  */
 public final class PipelineInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return namedOneOf("redis.clients.jedis.Pipeline", "redis.clients.jedis.Transaction",
+  public ClassHint classHint() {
+    return ClassHint.named("redis.clients.jedis.Pipeline", "redis.clients.jedis.Transaction",
         "redis.clients.jedis.MultiNodePipelineBase");
   }
 

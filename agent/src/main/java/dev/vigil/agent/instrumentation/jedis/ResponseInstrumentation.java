@@ -3,18 +3,19 @@ package dev.vigil.agent.instrumentation.jedis;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 
 /** {@code Response.set(Object)}: the raw reply of a pipelined or transactional command arrived (nil is null). */
 public final class ResponseInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("redis.clients.jedis.Response");
+  public ClassHint classHint() {
+    return ClassHint.named("redis.clients.jedis.Response");
   }
 
   @Override

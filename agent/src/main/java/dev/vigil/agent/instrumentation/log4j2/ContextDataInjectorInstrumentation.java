@@ -4,11 +4,12 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 import org.apache.logging.log4j.util.SortedArrayStringMap;
 import org.apache.logging.log4j.util.StringMap;
@@ -21,8 +22,8 @@ import org.apache.logging.log4j.util.StringMap;
  */
 public final class ContextDataInjectorInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return nameStartsWith("org.apache.logging.log4j.core.impl.ThreadContextDataInjector$For");
+  public ClassHint classHint() {
+    return ClassHint.nameStartsWith("org.apache.logging.log4j.core.impl.ThreadContextDataInjector$For");
   }
 
   @Override

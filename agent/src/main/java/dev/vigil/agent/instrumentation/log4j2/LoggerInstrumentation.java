@@ -1,16 +1,15 @@
 package dev.vigil.agent.instrumentation.log4j2;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.LogHandler;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Logger;
@@ -22,11 +21,11 @@ import org.apache.logging.log4j.message.Message;
  * {@link LoggerLocationInstrumentation}). When OTLP log export is on, the record goes to its queue.
  */
 public final class LoggerInstrumentation implements TypeInstrumentation {
-  static final ElementMatcher<TypeDescription> LOGGERS =
-      namedOneOf("org.apache.logging.log4j.core.Logger", "org.apache.logging.log4j.core.async.AsyncLogger");
+  static final ClassHint LOGGERS =
+      ClassHint.named("org.apache.logging.log4j.core.Logger", "org.apache.logging.log4j.core.async.AsyncLogger");
 
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  public ClassHint classHint() {
     return LOGGERS;
   }
 

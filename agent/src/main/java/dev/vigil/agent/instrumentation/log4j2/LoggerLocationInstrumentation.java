@@ -4,12 +4,12 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.LogHandler;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Logger;
@@ -21,7 +21,7 @@ import org.apache.logging.log4j.message.Message;
  */
 public final class LoggerLocationInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  public ClassHint classHint() {
     return LoggerInstrumentation.LOGGERS;
   }
 

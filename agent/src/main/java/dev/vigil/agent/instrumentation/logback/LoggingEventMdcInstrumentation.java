@@ -3,12 +3,13 @@ package dev.vigil.agent.instrumentation.logback;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.LogMdc;
 import java.util.Map;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -19,8 +20,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class LoggingEventMdcInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named(LogbackModule.LOGGING_EVENT);
+  public ClassHint classHint() {
+    return ClassHint.named(LogbackModule.LOGGING_EVENT);
   }
 
   @Override

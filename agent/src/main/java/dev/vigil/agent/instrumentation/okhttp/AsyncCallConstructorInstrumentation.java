@@ -1,20 +1,20 @@
 package dev.vigil.agent.instrumentation.okhttp;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 
 /** {@code Call.enqueue} makes an AsyncCall on the caller's thread: its context is remembered against it. */
 public final class AsyncCallConstructorInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return namedOneOf("okhttp3.RealCall$AsyncCall", "okhttp3.internal.connection.RealCall$AsyncCall");
+  public ClassHint classHint() {
+    return ClassHint.named("okhttp3.RealCall$AsyncCall", "okhttp3.internal.connection.RealCall$AsyncCall");
   }
 
   @Override

@@ -3,11 +3,12 @@ package dev.vigil.agent.instrumentation.okhttp;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -17,8 +18,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class AsyncCallInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return namedOneOf("okhttp3.RealCall$AsyncCall", "okhttp3.internal.connection.RealCall$AsyncCall");
+  public ClassHint classHint() {
+    return ClassHint.named("okhttp3.RealCall$AsyncCall", "okhttp3.internal.connection.RealCall$AsyncCall");
   }
 
   @Override

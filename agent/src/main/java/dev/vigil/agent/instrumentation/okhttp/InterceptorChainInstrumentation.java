@@ -4,12 +4,13 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.ClientCall;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -22,8 +23,8 @@ import okhttp3.Request;
  */
 public final class InterceptorChainInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("okhttp3.internal.http.RealInterceptorChain");
+  public ClassHint classHint() {
+    return ClassHint.named("okhttp3.internal.http.RealInterceptorChain");
   }
 
   @Override

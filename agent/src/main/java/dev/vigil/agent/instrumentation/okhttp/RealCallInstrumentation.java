@@ -1,16 +1,17 @@
 package dev.vigil.agent.instrumentation.okhttp;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.CallDepth;
 import dev.vigil.bootstrap.ClientCall;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 import okhttp3.Call;
 import okhttp3.Request;
@@ -24,8 +25,8 @@ import okhttp3.Response;
  */
 public final class RealCallInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return namedOneOf("okhttp3.RealCall", "okhttp3.internal.connection.RealCall");
+  public ClassHint classHint() {
+    return ClassHint.named("okhttp3.RealCall", "okhttp3.internal.connection.RealCall");
   }
 
   @Override

@@ -2,13 +2,13 @@ package dev.vigil.exporter.otlp.http;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,39 +19,44 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * HTTP/1.1 POSTs to one endpoint over one kept-alive blocking socket, on the caller's thread: what an OTLP
- * http/protobuf exporter needs, with no selector thread, no executor and no hand-off between threads (the JDK's
- * HttpClient costs three of each per export). A failed exchange closes the connection; the next one reconnects.
+ * HTTP/1.1 POSTs to one endpoint over one kept-alive connection, on the caller's thread: what an OTLP http/protobuf
+ * exporter needs, with no selector thread, no executor and no hand-off between threads. Each post ends by its deadline
+ * whatever the peer does (connect, TLS handshake, write and read all wait on {@link DeadlineSocket}); responses are
+ * read within fixed caps ({@link HttpResponseReader}). A failed exchange drops the connection; the next one reconnects.
+ * {@link #close()} may be called from any thread: it ends a post in flight and every later one.
  */
 public final class Http11Client implements Closeable {
-  private static final int MAX_RESPONSE = 4 << 20;
-
   private final URI endpoint;
   private final String hostHeader;
   private final String path;
   private final SSLSocketFactory tls;
-  private final int connectTimeoutMillis;
-  private Socket socket;
+  private final boolean https;
+  private volatile DeadlineSocket plain;
+  private volatile Socket socket;
   private InputStream in;
   private OutputStream out;
+  private volatile boolean closed;
 
   /** {@code endpoint}: the full URL posted to ({@code http} or {@code https}); {@code tls} null for the JDK's. */
-  public Http11Client(URI endpoint, SSLSocketFactory tls, int connectTimeoutMillis) {
+  public Http11Client(URI endpoint, SSLSocketFactory tls) {
     this.endpoint = endpoint;
-    this.tls = tls;
-    this.connectTimeoutMillis = connectTimeoutMillis;
+    this.https = "https".equalsIgnoreCase(endpoint.getScheme());
+    this.tls = https && tls == null ? (SSLSocketFactory) SSLSocketFactory.getDefault() : tls;
     int port = port(endpoint);
-    boolean defaultPort = port == ("https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80);
-    this.hostHeader = endpoint.getHost() + (defaultPort ? "" : ":" + port);
+    this.hostHeader = endpoint.getHost() + (port == (https ? 443 : 80) ? "" : ":" + port);
     String p = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
     this.path = endpoint.getRawQuery() == null ? p : p + "?" + endpoint.getRawQuery();
   }
 
-  /** POSTs {@code body}; {@code headers} are extra name, value pairs. Throws IOException when no response came. */
-  public synchronized HttpResult post(List<String> headers, byte[] body, long timeoutMillis) throws IOException {
+  /**
+   * POSTs {@code body}; {@code headers} are extra name, value pairs. Returns the response; throws a
+   * {@link SocketTimeoutException} when {@code timeoutMillis} passed first, another IOException when no response came.
+   */
+  public HttpResult post(List<String> headers, byte[] body, long timeoutMillis) throws IOException {
+    long deadline = System.nanoTime() + Math.max(1, timeoutMillis) * 1_000_000L;
     try {
-      connect();
-      socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMillis)));
+      connect(deadline);
+      plain.deadline(deadline);
       StringBuilder head = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ")
           .append(hostHeader).append("\r\nContent-Length: ").append(body.length)
           .append("\r\nUser-Agent: vigil-otlp\r\n");
@@ -61,44 +66,51 @@ public final class Http11Client implements Closeable {
       out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
       out.write(body);
       out.flush();
-      HttpResult result = HttpResponseReader.read(in, MAX_RESPONSE);
+      HttpResult result = HttpResponseReader.read(in);
       if (result.closes) {
-        close();
+        disconnect();
       }
       return result;
     } catch (SocketTimeoutException e) {
-      close();
+      disconnect();
       throw new SocketTimeoutException("POST " + endpoint + " timed out after " + timeoutMillis + " ms");
     } catch (IOException | RuntimeException e) {
-      close();
+      disconnect();
+      if (closed) {
+        throw new SocketException("closed");
+      }
       throw e;
     }
   }
 
-  private void connect() throws IOException {
+  private void connect(long deadline) throws IOException {
     if (socket != null) {
       return;
     }
-    Socket plain = new Socket();
+    if (closed) {
+      throw new SocketException("closed");
+    }
+    DeadlineSocket p = DeadlineSocket.connect(new InetSocketAddress(endpoint.getHost(), port(endpoint)), deadline);
+    plain = p;
     try {
-      plain.setTcpNoDelay(true);
-      plain.connect(new InetSocketAddress(endpoint.getHost(), port(endpoint)), connectTimeoutMillis);
-      Socket s = plain;
-      if ("https".equalsIgnoreCase(endpoint.getScheme())) {
-        SSLSocket ssl = (SSLSocket) (tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault())
-            .createSocket(plain, endpoint.getHost(), port(endpoint), true);
+      Socket s = p;
+      if (https) {
+        SSLSocket ssl = (SSLSocket) tls.createSocket(p, endpoint.getHost(), port(endpoint), true);
         SSLParameters params = ssl.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS");
         ssl.setSSLParameters(params);
-        ssl.setSoTimeout(connectTimeoutMillis);
         ssl.startHandshake();
         s = ssl;
       }
-      socket = s;
       in = new BufferedInputStream(s.getInputStream(), 8192);
       out = new BufferedOutputStream(s.getOutputStream(), 16_384);
+      socket = s;
+      if (closed) { // close() ran meanwhile and saw no socket yet
+        disconnect();
+        throw new SocketException("closed");
+      }
     } catch (IOException | RuntimeException e) {
-      plain.close();
+      p.close();
       throw e;
     }
   }
@@ -108,33 +120,22 @@ public final class Http11Client implements Closeable {
         : "https".equals(endpoint.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
   }
 
-  @Override
-  public synchronized void close() {
-    if (socket != null) {
+  private void disconnect() {
+    DeadlineSocket p = plain;
+    socket = null;
+    if (p != null) {
       try {
-        socket.close();
+        p.close();
       } catch (IOException e) {
         // closing anyway
       }
-      socket = null;
     }
   }
 
-  static byte[] readAll(InputStream in, long length, int max) throws IOException {
-    if (length > max) {
-      throw new IOException("HTTP response body of " + length + " bytes is larger than " + max);
-    }
-    ByteArrayOutputStream b = new ByteArrayOutputStream((int) Math.max(0, length));
-    byte[] buf = new byte[8192];
-    long left = length;
-    while (left > 0) {
-      int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-      if (n < 0) {
-        throw new IOException("HTTP response body cut short");
-      }
-      b.write(buf, 0, n);
-      left -= n;
-    }
-    return b.toByteArray();
+  /** Ends a post in flight (it throws) and refuses later ones; any thread. */
+  @Override
+  public void close() {
+    closed = true;
+    disconnect();
   }
 }

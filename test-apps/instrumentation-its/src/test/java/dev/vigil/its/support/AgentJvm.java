@@ -24,6 +24,14 @@ import java.util.regex.Pattern;
  * can run beside each other.
  */
 public final class AgentJvm implements AutoCloseable {
+  /**
+   * How long a test waits for something that should come (a line, a span, a count): generous, because a wait returns
+   * as soon as its condition holds and the suite must pass on a busy 2-core machine where a JVM can take a minute to
+   * start. Only a broken feature ever waits this long.
+   */
+  public static final Duration PATIENCE = Duration.ofMinutes(2);
+  /** How long a JVM may take to start and print READY (and the agent its start-up line). */
+  public static final Duration STARTUP = Duration.ofMinutes(5);
   private static final Pattern METRICS_URL = Pattern.compile("metrics at (http://\\S+)/metrics");
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -77,11 +85,11 @@ public final class AgentJvm implements AutoCloseable {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
-        lines.add(line);
         Matcher m = METRICS_URL.matcher(line);
         if (m.find()) {
-          baseUrl = m.group(1);
+          baseUrl = m.group(1); // before the line is seen: agentUrl() returns as soon as it is
         }
+        lines.add(line);
       }
     } catch (IOException ignored) {
       // process ended
@@ -110,17 +118,17 @@ public final class AgentJvm implements AutoCloseable {
    * its instrumentation beside the application's start-up), and returns the port.
    */
   public int awaitReady() {
-    String line = awaitLine(l -> l.startsWith("READY "), Duration.ofSeconds(60));
+    String line = awaitLine(l -> l.startsWith("READY "), STARTUP);
     if (withAgent) {
       awaitLine(l -> l.startsWith("[vigil] INFO started") || l.startsWith("[vigil] INFO disabled")
-          || l.startsWith("[vigil] ERROR"), Duration.ofSeconds(60));
+          || l.startsWith("[vigil] ERROR"), STARTUP);
     }
     return Integer.parseInt(line.substring("READY ".length()).trim());
   }
 
   /** Base URL of the agent's HTTP endpoint (http://127.0.0.1:port), from the agent's start-up line. */
   public String agentUrl() {
-    awaitLine(l -> METRICS_URL.matcher(l).find(), Duration.ofSeconds(60));
+    awaitLine(l -> METRICS_URL.matcher(l).find(), STARTUP);
     return baseUrl;
   }
 
@@ -130,10 +138,10 @@ public final class AgentJvm implements AutoCloseable {
 
   /**
    * Scrapes until {@code ready} holds (a server may send the response before its request is recorded), then returns
-   * that scrape; after 10 s returns the last one, for the test's assertions to explain.
+   * that scrape; after {@link #PATIENCE} returns the last one, for the test's assertions to explain.
    */
   public Scrape awaitScrape(Predicate<Scrape> ready) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
     Scrape last = new Scrape(scrape());
     while (!ready.test(last) && System.nanoTime() < deadline) {
       sleep(50);

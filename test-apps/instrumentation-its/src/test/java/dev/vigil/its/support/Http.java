@@ -17,7 +17,7 @@ public final class Http {
   }
 
   public static HttpResponse<String> send(String method, String url, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(AgentJvm.PATIENCE)
         .method(method, HttpRequest.BodyPublishers.noBody());
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);

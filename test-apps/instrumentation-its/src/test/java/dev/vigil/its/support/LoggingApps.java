@@ -78,7 +78,7 @@ public final class LoggingApps {
     stdin.write(("outside " + n + "\n").getBytes(StandardCharsets.UTF_8));
     stdin.flush();
     jvm.awaitLine(l -> l.equals("OUTSIDE DONE"), Duration.ofSeconds(120));
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
     List<Line> lines = lines(jvm);
     while (lines.stream().filter(l -> l.message.startsWith("outside-task")).count() < 2L * n
         && System.nanoTime() < deadline) {

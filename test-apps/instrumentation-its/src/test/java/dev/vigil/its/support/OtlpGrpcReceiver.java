@@ -70,10 +70,8 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
   private final Server server;
   private final boolean tls;
 
-  private OtlpGrpcReceiver(File certificate, File key, int window) throws IOException {
-    this.tls = certificate != null;
-    ServerCredentials credentials = tls ? TlsServerCredentials.create(certificate, key)
-        : InsecureServerCredentials.create();
+  private OtlpGrpcReceiver(ServerCredentials credentials, int window) throws IOException {
+    this.tls = !(credentials instanceof InsecureServerCredentials);
     ServerInterceptor recordHeaders = new ServerInterceptor() {
       @Override
       public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata metadata,
@@ -97,17 +95,23 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
 
   /** A plain-text (h2c) receiver. */
   public static OtlpGrpcReceiver start() throws IOException {
-    return new OtlpGrpcReceiver(null, null, 1 << 20);
+    return new OtlpGrpcReceiver(InsecureServerCredentials.create(), 1 << 20);
   }
 
   /** A plain-text receiver that grants the client only {@code window} bytes at a time (HTTP/2 flow control). */
   public static OtlpGrpcReceiver startWithWindow(int window) throws IOException {
-    return new OtlpGrpcReceiver(null, null, window);
+    return new OtlpGrpcReceiver(InsecureServerCredentials.create(), window);
   }
 
   /** A TLS receiver with this PEM certificate chain and private key. */
   public static OtlpGrpcReceiver startTls(File certificate, File key) throws IOException {
-    return new OtlpGrpcReceiver(certificate, key, 1 << 20);
+    return new OtlpGrpcReceiver(TlsServerCredentials.create(certificate, key), 1 << 20);
+  }
+
+  /** A TLS receiver that requires a client certificate signed by (or equal to) {@code clientCa}: mutual TLS. */
+  public static OtlpGrpcReceiver startMutualTls(File certificate, File key, File clientCa) throws IOException {
+    return new OtlpGrpcReceiver(TlsServerCredentials.newBuilder().keyManager(certificate, key).trustManager(clientCa)
+        .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE).build(), 1 << 20);
   }
 
   /** The value of OTEL_EXPORTER_OTLP_ENDPOINT. */

@@ -2,6 +2,9 @@ package dev.vigil.its.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
@@ -15,15 +18,20 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * An OTLP/HTTP receiver on a free port: decodes the protobuf the agent's exporter really sent to {@code /v1/traces}
@@ -43,7 +51,24 @@ public final class OtlpReceiver implements AutoCloseable {
   }
 
   public static OtlpReceiver start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+    return start(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50));
+  }
+
+  /** An https receiver with this TLS; with {@code requireClientCertificate}, mutual TLS. */
+  public static OtlpReceiver startTls(SSLContext tls, boolean requireClientCertificate) throws IOException {
+    HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+      @Override
+      public void configure(HttpsParameters params) {
+        SSLParameters p = tls.getDefaultSSLParameters();
+        p.setNeedClientAuth(requireClientCertificate);
+        params.setSSLParameters(p);
+      }
+    });
+    return start(server);
+  }
+
+  private static OtlpReceiver start(HttpServer server) {
     OtlpReceiver receiver = new OtlpReceiver(server);
     server.createContext("/v1/traces", receiver::handle);
     server.createContext("/v1/metrics", receiver::handleMetrics);
@@ -58,7 +83,7 @@ public final class OtlpReceiver implements AutoCloseable {
 
   /** {@code http://127.0.0.1:port}: the value of OTEL_EXPORTER_OTLP_ENDPOINT. */
   public String endpoint() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return (server instanceof HttpsServer ? "https://localhost:" : "http://127.0.0.1:") + server.getAddress().getPort();
   }
 
   /** Every export request is answered only after this long (a slow collector). */
@@ -120,6 +145,15 @@ public final class OtlpReceiver implements AutoCloseable {
 
   public List<ReceivedSpan> spans() {
     return new ArrayList<>(spans);
+  }
+
+  /** Removes and returns the spans received so far, oldest first: a long run keeps the receiver's list short. */
+  public List<ReceivedSpan> takeSpans() {
+    List<ReceivedSpan> taken = new ArrayList<>(spans);
+    Set<ReceivedSpan> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+    gone.addAll(taken);
+    spans.removeIf(gone::contains);
+    return taken;
   }
 
   public int requests() {

@@ -36,6 +36,15 @@ public final class TestApps {
     return p;
   }
 
+  /** A directory a module built, e.g. ("redeploy/host", "target/webapp"). */
+  public static Path directory(String module, String path) {
+    Path p = dir(module).resolve(path);
+    if (!Files.isDirectory(p)) {
+      throw new IllegalStateException(p + " is missing: build test-apps/" + module + " first");
+    }
+    return p;
+  }
+
   /** The JDK running the tests, and Temurin 25 when it is installed. */
   public static Stream<String> jdks() {
     String current = System.getProperty("java.home");

@@ -8,6 +8,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +22,8 @@ import java.util.concurrent.Future;
  * A small HTTP service that logs through whatever framework its main class wraps: {@code GET /work?id=X} writes a line
  * on the request thread, a warning with an exception, and three lines from tasks of a shared worker pool; a command
  * {@code outside N} on standard input runs N tasks on that pool and N on the HTTP threads, outside any request, each
- * writing a line (where a stale trace id would show). Prints {@code READY <port>}, and {@code OUTSIDE DONE} after a
+ * writing a line (where a stale trace id would show); {@code GET /sql-error?literal=X} logs a failing H2 query's
+ * exception, whose message quotes X. Prints {@code READY <port>}, and {@code OUTSIDE DONE} after a
  * command.
  */
 public final class LoggingService {
@@ -40,6 +45,7 @@ public final class LoggingService {
   public void run() throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
     server.createContext("/work", this::work);
+    server.createContext("/sql-error", this::sqlError);
     server.setExecutor(httpThreads);
     server.start();
     log.info("startup outside any request");
@@ -79,6 +85,19 @@ public final class LoggingService {
     } finally {
       exchange.close();
     }
+  }
+
+  /** {@code GET /sql-error?literal=X}: a failing H2 query with X in it, logged with the driver's exception. */
+  private void sqlError(HttpExchange exchange) throws IOException {
+    String query = exchange.getRequestURI().getQuery();
+    String literal = query == null ? "none" : query.replace("literal=", "");
+    try (Connection c = DriverManager.getConnection("jdbc:h2:mem:logging"); Statement s = c.createStatement()) {
+      s.executeQuery("SELECT * FROM missing_table WHERE name = '" + literal + "'");
+    } catch (SQLException e) {
+      log.warn("query failed", e);
+    }
+    exchange.sendResponseHeaders(200, -1);
+    exchange.close();
   }
 
   private void outside(int n) throws Exception {

@@ -4,13 +4,14 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.vigil.agent.tooling.InstrumentationModule;
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.ExecutorHandler;
 import java.util.List;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -36,8 +37,8 @@ public final class JettyThreadPoolModule implements InstrumentationModule, TypeI
   }
 
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named(POOL);
+  public ClassHint classHint() {
+    return ClassHint.named(POOL);
   }
 
   @Override

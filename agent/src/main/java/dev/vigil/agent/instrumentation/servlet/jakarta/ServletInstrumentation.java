@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.CallDepth;
@@ -33,6 +34,12 @@ import net.bytebuddy.matcher.ElementMatcher;
  * request that went async ends when the container completes it (an AsyncListener).
  */
 public final class ServletInstrumentation implements TypeInstrumentation {
+  @Override
+  public ClassHint classHint() {
+    return ClassHint.declaresMethod("service")
+        .withDescriptorStartingWith("(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;)");
+  }
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return not(isInterface()).and(hasSuperType(named("jakarta.servlet.Servlet")));
@@ -61,7 +68,8 @@ public final class ServletInstrumentation implements TypeInstrumentation {
       HttpServletRequest http = (HttpServletRequest) request;
       HttpServletMapping mapping = http.getHttpServletMapping();
       return Bridge.httpServer().start(http.getMethod(), ServletRoutes.route(http.getContextPath(),
-          mapping.getMappingMatch(), mapping.getPattern(), http.getServletPath(), http.getPathInfo()), http);
+          mapping.getMappingMatch(), mapping.getPattern(), http.getServletPath(), http.getPathInfo()),
+          ServletRoutes.isTemplate(mapping.getMappingMatch(), mapping.getPattern()), http);
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)

@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -18,6 +19,12 @@ import net.bytebuddy.matcher.ElementMatcher;
  * outermost call, so a request it rejects (401 without calling the chain) is counted too.
  */
 public final class FilterInstrumentation implements TypeInstrumentation {
+  @Override
+  public ClassHint classHint() {
+    return ClassHint.declaresMethod("doFilter").withDescriptorStartingWith(
+        "(Ljavax/servlet/ServletRequest;Ljavax/servlet/ServletResponse;Ljavax/servlet/FilterChain;)");
+  }
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return not(isInterface()).and(hasSuperType(named("javax.servlet.Filter")));

@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.CallDepth;
@@ -33,6 +34,12 @@ import net.bytebuddy.matcher.ElementMatcher;
  * request that went async ends when the container completes it (an AsyncListener).
  */
 public final class ServletInstrumentation implements TypeInstrumentation {
+  @Override
+  public ClassHint classHint() {
+    return ClassHint.declaresMethod("service")
+        .withDescriptorStartingWith("(Ljavax/servlet/ServletRequest;Ljavax/servlet/ServletResponse;)");
+  }
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return not(isInterface()).and(hasSuperType(named("javax.servlet.Servlet")));
@@ -61,9 +68,11 @@ public final class ServletInstrumentation implements TypeInstrumentation {
       HttpServletRequest http = (HttpServletRequest) request;
       // Servlet 3.1 (Jetty 9.4) lacks getHttpServletMapping(): never call it there
       HttpServletMapping mapping = http.getServletContext().getMajorVersion() >= 4 ? http.getHttpServletMapping() : null;
-      return Bridge.httpServer().start(http.getMethod(), ServletRoutes.route(http.getContextPath(),
-          mapping == null ? null : mapping.getMappingMatch(), mapping == null ? null : mapping.getPattern(),
-          http.getServletPath(), http.getPathInfo()), http);
+      Object match = mapping == null ? null : mapping.getMappingMatch();
+      String pattern = mapping == null ? null : mapping.getPattern();
+      return Bridge.httpServer().start(http.getMethod(),
+          ServletRoutes.route(http.getContextPath(), match, pattern, http.getServletPath(), http.getPathInfo()),
+          ServletRoutes.isTemplate(match, pattern), http);
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.ServerCall;
@@ -12,7 +13,7 @@ import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServletRequest;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -22,8 +23,8 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 public final class GetHandlerJavaxInstrumentation implements TypeInstrumentation {
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("org.springframework.web.servlet.DispatcherServlet");
+  public ClassHint classHint() {
+    return ClassHint.named("org.springframework.web.servlet.DispatcherServlet");
   }
 
   @Override

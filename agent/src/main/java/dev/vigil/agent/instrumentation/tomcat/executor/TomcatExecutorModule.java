@@ -3,13 +3,14 @@ package dev.vigil.agent.instrumentation.tomcat.executor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.vigil.agent.tooling.InstrumentationModule;
+import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.ExecutorHandler;
 import java.util.List;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -35,8 +36,8 @@ public final class TomcatExecutorModule implements InstrumentationModule, TypeIn
   }
 
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named(POOL);
+  public ClassHint classHint() {
+    return ClassHint.named(POOL);
   }
 
   @Override

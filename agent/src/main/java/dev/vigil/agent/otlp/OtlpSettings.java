@@ -1,0 +1,173 @@
+package dev.vigil.agent.otlp;
+
+import dev.vigil.agent.config.VigilConfig;
+import dev.vigil.agent.logging.AgentLog;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where and how one signal goes over OTLP, resolved in this one place from the standard variables (OTLP exporter
+ * spec): each {@code OTEL_EXPORTER_OTLP_<SIGNAL>_X} wins over {@code OTEL_EXPORTER_OTLP_X} for its own signal only.
+ * A per-signal endpoint is used as given; otherwise http/protobuf sends to the base endpoint (default
+ * {@code http://localhost:4318}) plus {@code /v1/<signal>}, gRPC to the base endpoint (default
+ * {@code http://localhost:4317}). A bad value logs one line naming the variable, the value and the default used.
+ */
+public final class OtlpSettings {
+  public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
+
+  public final OtlpSignal signal;
+  public final boolean grpc;
+  /** http/protobuf: the full URL posted to; gRPC: the collector's base URL (the service path is the method's). */
+  public final String url;
+  /** Lower-case names, decoded values. Never logged: they often hold credentials. */
+  public final Map<String, String> headers;
+  public final boolean gzip;
+  public final long timeoutMillis;
+  /** PEM files (paths) of the certificates to trust, and of the client's key and certificate chain (mTLS), or null. */
+  public final String certificate;
+  public final String clientKey;
+  public final String clientCertificate;
+
+  private final VigilConfig config;
+
+  private OtlpSettings(VigilConfig config, OtlpSignal signal) {
+    this.config = config;
+    this.signal = signal;
+    this.grpc = grpc();
+    this.url = url();
+    this.headers = Collections.unmodifiableMap(headers(value("headers")));
+    this.gzip = gzip();
+    long timeout = positive("timeout", DEFAULT_TIMEOUT_MILLIS);
+    this.timeoutMillis = signal == OtlpSignal.TRACES ? Math.min(timeout, spanExportTimeout()) : timeout;
+    this.certificate = value("certificate");
+    this.clientKey = value("client.key");
+    this.clientCertificate = value("client.certificate");
+  }
+
+  public static OtlpSettings of(VigilConfig config, OtlpSignal signal) {
+    return new OtlpSettings(config, signal);
+  }
+
+  /** "http://host:4318/v1/traces (OTLP http/protobuf, gzip)", for the start-up log line. */
+  public String describe() {
+    return url + " (" + (grpc ? "OTLP/gRPC" : "OTLP http/protobuf") + (gzip ? ", gzip" : "") + ")";
+  }
+
+  /** The per-signal variable when set, else the general one. */
+  private String value(String name) {
+    String v = config.otel("otel.exporter.otlp." + signal.key + "." + name);
+    return v != null && !v.isEmpty() ? v : emptyToNull(config.otel("otel.exporter.otlp." + name));
+  }
+
+  /** The variable {@link #value} read, for warnings: OTEL_EXPORTER_OTLP_TRACES_TIMEOUT or OTEL_EXPORTER_OTLP_TIMEOUT. */
+  private String variable(String name) {
+    String specific = config.otel("otel.exporter.otlp." + signal.key + "." + name);
+    String infix = specific != null && !specific.isEmpty() ? signal.key.toUpperCase(Locale.ROOT) + "_" : "";
+    return "OTEL_EXPORTER_OTLP_" + infix + name.replace('.', '_').toUpperCase(Locale.ROOT);
+  }
+
+  private boolean grpc() {
+    String protocol = value("protocol");
+    if (protocol == null || protocol.equalsIgnoreCase("http/protobuf")) {
+      return false;
+    }
+    if (protocol.equalsIgnoreCase("grpc")) {
+      return true;
+    }
+    AgentLog.warn("config " + variable("protocol") + "=" + protocol + " is not grpc or http/protobuf (http/json is not"
+        + " supported); using the default http/protobuf");
+    return false;
+  }
+
+  private String url() {
+    String specific = config.otel("otel.exporter.otlp." + signal.key + ".endpoint");
+    if (specific != null && !specific.isEmpty()) {
+      return specific;
+    }
+    String base = emptyToNull(config.otel("otel.exporter.otlp.endpoint"));
+    if (base == null) {
+      base = grpc ? "http://localhost:4317" : "http://localhost:4318";
+    }
+    String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    return grpc ? trimmed : trimmed + "/v1/" + signal.key;
+  }
+
+  private boolean gzip() {
+    String compression = value("compression");
+    if (compression == null || compression.equalsIgnoreCase("none")) {
+      return false;
+    }
+    if (compression.equalsIgnoreCase("gzip")) {
+      return true;
+    }
+    AgentLog.warn("config " + variable("compression") + "=" + compression + " is not gzip or none; using the default"
+        + " none");
+    return false;
+  }
+
+  private long positive(String name, long defaultValue) {
+    String v = value(name);
+    if (v == null) {
+      return defaultValue;
+    }
+    try {
+      long parsed = Long.parseLong(v.trim());
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    AgentLog.warn("config " + variable(name) + "=" + v + " is not a positive whole number; using the default "
+        + defaultValue);
+    return defaultValue;
+  }
+
+  /** OTEL_BSP_EXPORT_TIMEOUT: the batch span processor's bound on one export, when set. */
+  private long spanExportTimeout() {
+    String v = config.otel("otel.bsp.export.timeout");
+    try {
+      long parsed = v == null || v.isEmpty() ? Long.MAX_VALUE : Long.parseLong(v);
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    AgentLog.warn("config OTEL_BSP_EXPORT_TIMEOUT=" + v + " is not a positive whole number; ignored");
+    return Long.MAX_VALUE;
+  }
+
+  /** {@code key=value,key=value}, values percent-decoded (the OpenTelemetry format of OTEL_EXPORTER_OTLP_HEADERS). */
+  private Map<String, String> headers(String value) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (value == null) {
+      return out;
+    }
+    for (String pair : value.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        if (!pair.isBlank()) { // the entry itself is not logged: it may be a secret
+          AgentLog.warn("config " + variable("headers") + " entry without '=' skipped");
+        }
+        continue;
+      }
+      try {
+        out.put(pair.substring(0, eq).trim().toLowerCase(Locale.ROOT),
+            URLDecoder.decode(pair.substring(eq + 1).trim(), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        AgentLog.warn("config " + variable("headers") + " entry " + pair.substring(0, eq).trim()
+            + " is not percent-encoded; skipped");
+      }
+    }
+    return out;
+  }
+
+  private static String emptyToNull(String v) {
+    return v == null || v.isEmpty() ? null : v;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.vigil.agent.setup;
+
+import dev.vigil.agent.recording.ExecutorRecorder;
+import dev.vigil.agent.signals.EndpointRegistry;
+
+/** What premain put on the bridge, handed to the set-up of what reads it (endpoint, exports). */
+final class Signals {
+  final EndpointRegistry registry;
+  final DbSetup db;
+  final HttpClientSetup clients;
+  final ExecutorRecorder executors;
+  final LogsSetup logs;
+
+  Signals(EndpointRegistry registry, DbSetup db, HttpClientSetup clients, ExecutorRecorder executors, LogsSetup logs) {
+    this.registry = registry;
+    this.db = db;
+    this.clients = clients;
+    this.executors = executors;
+    this.logs = logs;
+  }
+}
