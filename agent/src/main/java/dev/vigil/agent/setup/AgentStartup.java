@@ -110,8 +110,10 @@ public final class AgentStartup {
     try {
       Exports.Started exports = Exports.start(config, inst, lateAttach, signals, spans);
       phases.end("exports");
+      int n = installed.retransformed;
+      String retransformed = n + (n == 1 ? " loaded class" : " loaded classes");
       String started = "started in " + phases.summary() + ", " + installed.modules + " instrumentations ("
-          + installed.retransformed + " loaded classes retransformed)"
+          + retransformed + " retransformed)"
           + (exports.endpoint == null ? "" : "; metrics at " + exports.endpoint);
       AgentLog.info(started);
       finished(started);

@@ -37,7 +37,8 @@ final class Weaver {
   private final MethodDescription report;
   /**
    * Type descriptions per class loader, shared by the classes it loads (super types are parsed once); see clear().
-   * Loaders are weak keys, so an undeployed web application's loader is never kept by the cache. Guarded by itself.
+   * Loaders are weak keys, and the descriptions reach their loader only weakly (through the pool's locator), so an
+   * undeployed web application's loader is never kept by the cache. Guarded by itself.
    */
   private final Map<Object, TypePool.CacheProvider> caches = new WeakHashMap<>();
 
@@ -49,7 +50,7 @@ final class Weaver {
   /** The woven class file, or null when no candidate matches the class or any of its methods. */
   byte[] weave(ClassLoader loader, String binaryName, byte[] classFile, Instrumentations.Entry[] candidates) {
     ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(binaryName, classFile),
-        ClassFileLocator.ForClassLoader.of(loader), agentClasses);
+        ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader), agentClasses);
     TypePool pool = new TypePool.Default.WithLazyResolution(cache(loader), locator, TypePool.Default.ReaderMode.FAST);
     TypeDescription type = pool.describe(binaryName).resolve();
     Map<String, Advised> advised = advisedMethods(type, pool, locator, candidates);

@@ -12,8 +12,12 @@ public final class ServerLimits {
   public static final int MAX_HEADER_BYTES = 16 * 1024;
   /** Exchanges served at once; a slow client holds one until its deadline. */
   public static final int WORKERS = 4;
-  /** Exchanges waiting for a worker; past it a new connection is closed. */
-  public static final int QUEUE = 32;
+  /**
+   * Exchanges waiting for a worker; past it a new connection is closed. Large enough for a burst: a client that drops a
+   * thousand idle connections at once makes each readable (its end of stream is an exchange, over in microseconds), and
+   * a scrape arriving among them must wait its turn, not be refused.
+   */
+  public static final int QUEUE = 1024;
   /** A worker with nothing to do ends after this long: between scrapes the server keeps no worker. */
   public static final long WORKER_KEEP_ALIVE_MILLIS = 2_000;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LifecycleIT {
   @ParameterizedTest
   @MethodSource("dev.vigil.its.support.Jdks#all")
-  void jvmExitsWhenMainReturnsAndTheAgentAddsAtMostTwoThreads(String javaHome) throws Exception {
+  void jvmExitsWhenMainReturnsAndTheAgentAddsAtMostThreeThreads(String javaHome) throws Exception {
     // A fixed number of JIT compiler threads, so that only the agent can change the count.
     String fixedJit = "-XX:-UseDynamicNumberOfCompilerThreads";
     List<String> without = threadsAtExit(
@@ -25,9 +25,10 @@ class LifecycleIT {
     List<String> with = threadsAtExit(AgentJvm.builder(ShortLivedApp.class).javaHome(javaHome).jvmArg(fixedJit), true);
     List<String> added = new ArrayList<>(with);
     without.forEach(added::remove);
+    // The JDK's HTTP server behind /metrics brings two (its dispatcher and its idle timer), the agent one (the ticker).
     assertThat(with.size() - without.size())
         .as("threads with the agent %s, without %s; added %s", with, without, added)
-        .isLessThanOrEqualTo(2);
+        .isLessThanOrEqualTo(3);
     assertThat(added).as("the agent's threads are daemons").allMatch(name -> name.endsWith("(daemon)"));
   }
 

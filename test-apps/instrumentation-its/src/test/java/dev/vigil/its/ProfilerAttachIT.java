@@ -40,7 +40,8 @@ class ProfilerAttachIT {
       ExternalTools.Result r = cli("attach", String.valueOf(app.process().pid()), "prometheus.port=0");
       assertThat(r.exitCode).as(r.output).isZero();
       assertThat(r.output).as("what happened in the target").containsPattern("JVM " + app.process().pid()
-          + ": Vigil started in \\d+ ms .* instrumentations; metrics at http://127.0.0.1:\\d+/metrics");
+          + ": Vigil started in \\d+ ms .* instrumentations \\(\\d+ loaded class(es)? retransformed\\);"
+          + " metrics at http://127.0.0.1:\\d+/metrics");
       String base = app.agentUrl(); // the late-attached agent logs where its metrics are
       app.awaitLine(l -> l.startsWith("[vigil] INFO JMX MBeans registered"), WAIT);
       long deadline = System.nanoTime() + WAIT.toNanos();
