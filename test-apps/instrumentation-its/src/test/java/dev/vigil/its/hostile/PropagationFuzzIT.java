@@ -32,6 +32,7 @@ import org.quicktheories.core.Gen;
  */
 class PropagationFuzzIT {
   private static final int BATCH = 1_000;
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
   private static final List<String> DEFAULT = List.of("tracecontext", "baggage");
   private static final List<String> ALL = List.of("tracecontext", "baggage", "b3", "jaeger");
 
@@ -48,9 +49,12 @@ class PropagationFuzzIT {
   private static void fuzz(String caseName, List<String> propagators, Gen<Map<String, String>> headers, int batches)
       throws Exception {
     long started = System.nanoTime();
+    // Nagle off in both shops: the JDK server writes headers and body apart, and the body would wait ~40 ms for the
+    // client's delayed ACK, which made this test latency-bound (80 requests a second on an idle machine).
     try (OtlpReceiver receiver = OtlpReceiver.start();
-        AgentJvm plain = AgentJvm.builderForJar(shopJar()).withoutAgent().sysProp("shop.port", "0").start();
-        AgentJvm shop = AgentJvm.builderForJar(shopJar()).sysProp("shop.port", "0")
+        AgentJvm plain = AgentJvm.builderForJar(shopJar()).withoutAgent().sysProp("shop.port", "0")
+            .sysProp(NO_DELAY, "true").start();
+        AgentJvm shop = AgentJvm.builderForJar(shopJar()).sysProp("shop.port", "0").sysProp(NO_DELAY, "true")
             .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint()).env("OTEL_BSP_SCHEDULE_DELAY", "100")
             .env("OTEL_BSP_MAX_QUEUE_SIZE", "16384").env("OTEL_PROPAGATORS", String.join(",", propagators))
             .env("OTEL_METRICS_EXPORTER", "none").start();
