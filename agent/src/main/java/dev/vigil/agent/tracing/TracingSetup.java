@@ -3,13 +3,13 @@ package dev.vigil.agent.tracing;
 import dev.vigil.agent.config.ConfigKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.otlp.OtlpChannels;
+import dev.vigil.agent.otlp.OtlpSettings;
+import dev.vigil.agent.otlp.OtlpSignal;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import dev.vigil.agent.otlp.OtlpChannels;
-import dev.vigil.agent.otlp.OtlpSettings;
-import dev.vigil.agent.otlp.OtlpSignal;
 import io.opentelemetry.sdk.resources.Resource;
 import java.net.InetAddress;
 import java.util.Locale;
@@ -17,7 +17,8 @@ import java.util.Locale;
 /**
  * Installs Vigil's spans behind {@link Tracing} when traces are on: sampler, propagators, the OTLP encoder (with the
  * resource) behind a bounded batch processor, and a shutdown hook that flushes within
- * {@code vigil.exporter.shutdown.timeout}. Runs on the agent's init thread, never in premain.
+ * {@code vigil.exporter.shutdown.timeout}. Runs in premain, before the instrumentation, so that the first request gets
+ * its span; the OTLP channel itself is opened by the export thread on its first batch.
  */
 public final class TracingSetup {
 

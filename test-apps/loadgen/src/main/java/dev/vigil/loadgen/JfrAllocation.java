@@ -2,6 +2,7 @@ package dev.vigil.loadgen;
 
 import java.io.IOException;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,10 +13,13 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * The {@code jfr-alloc} command: bytes the application's threads allocated during a JFR recording that had
  * {@code jdk.ThreadAllocationStatistics} at {@code everyChunk} (a snapshot of every thread's running total when the
- * recording starts and when it is dumped, each snapshot's events sharing one time stamp). Per thread: last total minus first; a thread born during the recording
+ * recording starts and when it is dumped; one snapshot's events are stamped microseconds apart). Per thread: last total minus first; a thread born during the recording
  * counts whole; a thread that ended during it is lost (the figure errs low by its last stretch).
  */
 final class JfrAllocation {
+  /** Events this close to the first one belong to the start snapshot; the recording must last longer than this. */
+  private static final Duration SNAPSHOT = Duration.ofMillis(100);
+
   private JfrAllocation() {}
 
   static int run(Args a) throws IOException {
@@ -51,7 +55,7 @@ final class JfrAllocation {
     }
     long total = 0;
     for (Map.Entry<Long, long[]> t : perThread.entrySet()) {
-      boolean atStart = firstSeen.get(t.getKey()).equals(start); // one snapshot stamps all its events alike
+      boolean atStart = firstSeen.get(t.getKey()).isBefore(start.plus(SNAPSHOT)); // in the start snapshot
       total += atStart ? t.getValue()[1] - t.getValue()[0] : t.getValue()[1];
     }
     return total;
