@@ -283,6 +283,7 @@ done
 report=(report --dir "$RESULTS" --json "$RESULTS/bench.json" --markdown "$RESULTS/bench.md")
 [[ $DOC == 1 ]] && report+=(--doc "$ROOT/docs/benchmarks.md")
 "$JAVA" -jar "$LOADGEN_JAR" "${report[@]}"
-RUN_JSON=$ROOT/docs/bench-runs/$(date -u +%Y-%m-%dT%H%MZ)$([[ $QUICK == 1 ]] && echo -quick).json
+SUFFIX=""; [[ $QUICK == 1 ]] && SUFFIX=-quick # not inside $(...): a false test there would end the script (set -e)
+RUN_JSON=$ROOT/docs/bench-runs/$(date -u +%Y-%m-%dT%H%MZ)$SUFFIX.json
 cp "$RESULTS/bench.json" "$RUN_JSON"
 log "done: $RESULTS/bench.json, $RUN_JSON$([[ $DOC == 1 ]] && echo ", docs/benchmarks.md")"
