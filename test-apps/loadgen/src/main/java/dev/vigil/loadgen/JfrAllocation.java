@@ -13,8 +13,9 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * The {@code jfr-alloc} command: bytes the application's threads allocated during a JFR recording that had
  * {@code jdk.ThreadAllocationStatistics} at {@code everyChunk} (a snapshot of every thread's running total when the
- * recording starts and when it is dumped; one snapshot's events are stamped microseconds apart). Per thread: last total minus first; a thread born during the recording
- * counts whole; a thread that ended during it is lost (the figure errs low by its last stretch).
+ * recording starts and when it is dumped; one snapshot's events are stamped microseconds apart). Per thread: last
+ * total minus first; a thread born during the recording counts whole; a thread that ended during it is lost (the
+ * figure errs low by its last stretch).
  */
 final class JfrAllocation {
   /** Events this close to the first one belong to the start snapshot; the recording must last longer than this. */
