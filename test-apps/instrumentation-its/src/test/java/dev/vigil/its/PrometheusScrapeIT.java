@@ -3,23 +3,17 @@ package dev.vigil.its;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.its.apps.JdkHttpServerApp;
 import dev.vigil.its.support.AgentJvm;
 import dev.vigil.its.support.ExternalTools;
 import dev.vigil.its.support.Http;
 import dev.vigil.its.support.OtlpReceiver;
-import java.net.ServerSocket;
-import java.net.URLEncoder;
+import dev.vigil.its.support.PrometheusServer;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 class PrometheusScrapeIT {
   private static final int ORDERS = 17;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static AgentJvm app;
   private static OtlpReceiver receiver;
 
@@ -119,80 +112,22 @@ class PrometheusScrapeIT {
 
   @Test
   void prometheusScrapesTheAgentAndCountsTheRequests() throws Exception {
-    Optional<Path> prometheus = ExternalTools.find("prometheus");
-    ExternalTools.assume(prometheus.isPresent(), "the prometheus server is not installed (Debian package prometheus)");
-    Path dir = Files.createTempDirectory("vigil-prometheus-it");
-    int webPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      webPort = s.getLocalPort();
-    }
     String target = app.agentUrl().substring("http://".length());
-    Path config = dir.resolve("prometheus.yml");
-    Files.writeString(config, "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n"
-        + "scrape_configs:\n  - job_name: vigil\n    static_configs:\n      - targets: ['" + target + "']\n");
-    Path log = dir.resolve("prometheus.log");
-    Process server = new ProcessBuilder(prometheus.get().toString(), "--config.file=" + config,
-        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + webPort)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    try {
-      String api = "http://127.0.0.1:" + webPort + "/api/v1/";
-      JsonNode up = await(() -> {
-        JsonNode targets = get(api + "targets").path("data").path("activeTargets");
-        return targets.size() == 1 && targets.get(0).path("health").asText().equals("up") ? targets.get(0) : null;
-      }, server, log);
+    try (PrometheusServer prometheus = PrometheusServer.start("vigil", target, null)) {
+      JsonNode up = prometheus.awaitTargetUp(app.output());
       assertThat(up.path("lastError").asText()).isEmpty();
       assertThat(up.path("scrapeUrl").asText()).isEqualTo(app.agentUrl() + "/metrics");
 
       String query = "sum(http_server_request_duration_seconds_count{http_route=\"/orders/{id}\"})";
-      JsonNode result = await(() -> {
-        JsonNode r = get(api + "query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
-            .path("data").path("result");
+      JsonNode result = prometheus.await(() -> {
+        JsonNode r = prometheus.result(query);
         return r.size() == 1 && r.get(0).path("value").get(1).asText().equals(Integer.toString(ORDERS)) ? r : null;
-      }, server, log);
+      }, Duration.ofSeconds(90), app.output());
       assertThat(result.get(0).path("value").get(1).asText()).isEqualTo(Integer.toString(ORDERS));
 
-      JsonNode missing = get(api + "query?query=" + URLEncoder.encode(
-          "sum(http_server_request_duration_seconds_count{http_route=\"_unmatched\",http_response_status_code=\"404\"})",
-          StandardCharsets.UTF_8)).path("data").path("result");
+      JsonNode missing = prometheus.result(
+          "sum(http_server_request_duration_seconds_count{http_route=\"_unmatched\",http_response_status_code=\"404\"})");
       assertThat(missing.get(0).path("value").get(1).asText()).isEqualTo("3");
-    } finally {
-      server.destroy();
-      if (!server.waitFor(15, TimeUnit.SECONDS)) {
-        server.destroyForcibly();
-      }
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
-  }
-
-  private interface Probe {
-    JsonNode poll() throws Exception;
-  }
-
-  /** Polls until the probe answers (Prometheus starts, then scrapes every second), for up to 90 s. */
-  private static JsonNode await(Probe probe, Process server, Path log) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    Exception last = null;
-    while (System.nanoTime() < deadline) {
-      if (!server.isAlive()) {
-        throw new AssertionError("prometheus exited (" + server.exitValue() + "):\n" + Files.readString(log));
-      }
-      try {
-        JsonNode answer = probe.poll();
-        if (answer != null) {
-          return answer;
-        }
-      } catch (Exception e) {
-        last = e; // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("prometheus never answered as expected (last error " + last + "); agent output:\n"
-        + app.output() + "\nprometheus log:\n" + Files.readString(log));
-  }
-
-  private static JsonNode get(String url) throws Exception {
-    return JSON.readTree(Http.get(url).body());
   }
 }

@@ -128,7 +128,7 @@ class ShopIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static Path shopJar() {
+  static Path shopJar() {
     Path jar = Paths.get(System.getProperty("vigil.shop.jar", "../shop/target/vigil-shop.jar"));
     if (!Files.isRegularFile(jar)) {
       fail(jar + " is missing: build it first (mvn -B verify builds it before these tests)");
