@@ -6,6 +6,7 @@ import dev.vigil.agent.instrumentation.executors.ExecutorsModule;
 import dev.vigil.agent.instrumentation.dbcp2.Dbcp2Module;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
 import dev.vigil.agent.instrumentation.httpurlconnection.HttpUrlConnectionModule;
+import dev.vigil.agent.instrumentation.jaxrs.jersey.JerseyModule;
 import dev.vigil.agent.instrumentation.jetty.threadpool.JettyThreadPoolModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jedis.JedisModule;
@@ -32,6 +33,7 @@ public final class InstrumentationModules {
         new ServletJavaxModule(),
         new ServletJakartaModule(),
         new SpringWebMvcModule(),
+        new JerseyModule(),
         new JdbcModule(),
         new HikariCpModule(),
         new ExecutorsModule(),
