@@ -6,10 +6,13 @@ package dev.vigil.bootstrap;
  * parameter ({@code {id: [0-9]+}}) is dropped, so the route reads as the template users know ({@code /owners/{id}}).
  */
 public final class JaxRsRoutes {
+  /** Request attribute: the route so far of a request that went through sub-resource locators (RESTEasy). */
+  public static final String LOCATOR_PREFIX = "dev.vigil.jaxrs.locator_prefix";
+
   private JaxRsRoutes() {}
 
   /** @param templates outermost first (the resource class's, then a locator's, then the method's); nulls skipped */
-  public static String route(String basePath, String[] templates) {
+  public static String route(String basePath, String... templates) {
     StringBuilder out = new StringBuilder(64);
     appendSegments(out, basePath);
     for (String template : templates) {

@@ -7,6 +7,7 @@ import dev.vigil.agent.instrumentation.dbcp2.Dbcp2Module;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
 import dev.vigil.agent.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import dev.vigil.agent.instrumentation.jaxrs.jersey.JerseyModule;
+import dev.vigil.agent.instrumentation.jaxrs.resteasy.ResteasyModule;
 import dev.vigil.agent.instrumentation.jetty.threadpool.JettyThreadPoolModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jedis.JedisModule;
@@ -34,6 +35,7 @@ public final class InstrumentationModules {
         new ServletJakartaModule(),
         new SpringWebMvcModule(),
         new JerseyModule(),
+        new ResteasyModule(),
         new JdbcModule(),
         new HikariCpModule(),
         new ExecutorsModule(),

@@ -11,20 +11,22 @@ import dev.vigil.its.support.TestApps;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A JAX-RS application on Jersey 3.1 (Tomcat 10.1) and Jersey 4.0 (Tomcat 11) with the real agent: each request counts
- * once under the template Jersey matched, under the servlet's base path, and its SERVER span carries that route.
+ * One JAX-RS application on Jersey 3.1 and RESTEasy 6.2 (Tomcat 10.1), Jersey 4.0 and RESTEasy 7.0 (Tomcat 11), with the
+ * real agent: each request counts once under the template the framework matched, under the servlet's base path, and
+ * its SERVER span carries that route.
  */
 class JaxRsIT {
   private static final String COUNT = "http_server_request_duration_seconds_count";
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"jersey3", "jersey4"})
-  void countsEachRequestUnderItsPathTemplate(String module) throws Exception {
+  @CsvSource({"jersey3, org.example.servers.jersey.JerseyApp", "jersey4, org.example.servers.jersey.JerseyApp",
+      "resteasy6, org.example.servers.resteasy.ResteasyApp", "resteasy7, org.example.servers.resteasy.ResteasyApp"})
+  void countsEachRequestUnderItsPathTemplate(String module, String mainClass) throws Exception {
     try (OtlpReceiver receiver = OtlpReceiver.start();
-        AgentJvm app = AgentJvm.builder("org.example.servers.jersey.JerseyApp")
+        AgentJvm app = AgentJvm.builder(mainClass)
             .classpath(TestApps.classpath("servers/" + module))
             .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint()).env("OTEL_BSP_SCHEDULE_DELAY", "100").start()) {
       String base = "http://127.0.0.1:" + app.awaitReady() + "/app/api";
@@ -46,7 +48,7 @@ class JaxRsIT {
       assertThat(count(scrape, "GET", "/app/api/owners", "200")).isEqualTo(1);
       assertThat(count(scrape, "GET", "/app/api/owners/{id}/pets/{petId}", "200")).as("through the locator").isEqualTo(2);
       assertThat(count(scrape, "GET", "/app/api/boom/{kind}", "500")).isEqualTo(1);
-      assertThat(count(scrape, "GET", "_unmatched", "404")).as("Jersey matched no resource").isEqualTo(1);
+      assertThat(count(scrape, "GET", "_unmatched", "404")).as("no resource matched").isEqualTo(1);
       assertThat(scrape.sum(COUNT)).as("each request counted once").isEqualTo(sent);
 
       List<ReceivedSpan> spans = receiver.await(s -> s.size() >= sent, AgentJvm.PATIENCE);

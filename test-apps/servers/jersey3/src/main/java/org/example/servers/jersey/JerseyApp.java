@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.example.servers.jaxrs.FailingResource;
+import org.example.servers.jaxrs.OwnersResource;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 

@@ -1,4 +1,4 @@
-package org.example.servers.jersey;
+package org.example.servers.jaxrs;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
