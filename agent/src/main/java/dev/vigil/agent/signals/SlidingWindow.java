@@ -1,5 +1,6 @@
 package dev.vigil.agent.signals;
 
+import dev.vigil.exporter.model.Point;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
 import org.HdrHistogram.PackedHistogram;
@@ -23,6 +24,8 @@ final class SlidingWindow {
   private final PackedHistogram[] slots;
   /** The sum of all slots; int counts (one window of one endpoint stays far below 2^31 per bucket). */
   private final IntCountsHistogram window = new IntCountsHistogram(1, HIGHEST_MICROS, DIGITS);
+  /** Everything since start, for exponential and native histograms; packed, so an endpoint's few latencies stay small. */
+  private final PackedHistogram total = new PackedHistogram(1, HIGHEST_MICROS, DIGITS);
   private final long[][] countersAtStart;
   private final long[] startNanos;
   private int current;
@@ -49,6 +52,7 @@ final class SlidingWindow {
     if (recycle.getTotalCount() > 0) { // an idle endpoint costs no walk over the counts
       slots[current].add(recycle);
       window.add(recycle);
+      total.add(recycle);
     }
   }
 
@@ -79,6 +83,12 @@ final class SlidingWindow {
     }
     double sumMicros = count == 0 ? 0 : window.getMean() * count;
     return new Snapshot(count, quantileSeconds, sumMicros, deltas, Math.max(1, nowNanos - startNanos[oldest]));
+  }
+
+  /** Reader: everything recorded since start, fresh up to now, as an exponential histogram in seconds. */
+  synchronized Point.ExponentialHistogram cumulativeExponential() {
+    drain();
+    return HdrToExponential.convert(total, 1e-6);
   }
 
   /** Seconds at the given percentile (0-100) of the window as last drained, or NaN when it is empty. */

@@ -34,6 +34,21 @@ final class ProtoWriter {
     varint(v);
   }
 
+  /** A sint32 (zigzag varint): scale and offset of exponential histograms may be negative. */
+  void sint32(int field, int v) {
+    tag(field, 0);
+    varint(((v << 1) ^ (v >> 31)) & 0xFFFFFFFFL);
+  }
+
+  /** A packed repeated uint64 field. */
+  void packedUint64(int field, long[] values) {
+    ProtoWriter packed = new ProtoWriter();
+    for (long v : values) {
+      packed.varint(v);
+    }
+    bytes(field, packed.toByteArray());
+  }
+
   void bool(int field, boolean v) {
     tag(field, 0);
     varint(v ? 1 : 0);

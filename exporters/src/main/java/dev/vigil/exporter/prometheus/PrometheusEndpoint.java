@@ -55,7 +55,7 @@ public final class PrometheusEndpoint implements HttpEndpoint {
       } else {
         List<Point> points = new ArrayList<>(seen.points);
         points.addAll(f.points);
-        byName.put(f.name, new MetricFamily(seen.name, seen.type, seen.help, seen.unit, points));
+        byName.put(f.name, seen.withPoints(points));
       }
     }
     return new ArrayList<>(byName.values());
