@@ -33,7 +33,7 @@ final class HdrToExponential {
       counts[Base2Exponential.index(value, scale) - offset] += v.getCountAtValueIteratedTo();
       sum += hdr.medianEquivalentValue(v.getValueIteratedTo()) * unit * v.getCountAtValueIteratedTo();
     }
-    return new Point.ExponentialHistogram(scale, 0, 0, offset, counts, count, sum,
-        hdr.lowestEquivalentValue(hdr.getMinValue()) * unit, max);
+    // min and max as the buckets see them, so each lies in a populated bucket.
+    return new Point.ExponentialHistogram(scale, 0, 0, offset, counts, count, sum, min, max);
   }
 }

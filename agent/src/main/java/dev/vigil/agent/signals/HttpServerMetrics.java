@@ -57,7 +57,8 @@ public final class HttpServerMetrics implements MetricProducer {
       }
     }
     out.add(MetricFamily.otel("http.server.request.duration", "s", Type.HISTOGRAM,
-        "Duration of inbound HTTP requests.", durations).withExponential(this::exponential));
+        "Duration of inbound HTTP requests.", durations)
+        .withExponential("vigil_http_server_latency_native_seconds", this::exponential));
     out.add(MetricFamily.otel("http.server.active_requests", "{request}", Type.GAUGE,
         "Inbound HTTP requests in flight (an empty route: first request of a route not yet resolved).", active));
     out.add(MetricFamily.otel("vigil.http.server.latency", "s", Type.SUMMARY,

@@ -42,6 +42,8 @@ class HdrToExponentialTest {
     assertThat(e.min).isCloseTo(0.001, org.assertj.core.data.Percentage.withPercentage(1));
     assertThat(e.max).isCloseTo(9, org.assertj.core.data.Percentage.withPercentage(1));
     assertThat(e.zeroCount).isZero();
+    assertThat(Base2Exponential.index(e.min, e.scale)).as("min in the first bucket").isEqualTo(e.offset);
+    assertThat(Base2Exponential.index(e.max, e.scale)).as("max in the last").isEqualTo(e.offset + e.counts.length - 1);
   }
 
   @Test

@@ -27,9 +27,11 @@ public final class MetricFamily {
    * asks for them: the conversion walks each recording). Null when the producer has none.
    */
   public final Supplier<List<Point>> exponential;
+  /** Prometheus name of the exponential form, served as native histograms to a scraper that asks for protobuf. */
+  public final String nativeName;
 
   private MetricFamily(String name, String otelName, String otelUnit, Type type, String help, String unit,
-      List<Point> points, Supplier<List<Point>> exponential) {
+      List<Point> points, Supplier<List<Point>> exponential, String nativeName) {
     this.name = name;
     this.otelName = otelName;
     this.otelUnit = otelUnit == null ? "" : otelUnit;
@@ -38,13 +40,14 @@ public final class MetricFamily {
     this.unit = unit == null ? "" : unit;
     this.points = points;
     this.exponential = exponential;
+    this.nativeName = nativeName;
   }
 
   /** A family named the OpenTelemetry way; the Prometheus name follows by the specification's rules. */
   public static MetricFamily otel(String otelName, String otelUnit, Type type, String help, List<Point> points) {
     String unit = PrometheusNames.unitWord(otelUnit);
     return new MetricFamily(PrometheusNames.name(otelName, otelUnit), otelName, otelUnit, type, help, unit, points,
-        null);
+        null, null);
   }
 
   /**
@@ -53,7 +56,7 @@ public final class MetricFamily {
    * convention's name.
    */
   public MetricFamily(String name, Type type, String help, String unit, List<Point> points) {
-    this(name, PrometheusNames.otelName(name, unit), PrometheusNames.ucum(unit), type, help, unit, points, null);
+    this(name, PrometheusNames.otelName(name, unit), PrometheusNames.ucum(unit), type, help, unit, points, null, null);
   }
 
   /**
@@ -61,16 +64,23 @@ public final class MetricFamily {
    * whose rule name would end in {@code _count}, a score whose rule name would gain {@code _ratio}).
    */
   public MetricFamily prometheusName(String prometheusName, String prometheusUnit) {
-    return new MetricFamily(prometheusName, otelName, otelUnit, type, help, prometheusUnit, points, exponential);
+    return new MetricFamily(prometheusName, otelName, otelUnit, type, help, prometheusUnit, points, exponential,
+        nativeName);
   }
 
   /** The same family with other points (families of one name from several producers, merged). */
   public MetricFamily withPoints(List<Point> newPoints) {
-    return new MetricFamily(name, otelName, otelUnit, type, help, unit, newPoints, exponential);
+    return new MetricFamily(name, otelName, otelUnit, type, help, unit, newPoints, exponential, nativeName);
   }
 
-  /** The same family with its distribution also available as exponential histograms. */
-  public MetricFamily withExponential(Supplier<List<Point>> exponentialPoints) {
-    return new MetricFamily(name, otelName, otelUnit, type, help, unit, points, exponentialPoints);
+  /**
+   * The same family with its distribution also available as exponential histograms: OTLP sends them in place of the
+   * explicit buckets when asked; Prometheus gets them as native histograms under {@code prometheusNativeName} (a
+   * family of its own: its series need not match the explicit ones, and Prometheus 2.x keeps only the native form of
+   * a histogram that has both).
+   */
+  public MetricFamily withExponential(String prometheusNativeName, Supplier<List<Point>> exponentialPoints) {
+    return new MetricFamily(name, otelName, otelUnit, type, help, unit, points, exponentialPoints,
+        prometheusNativeName);
   }
 }

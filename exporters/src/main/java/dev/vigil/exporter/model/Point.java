@@ -120,5 +120,19 @@ public final class Point {
       this.min = min;
       this.max = max;
     }
+
+    /** The same histogram at a scale no higher than {@code maxScale}: each bucket merges into its parent. */
+    public ExponentialHistogram downscaled(int maxScale) {
+      if (scale <= maxScale) {
+        return this;
+      }
+      int shift = scale - maxScale;
+      int newOffset = offset >> shift;
+      long[] merged = new long[((offset + counts.length - 1) >> shift) - newOffset + 1];
+      for (int i = 0; i < counts.length; i++) {
+        merged[((offset + i) >> shift) - newOffset] += counts[i];
+      }
+      return new ExponentialHistogram(maxScale, zeroThreshold, zeroCount, newOffset, merged, count, sum, min, max);
+    }
   }
 }

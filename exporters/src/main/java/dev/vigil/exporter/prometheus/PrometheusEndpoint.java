@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /metrics}: every producer's families, in the format the scraper asked for. */
+/**
+ * {@code /metrics}: every producer's families, in the format the scraper asked for: the protobuf format (with native
+ * histograms) when the Accept header names it, as Prometheus does with native histograms on; else OpenMetrics or text.
+ */
 public final class PrometheusEndpoint implements HttpEndpoint {
   private final List<MetricProducer> producers;
   /** Bytes of the last scrape: the next one starts with that much room (no doubling copies of a large body). */
@@ -35,6 +38,11 @@ public final class PrometheusEndpoint implements HttpEndpoint {
       }
     }
     families = merge(families);
+    if (PrometheusProtobuf.accepted(headers.get("accept"))) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(lastSize + lastSize / 8);
+      PrometheusProtobuf.write(families, bytes);
+      return new Response(200, PrometheusProtobuf.CONTENT_TYPE, bytes.toByteArray());
+    }
     PrometheusFormat format = PrometheusFormat.negotiate(headers.get("accept"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(lastSize + lastSize / 8);
     // Buffered: an OutputStreamWriter encodes each write() on its own, allocating a CharBuffer per label and value.

@@ -33,7 +33,7 @@ class OtlpMetricsTest {
         0.013);
     return MetricFamily.otel("http.server.request.duration", "s", Type.HISTOGRAM, "Duration.",
         List.of(Point.histogram(Labels.of("http_route", "/a"), h)))
-        .withExponential(() -> List.of(Point.exponential(Labels.of("http_route", "/a"), e)));
+        .withExponential("n_seconds", () -> List.of(Point.exponential(Labels.of("http_route", "/a"), e)));
   }
 
   @Test
