@@ -24,8 +24,11 @@ final class SlidingWindow {
   private final PackedHistogram[] slots;
   /** The sum of all slots; int counts (one window of one endpoint stays far below 2^31 per bucket). */
   private final IntCountsHistogram window = new IntCountsHistogram(1, HIGHEST_MICROS, DIGITS);
-  /** Everything since start, for exponential and native histograms; packed, so an endpoint's few latencies stay small. */
-  private final PackedHistogram total = new PackedHistogram(1, HIGHEST_MICROS, DIGITS);
+  /**
+   * Everything since the first reader asked for it (OTLP exponential histograms, a native-histogram scrape), starting
+   * from the window of that moment; null until then, so an agent that never serves them pays nothing for it.
+   */
+  private PackedHistogram total;
   private final long[][] countersAtStart;
   private final long[] startNanos;
   private int current;
@@ -52,7 +55,9 @@ final class SlidingWindow {
     if (recycle.getTotalCount() > 0) { // an idle endpoint costs no walk over the counts
       slots[current].add(recycle);
       window.add(recycle);
-      total.add(recycle);
+      if (total != null) {
+        total.add(recycle);
+      }
     }
   }
 
@@ -88,6 +93,10 @@ final class SlidingWindow {
   /** Reader: everything recorded since start, fresh up to now, as an exponential histogram in seconds. */
   synchronized Point.ExponentialHistogram cumulativeExponential() {
     drain();
+    if (total == null) {
+      total = new PackedHistogram(1, HIGHEST_MICROS, DIGITS);
+      total.add(window);
+    }
     return HdrToExponential.convert(total, 1e-6);
   }
 
