@@ -8,6 +8,7 @@ import dev.vigil.exporter.model.MetricFamily;
 import dev.vigil.exporter.model.MetricProducer;
 import dev.vigil.exporter.model.Point;
 import dev.vigil.exporter.otlp.OtlpMetrics;
+import dev.vigil.exporter.prometheus.PrometheusEndpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class OtlpMetricsPush implements Runnable, MetricProducer {
       for (MetricProducer p : producers) {
         p.collect(families);
       }
-      byte[] body = OtlpMetrics.encode(resource, "dev.vigil", families, startEpochNanos,
+      byte[] body = OtlpMetrics.encode(resource, "dev.vigil", PrometheusEndpoint.merge(families), startEpochNanos,
           System.currentTimeMillis() * 1_000_000L, naming, exponential);
       if (channel == null) {
         channel = OtlpChannels.open(settings);

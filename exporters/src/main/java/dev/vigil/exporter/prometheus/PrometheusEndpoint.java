@@ -53,8 +53,11 @@ public final class PrometheusEndpoint implements HttpEndpoint {
     return new Response(200, format.contentType(), bytes.toByteArray());
   }
 
-  /** Families of one name from several producers (vigil_metric_series_folded) become one: a name appears once. */
-  static List<MetricFamily> merge(List<MetricFamily> families) {
+  /**
+   * Families of one name from several producers (vigil_metric_series_folded) become one: a name appears once, on
+   * /metrics and in an OTLP push alike.
+   */
+  public static List<MetricFamily> merge(List<MetricFamily> families) {
     Map<String, MetricFamily> byName = new LinkedHashMap<>();
     for (MetricFamily f : families) {
       MetricFamily seen = byName.get(f.name);

@@ -162,6 +162,11 @@ class OtlpMetricsIT {
     assertThat(pushed).isNotEmpty();
     assertThat(docs.otel).as("OpenTelemetry names in docs/metrics.md").containsAll(pushed);
     assertThat(pushed).as("pushed names").doesNotContainAnyElementsOf(docs.prometheus);
+    ExportMetricsServiceRequest last = receiver.metrics().get(receiver.metrics().size() - 1);
+    List<String> names = last.getResourceMetricsList().stream().flatMap(rm -> rm.getScopeMetricsList().stream())
+        .flatMap(sm -> sm.getMetricsList().stream()).map(Metric::getName).collect(Collectors.toList());
+    assertThat(names).as("each metric once per push (families of one name from several producers merged)")
+        .doesNotHaveDuplicates();
   }
 
   private static Optional<HistogramDataPoint> orders(ExportMetricsServiceRequest r) {
