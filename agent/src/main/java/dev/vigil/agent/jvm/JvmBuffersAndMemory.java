@@ -33,11 +33,11 @@ final class JvmBuffersAndMemory {
       limit.add(Point.value(l, pool.getTotalCapacity()));
       count.add(Point.value(l, pool.getCount()));
     }
-    out.add(new MetricFamily("jvm_buffer_memory_used_bytes", Type.GAUGE, "Memory used by buffers, by pool.", "bytes",
-        used));
-    out.add(new MetricFamily("jvm_buffer_memory_limit_bytes", Type.GAUGE, "Total capacity of the buffers, by pool.",
-        "bytes", limit));
-    out.add(new MetricFamily("jvm_buffers", Type.GAUGE, "Buffers in the pool (jvm.buffer.count).", "", count));
+    out.add(MetricFamily.otel("jvm.buffer.memory.used", "By", Type.GAUGE, "Memory used by buffers, by pool.", used));
+    out.add(MetricFamily.otel("jvm.buffer.memory.limit", "By", Type.GAUGE, "Total capacity of the buffers, by pool.",
+        limit));
+    out.add(MetricFamily.otel("jvm.buffer.count", "{buffer}", Type.GAUGE, "Buffers in the pool (jvm.buffer.count).",
+        count).prometheusName("jvm_buffers", ""));
     List<Point> afterGc = new ArrayList<>();
     List<Point> init = new ArrayList<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -52,9 +52,9 @@ final class JvmBuffersAndMemory {
         init.add(Point.value(l, usage.getInit()));
       }
     }
-    out.add(new MetricFamily("jvm_memory_used_after_last_gc_bytes", Type.GAUGE,
-        "Memory used by a pool right after the last GC that collected it.", "bytes", afterGc));
-    out.add(new MetricFamily("jvm_memory_init_bytes", Type.GAUGE, "Memory a pool asked for at start.", "bytes", init));
+    out.add(MetricFamily.otel("jvm.memory.used_after_last_gc", "By", Type.GAUGE,
+        "Memory used by a pool right after the last GC that collected it.", afterGc));
+    out.add(MetricFamily.otel("jvm.memory.init", "By", Type.GAUGE, "Memory a pool asked for at start.", init));
   }
 
   /** Platform threads by daemon flag and state (lower case, as the semantic conventions spell them). */

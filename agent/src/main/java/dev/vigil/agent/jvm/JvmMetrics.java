@@ -45,29 +45,31 @@ public final class JvmMetrics implements MetricProducer {
     out.add(gc.family());
     threads(out);
     ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
-    out.add(gauge("jvm_classes", "Classes currently loaded.", "", classes.getLoadedClassCount()));
-    out.add(new MetricFamily("jvm_class_loaded", Type.COUNTER, "Classes loaded since the JVM started.", "",
+    out.add(gauge("jvm.class.count", "{class}", "Classes currently loaded.", classes.getLoadedClassCount())
+        .prometheusName("jvm_classes", ""));
+    out.add(MetricFamily.otel("jvm.class.loaded", "{class}", Type.COUNTER, "Classes loaded since the JVM started.",
         List.of(Point.value(Labels.EMPTY, classes.getTotalLoadedClassCount()))));
-    out.add(new MetricFamily("jvm_class_unloaded", Type.COUNTER, "Classes unloaded since the JVM started.", "",
+    out.add(MetricFamily.otel("jvm.class.unloaded", "{class}", Type.COUNTER, "Classes unloaded since the JVM started.",
         List.of(Point.value(Labels.EMPTY, classes.getUnloadedClassCount()))));
     JvmBuffersAndMemory.collect(out);
     virtualThreads.collect(out);
   }
 
   private static void cpu(List<MetricFamily> out) {
-    out.add(gauge("jvm_cpus", "Processors available to the JVM.", "",
-        Runtime.getRuntime().availableProcessors()));
+    // jvm.*.count gauges would render as *_count, a suffix Prometheus reserves for histograms: named otherwise there.
+    out.add(gauge("jvm.cpu.count", "{cpu}", "Processors available to the JVM.",
+        Runtime.getRuntime().availableProcessors()).prometheusName("jvm_cpus", ""));
     java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     if (os instanceof com.sun.management.OperatingSystemMXBean) {
       com.sun.management.OperatingSystemMXBean sun = (com.sun.management.OperatingSystemMXBean) os;
       double load = sun.getProcessCpuLoad();
       if (load >= 0) {
-        out.add(gauge("jvm_cpu_recent_utilization_ratio",
-            "Recent CPU utilization of the process, 0 to 1 across all processors.", "ratio", load));
+        out.add(gauge("jvm.cpu.recent_utilization", "1",
+            "Recent CPU utilization of the process, 0 to 1 across all processors.", load));
       }
       long cpuNanos = sun.getProcessCpuTime();
       if (cpuNanos >= 0) {
-        out.add(new MetricFamily("jvm_cpu_time_seconds", Type.COUNTER, "CPU time used by the process.", "seconds",
+        out.add(MetricFamily.otel("jvm.cpu.time", "s", Type.COUNTER, "CPU time used by the process.",
             List.of(Point.value(Labels.EMPTY, cpuNanos / 1e9))));
       }
     }
@@ -90,19 +92,18 @@ public final class JvmMetrics implements MetricProducer {
         limit.add(Point.value(labels, usage.getMax()));
       }
     }
-    out.add(new MetricFamily("jvm_memory_used_bytes", Type.GAUGE, "Memory used, by pool.", "bytes", used));
-    out.add(new MetricFamily("jvm_memory_committed_bytes", Type.GAUGE, "Memory committed, by pool.", "bytes",
-        committed));
-    out.add(new MetricFamily("jvm_memory_limit_bytes", Type.GAUGE, "Most memory a pool can use.", "bytes", limit));
+    out.add(MetricFamily.otel("jvm.memory.used", "By", Type.GAUGE, "Memory used, by pool.", used));
+    out.add(MetricFamily.otel("jvm.memory.committed", "By", Type.GAUGE, "Memory committed, by pool.", committed));
+    out.add(MetricFamily.otel("jvm.memory.limit", "By", Type.GAUGE, "Most memory a pool can use.", limit));
   }
 
   private static void threads(List<MetricFamily> out) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    out.add(new MetricFamily("jvm_threads", Type.GAUGE, "Live threads, by daemon flag and state.", "",
-        JvmBuffersAndMemory.threadsByState(threads)));
+    out.add(MetricFamily.otel("jvm.thread.count", "{thread}", Type.GAUGE, "Live threads, by daemon flag and state.",
+        JvmBuffersAndMemory.threadsByState(threads)).prometheusName("jvm_threads", ""));
   }
 
-  private static MetricFamily gauge(String name, String help, String unit, double value) {
-    return new MetricFamily(name, Type.GAUGE, help, unit, List.of(Point.value(Labels.EMPTY, value)));
+  private static MetricFamily gauge(String otelName, String otelUnit, String help, double value) {
+    return MetricFamily.otel(otelName, otelUnit, Type.GAUGE, help, List.of(Point.value(Labels.EMPTY, value)));
   }
 }

@@ -121,10 +121,10 @@ final class VirtualThreadEvents {
     if (!running) {
       return;
     }
-    out.add(new MetricFamily("vigil_jvm_virtual_threads_started", Type.COUNTER,
-        "Virtual threads started (JFR jdk.VirtualThreadStart).", "", List.of(Point.value(Labels.EMPTY, starts.sum()))));
-    out.add(new MetricFamily("vigil_jvm_virtual_threads_pinned", Type.COUNTER,
+    out.add(MetricFamily.otel("vigil.jvm.virtual_threads.started", "{thread}", Type.COUNTER,
+        "Virtual threads started (JFR jdk.VirtualThreadStart).", List.of(Point.value(Labels.EMPTY, starts.sum()))));
+    out.add(MetricFamily.otel("vigil.jvm.virtual_threads.pinned", "{event}", Type.COUNTER,
         "Times a virtual thread blocked for 20 ms or more while pinned to its carrier (JFR jdk.VirtualThreadPinned).",
-        "", List.of(Point.value(Labels.EMPTY, pinned.sum()))));
+        List.of(Point.value(Labels.EMPTY, pinned.sum()))));
   }
 }

@@ -8,6 +8,7 @@ import dev.vigil.exporter.model.MetricFamily;
 import dev.vigil.exporter.model.MetricProducer;
 import dev.vigil.exporter.model.Point;
 import dev.vigil.exporter.otlp.OtlpMetrics;
+import dev.vigil.exporter.prometheus.PrometheusEndpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class OtlpMetricsPush implements Runnable, MetricProducer {
   private final Map<String, String> resource;
   private final OtlpSettings settings;
   private final long intervalMillis;
+  private final boolean exponential;
   private final long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
   private final OtlpNaming naming = new OtlpNaming();
   private final LongAdder exported = new LongAdder();
@@ -53,6 +55,24 @@ public final class OtlpMetricsPush implements Runnable, MetricProducer {
       }
     }
     this.intervalMillis = interval;
+    this.exponential = exponentialHistograms(config);
+  }
+
+  /**
+   * OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION: base2_exponential_bucket_histogram sends latency
+   * histograms as exponential ones. Read here only, until OtlpSettings parses it.
+   */
+  static boolean exponentialHistograms(VigilConfig config) {
+    String v = config.otel("otel.exporter.otlp.metrics.default.histogram.aggregation");
+    if (v == null || v.trim().isEmpty() || v.trim().equalsIgnoreCase("explicit_bucket_histogram")) {
+      return false;
+    }
+    if (v.trim().equalsIgnoreCase("base2_exponential_bucket_histogram")) {
+      return true;
+    }
+    AgentLog.warn("config OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION=" + v + " is not"
+        + " explicit_bucket_histogram or base2_exponential_bucket_histogram; using the default explicit_bucket_histogram");
+    return false;
   }
 
   /** Whether metrics are pushed: vigil.otlp.metrics.enabled true/false, or auto (an OTLP endpoint is configured). */
@@ -108,8 +128,8 @@ public final class OtlpMetricsPush implements Runnable, MetricProducer {
       for (MetricProducer p : producers) {
         p.collect(families);
       }
-      byte[] body = OtlpMetrics.encode(resource, "dev.vigil", families, startEpochNanos,
-          System.currentTimeMillis() * 1_000_000L, naming);
+      byte[] body = OtlpMetrics.encode(resource, "dev.vigil", PrometheusEndpoint.merge(families), startEpochNanos,
+          System.currentTimeMillis() * 1_000_000L, naming, exponential);
       if (channel == null) {
         channel = OtlpChannels.open(settings);
       }
@@ -124,11 +144,11 @@ public final class OtlpMetricsPush implements Runnable, MetricProducer {
 
   @Override
   public void collect(List<MetricFamily> out) {
-    out.add(new MetricFamily("vigil_exporter_metrics_exported", MetricFamily.Type.COUNTER,
-        "OTLP metric pushes the endpoint accepted.", "", List.of(Point.value(Labels.EMPTY, exported.sum()))));
-    out.add(new MetricFamily("vigil_exporter_metrics_dropped", MetricFamily.Type.COUNTER,
+    out.add(MetricFamily.otel("vigil.exporter.metrics.exported", "", MetricFamily.Type.COUNTER,
+        "OTLP metric pushes the endpoint accepted.", List.of(Point.value(Labels.EMPTY, exported.sum()))));
+    out.add(MetricFamily.otel("vigil.exporter.metrics.dropped", "", MetricFamily.Type.COUNTER,
         "OTLP metric pushes not accepted, by reason: export_failed (refused or unreachable), timeout (no answer"
-            + " within OTEL_EXPORTER_OTLP_METRICS_TIMEOUT). The next push carries the cumulative values again.", "",
+            + " within OTEL_EXPORTER_OTLP_METRICS_TIMEOUT). The next push carries the cumulative values again.",
         List.of(Point.value(Labels.of("reason", "export_failed"), failed.sum()),
             Point.value(Labels.of("reason", "timeout"), timedOut.sum()))));
   }

@@ -23,8 +23,8 @@ public final class CacheMetrics implements MetricProducer {
       points.add(Point.value(Labels.of("db_system_name", c.system, "result", "hit"), c.hits()));
       points.add(Point.value(Labels.of("db_system_name", c.system, "result", "miss"), c.misses()));
     }
-    out.add(new MetricFamily("vigil_cache_requests", Type.COUNTER,
+    out.add(MetricFamily.otel("vigil.cache.requests", "{request}", Type.COUNTER,
         "Cache reads (Redis GET, GETEX, GETDEL, HGET; MGET and HMGET per key or field) by result: hit or miss (nil).",
-        "", points));
+        points));
   }
 }

@@ -37,15 +37,16 @@ public final class ConnectionPoolMetrics implements MetricProducer {
       wait.add(Point.histogram(pool, p.waitTime().snapshot()));
       timeouts.add(Point.value(pool, p.timeouts()));
     }
-    out.add(new MetricFamily("db_client_connection_count", Type.GAUGE,
-        "Connections in the pool, by state (used: lent out; idle: ready).", "", count));
-    out.add(new MetricFamily("db_client_connection_max", Type.GAUGE, "Most connections the pool opens.", "", max));
-    out.add(new MetricFamily("db_client_connection_pending_requests", Type.GAUGE,
-        "Threads waiting for a connection from the pool.", "", pending));
-    out.add(new MetricFamily("db_client_connection_wait_time_seconds", Type.HISTOGRAM,
-        "Time taken to get a connection from the pool (failed attempts included).", "seconds", wait));
-    out.add(new MetricFamily("db_client_connection_timeouts", Type.COUNTER,
-        "Attempts to get a connection from the pool that timed out.", "", timeouts));
+    out.add(MetricFamily.otel("db.client.connection.count", "{connection}", Type.GAUGE,
+        "Connections in the pool, by state (used: lent out; idle: ready).", count));
+    out.add(MetricFamily.otel("db.client.connection.max", "{connection}", Type.GAUGE,
+        "Most connections the pool opens.", max));
+    out.add(MetricFamily.otel("db.client.connection.pending_requests", "{request}", Type.GAUGE,
+        "Threads waiting for a connection from the pool.", pending));
+    out.add(MetricFamily.otel("db.client.connection.wait_time", "s", Type.HISTOGRAM,
+        "Time taken to get a connection from the pool (failed attempts included).", wait));
+    out.add(MetricFamily.otel("db.client.connection.timeouts", "{timeout}", Type.COUNTER,
+        "Attempts to get a connection from the pool that timed out.", timeouts));
   }
 
   private static void gauge(List<Point> points, Labels labels, int value) {

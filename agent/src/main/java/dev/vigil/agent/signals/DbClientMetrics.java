@@ -27,20 +27,20 @@ public final class DbClientMetrics implements MetricProducer {
           "db_collection_name", s.collection, "error_type", s.errorType);
       durations.add(Point.histogram(labels, s.histogram.snapshot()));
     }
-    out.add(new MetricFamily("db_client_operation_duration_seconds", Type.HISTOGRAM,
-        "Duration of database client operations.", "seconds", durations));
+    out.add(MetricFamily.otel("db.client.operation.duration", "s", Type.HISTOGRAM,
+        "Duration of database client operations.", durations));
     if (nPlusOne != null) {
       List<Point> findings = new ArrayList<>();
       for (Map.Entry<List<String>, Long> e : nPlusOne.counts().entrySet()) {
         findings.add(Point.value(Labels.of("http_route", e.getKey().get(0), "db_system_name", e.getKey().get(1)),
             e.getValue()));
       }
-      out.add(new MetricFamily("vigil_db_n_plus_one", Type.COUNTER,
+      out.add(MetricFamily.otel("vigil.db.n_plus_one", "{request}", Type.COUNTER,
           "Requests that ran one statement at least vigil.n_plus_one.threshold times (once per request and statement).",
-          "", findings));
+          findings));
     }
-    out.add(new MetricFamily("vigil_metric_series_folded", Type.COUNTER,
-        "New series folded into _other because their metric's series cap was reached.", "",
+    out.add(MetricFamily.otel("vigil.metric.series.folded", "{request}", Type.COUNTER,
+        "New series folded into _other because their metric's series cap was reached.",
         List.of(Point.value(Labels.of("metric", "db.client.operation"), registry.folded()))));
   }
 }

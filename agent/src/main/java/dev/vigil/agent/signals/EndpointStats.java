@@ -111,6 +111,12 @@ public final class EndpointStats {
     return window;
   }
 
+  /** Latency since start as an exponential histogram (exporter thread), or null before the first request. */
+  public dev.vigil.exporter.model.Point.ExponentialHistogram exponential() {
+    SlidingWindow w = window;
+    return w == null ? null : w.cumulativeExponential();
+  }
+
   long[] countersNow() {
     long[] now = new long[counters.length];
     for (int i = 0; i < now.length; i++) {

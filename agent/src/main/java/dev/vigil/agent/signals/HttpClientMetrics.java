@@ -26,10 +26,10 @@ public final class HttpClientMetrics implements MetricProducer {
           "error_type", s.errorType);
       durations.add(Point.histogram(labels, s.histogram.snapshot()));
     }
-    out.add(new MetricFamily("http_client_request_duration_seconds", Type.HISTOGRAM,
-        "Duration of outbound HTTP requests.", "seconds", durations));
-    out.add(new MetricFamily("vigil_metric_series_folded", Type.COUNTER,
-        "New series folded into _other because their metric's series cap was reached.", "",
+    out.add(MetricFamily.otel("http.client.request.duration", "s", Type.HISTOGRAM,
+        "Duration of outbound HTTP requests.", durations));
+    out.add(MetricFamily.otel("vigil.metric.series.folded", "{request}", Type.COUNTER,
+        "New series folded into _other because their metric's series cap was reached.",
         List.of(Point.value(Labels.of("metric", "http.client.request.duration"), registry.folded()))));
   }
 }

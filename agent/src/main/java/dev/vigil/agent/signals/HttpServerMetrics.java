@@ -56,21 +56,41 @@ public final class HttpServerMetrics implements MetricProducer {
         active.add(Point.value(Labels.of("http_request_method", HttpMethods.NAMES[m], "http_route", ""), pending));
       }
     }
-    out.add(new MetricFamily("http_server_request_duration_seconds", Type.HISTOGRAM,
-        "Duration of inbound HTTP requests.", "seconds", durations));
-    out.add(new MetricFamily("http_server_active_requests", Type.GAUGE,
-        "Inbound HTTP requests in flight (an empty route: first request of a route not yet resolved).", "", active));
-    out.add(new MetricFamily("vigil_http_server_latency_seconds", Type.SUMMARY,
+    out.add(MetricFamily.otel("http.server.request.duration", "s", Type.HISTOGRAM,
+        "Duration of inbound HTTP requests.", durations)
+        .withExponential("vigil_http_server_latency_native_seconds", this::exponential));
+    out.add(MetricFamily.otel("http.server.active_requests", "{request}", Type.GAUGE,
+        "Inbound HTTP requests in flight (an empty route: first request of a route not yet resolved).", active));
+    out.add(MetricFamily.otel("vigil.http.server.latency", "s", Type.SUMMARY,
         "Latency percentiles of inbound HTTP requests over the sliding window (HdrHistogram, 2 significant digits).",
-        "seconds", latency));
-    out.add(new MetricFamily("vigil_apdex_score", Type.GAUGE,
-        "Apdex score per endpoint over the sliding window (vigil.apdex.threshold, vigil.apdex.routes).", "", apdex));
-    out.add(new MetricFamily("vigil_metric_series_folded", Type.COUNTER,
-        "Requests recorded under route _other because vigil.metrics.max_endpoints was reached.", "",
+        latency));
+    // Unit 1 would render as vigil_apdex_score_ratio; dashboards know vigil_apdex_score.
+    out.add(MetricFamily.otel("vigil.apdex.score", "1", Type.GAUGE,
+        "Apdex score per endpoint over the sliding window (vigil.apdex.threshold, vigil.apdex.routes).", apdex)
+        .prometheusName("vigil_apdex_score", ""));
+    out.add(MetricFamily.otel("vigil.metric.series.folded", "{request}", Type.COUNTER,
+        "Requests recorded under route _other because vigil.metrics.max_endpoints was reached.",
         List.of(Point.value(Labels.of("metric", "http.server"), registry.folded()))));
-    out.add(new MetricFamily("vigil_metric_series_evicted", Type.COUNTER,
-        "Endpoints of routes made from request paths removed to make room for another route, the idle ones first.", "",
+    out.add(MetricFamily.otel("vigil.metric.series.evicted", "{endpoint}", Type.COUNTER,
+        "Endpoints of routes made from request paths removed to make room for another route, the idle ones first.",
         List.of(Point.value(Labels.of("metric", "http.server"), registry.evicted()))));
+  }
+
+  /**
+   * Each endpoint's latency since start as an exponential histogram, from its HdrHistogram: one point per endpoint
+   * (method and route; the recording does not keep status codes apart).
+   */
+  private List<Point> exponential() {
+    List<Point> points = new ArrayList<>();
+    for (EndpointStats stats : registry.endpoints()) {
+      Point.ExponentialHistogram h = stats.exponential();
+      if (h != null) {
+        Labels endpoint = stats.labels;
+        points.add(Point.exponential(endpoint != null ? endpoint
+            : Labels.of("http_request_method", stats.method, "http_route", stats.route), h));
+      }
+    }
+    return points;
   }
 
   /** OpenTelemetry error.type: the exception class, else the status code of a 5xx, else absent. */

@@ -1,5 +1,6 @@
 package dev.vigil.agent.signals;
 
+import dev.vigil.exporter.model.Point;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
 import org.HdrHistogram.PackedHistogram;
@@ -23,6 +24,11 @@ final class SlidingWindow {
   private final PackedHistogram[] slots;
   /** The sum of all slots; int counts (one window of one endpoint stays far below 2^31 per bucket). */
   private final IntCountsHistogram window = new IntCountsHistogram(1, HIGHEST_MICROS, DIGITS);
+  /**
+   * Everything since the first reader asked for it (OTLP exponential histograms, a native-histogram scrape), starting
+   * from the window of that moment; null until then, so an agent that never serves them pays nothing for it.
+   */
+  private PackedHistogram total;
   private final long[][] countersAtStart;
   private final long[] startNanos;
   private int current;
@@ -49,6 +55,9 @@ final class SlidingWindow {
     if (recycle.getTotalCount() > 0) { // an idle endpoint costs no walk over the counts
       slots[current].add(recycle);
       window.add(recycle);
+      if (total != null) {
+        total.add(recycle);
+      }
     }
   }
 
@@ -79,6 +88,16 @@ final class SlidingWindow {
     }
     double sumMicros = count == 0 ? 0 : window.getMean() * count;
     return new Snapshot(count, quantileSeconds, sumMicros, deltas, Math.max(1, nowNanos - startNanos[oldest]));
+  }
+
+  /** Reader: everything recorded since start, fresh up to now, as an exponential histogram in seconds. */
+  synchronized Point.ExponentialHistogram cumulativeExponential() {
+    drain();
+    if (total == null) {
+      total = new PackedHistogram(1, HIGHEST_MICROS, DIGITS);
+      total.add(window);
+    }
+    return HdrToExponential.convert(total, 1e-6);
   }
 
   /** Seconds at the given percentile (0-100) of the window as last drained, or NaN when it is empty. */

@@ -6,24 +6,30 @@ public final class Point {
   public final double value;
   public final Histogram histogram;
   public final Summary summary;
+  public final ExponentialHistogram exponential;
 
-  private Point(Labels labels, double value, Histogram histogram, Summary summary) {
+  private Point(Labels labels, double value, Histogram histogram, Summary summary, ExponentialHistogram exponential) {
     this.labels = labels;
     this.value = value;
     this.histogram = histogram;
     this.summary = summary;
+    this.exponential = exponential;
   }
 
   public static Point value(Labels labels, double value) {
-    return new Point(labels, value, null, null);
+    return new Point(labels, value, null, null, null);
   }
 
   public static Point histogram(Labels labels, Histogram histogram) {
-    return new Point(labels, Double.NaN, histogram, null);
+    return new Point(labels, Double.NaN, histogram, null, null);
   }
 
   public static Point summary(Labels labels, Summary summary) {
-    return new Point(labels, Double.NaN, null, summary);
+    return new Point(labels, Double.NaN, null, summary, null);
+  }
+
+  public static Point exponential(Labels labels, ExponentialHistogram histogram) {
+    return new Point(labels, Double.NaN, null, null, histogram);
   }
 
   /**
@@ -83,6 +89,50 @@ public final class Point {
       this.spanId = spanId;
       this.value = value;
       this.epochMillis = epochMillis;
+    }
+  }
+
+  /**
+   * Base-2 exponential histogram (OTLP ExponentialHistogram, Prometheus native histogram): bucket {@code offset + i}
+   * counts values in (base^(offset+i), base^(offset+i+1)] with base = 2^(2^-scale). Only positive values; values at
+   * or below {@code zeroThreshold} are in {@code zeroCount}.
+   */
+  public static final class ExponentialHistogram {
+    public final int scale;
+    public final double zeroThreshold;
+    public final long zeroCount;
+    public final int offset;
+    public final long[] counts;
+    public final long count;
+    public final double sum;
+    public final double min;
+    public final double max;
+
+    public ExponentialHistogram(int scale, double zeroThreshold, long zeroCount, int offset, long[] counts, long count,
+        double sum, double min, double max) {
+      this.scale = scale;
+      this.zeroThreshold = zeroThreshold;
+      this.zeroCount = zeroCount;
+      this.offset = offset;
+      this.counts = counts;
+      this.count = count;
+      this.sum = sum;
+      this.min = min;
+      this.max = max;
+    }
+
+    /** The same histogram at a scale no higher than {@code maxScale}: each bucket merges into its parent. */
+    public ExponentialHistogram downscaled(int maxScale) {
+      if (scale <= maxScale) {
+        return this;
+      }
+      int shift = scale - maxScale;
+      int newOffset = offset >> shift;
+      long[] merged = new long[((offset + counts.length - 1) >> shift) - newOffset + 1];
+      for (int i = 0; i < counts.length; i++) {
+        merged[((offset + i) >> shift) - newOffset] += counts[i];
+      }
+      return new ExponentialHistogram(maxScale, zeroThreshold, zeroCount, newOffset, merged, count, sum, min, max);
     }
   }
 }

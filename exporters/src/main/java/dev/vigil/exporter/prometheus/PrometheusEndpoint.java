@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /metrics}: every producer's families, in the format the scraper asked for. */
+/**
+ * {@code /metrics}: every producer's families, in the format the scraper asked for: the protobuf format (with native
+ * histograms) when the Accept header names it, as Prometheus does with native histograms on; else OpenMetrics or text.
+ */
 public final class PrometheusEndpoint implements HttpEndpoint {
   private final List<MetricProducer> producers;
   /** Bytes of the last scrape: the next one starts with that much room (no doubling copies of a large body). */
@@ -35,6 +38,11 @@ public final class PrometheusEndpoint implements HttpEndpoint {
       }
     }
     families = merge(families);
+    if (PrometheusProtobuf.accepted(headers.get("accept"))) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(lastSize + lastSize / 8);
+      PrometheusProtobuf.write(families, bytes);
+      return new Response(200, PrometheusProtobuf.CONTENT_TYPE, bytes.toByteArray());
+    }
     PrometheusFormat format = PrometheusFormat.negotiate(headers.get("accept"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(lastSize + lastSize / 8);
     // Buffered: an OutputStreamWriter encodes each write() on its own, allocating a CharBuffer per label and value.
@@ -45,8 +53,11 @@ public final class PrometheusEndpoint implements HttpEndpoint {
     return new Response(200, format.contentType(), bytes.toByteArray());
   }
 
-  /** Families of one name from several producers (vigil_metric_series_folded) become one: a name appears once. */
-  static List<MetricFamily> merge(List<MetricFamily> families) {
+  /**
+   * Families of one name from several producers (vigil_metric_series_folded) become one: a name appears once, on
+   * /metrics and in an OTLP push alike.
+   */
+  public static List<MetricFamily> merge(List<MetricFamily> families) {
     Map<String, MetricFamily> byName = new LinkedHashMap<>();
     for (MetricFamily f : families) {
       MetricFamily seen = byName.get(f.name);
@@ -55,7 +66,7 @@ public final class PrometheusEndpoint implements HttpEndpoint {
       } else {
         List<Point> points = new ArrayList<>(seen.points);
         points.addAll(f.points);
-        byName.put(f.name, new MetricFamily(seen.name, seen.type, seen.help, seen.unit, points));
+        byName.put(f.name, seen.withPoints(points));
       }
     }
     return new ArrayList<>(byName.values());
