@@ -30,17 +30,30 @@ public final class DbClientMetrics implements MetricProducer {
     out.add(new MetricFamily("db_client_operation_duration_seconds", Type.HISTOGRAM,
         "Duration of database client operations.", "seconds", durations));
     if (nPlusOne != null) {
-      List<Point> findings = new ArrayList<>();
-      for (Map.Entry<List<String>, Long> e : nPlusOne.counts().entrySet()) {
-        findings.add(Point.value(Labels.of("http_route", e.getKey().get(0), "db_system_name", e.getKey().get(1)),
-            e.getValue()));
-      }
       out.add(new MetricFamily("vigil_db_n_plus_one", Type.COUNTER,
           "Requests that ran one statement at least vigil.n_plus_one.threshold times (once per request and statement).",
-          "", findings));
+          "", points(nPlusOne.counts())));
+      out.add(new MetricFamily("vigil_db_n_plus_one_queries", Type.COUNTER,
+          "Statements run by the requests vigil_db_n_plus_one counts (each request's count of its repeated statement).",
+          "", points(nPlusOne.queries())));
     }
     out.add(new MetricFamily("vigil_metric_series_folded", Type.COUNTER,
         "New series folded into _other because their metric's series cap was reached.", "",
-        List.of(Point.value(Labels.of("metric", "db.client.operation"), registry.folded()))));
+        folded(durations.isEmpty(), registry.folded())));
+  }
+
+  private static List<Point> points(Map<List<String>, Long> byRouteAndSystem) {
+    List<Point> points = new ArrayList<>();
+    for (Map.Entry<List<String>, Long> e : byRouteAndSystem.entrySet()) {
+      points.add(Point.value(Labels.of("http_route", e.getKey().get(0), "db_system_name", e.getKey().get(1)),
+          e.getValue()));
+    }
+    return points;
+  }
+
+  /** No series before the first operation: an application without the library shows none of its series. */
+  private static List<Point> folded(boolean noSeries, long folded) {
+    return noSeries && folded == 0 ? List.of()
+        : List.of(Point.value(Labels.of("metric", "db.client.operation"), folded));
   }
 }

@@ -30,6 +30,12 @@ public final class HttpClientMetrics implements MetricProducer {
         "Duration of outbound HTTP requests.", "seconds", durations));
     out.add(new MetricFamily("vigil_metric_series_folded", Type.COUNTER,
         "New series folded into _other because their metric's series cap was reached.", "",
-        List.of(Point.value(Labels.of("metric", "http.client.request.duration"), registry.folded()))));
+        folded(durations.isEmpty(), registry.folded())));
+  }
+
+  /** No series before the first operation: an application without the library shows none of its series. */
+  private static List<Point> folded(boolean noSeries, long folded) {
+    return noSeries && folded == 0 ? List.of()
+        : List.of(Point.value(Labels.of("metric", "http.client.request.duration"), folded));
   }
 }
