@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 class TrustedSignalsIT {
   private static final String CLEANUP = "AbandonedConnectionCleanupThread";
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+  /** HousekeepingApp's own pools: its HTTP server's, the scheduled "ticker", "reports", and its connection pool. */
+  private static final List<String> APP_RESOURCES =
+      List.of("executor/web", "executor/ticker", "executor/reports", "db_pool/app-db");
 
   @Test
   void housekeepingAndScheduledPoolsAreNotSaturation() throws Exception {
@@ -41,23 +44,25 @@ class TrustedSignalsIT {
       Scrape scrape = app.awaitScrape(s -> s.sum("vigil_executor_threads_active", "executor_name", CLEANUP) == 1
           && s.sum("vigil_executor_tasks_completed_total", "executor_name", "ticker") >= 1);
       assertThat(scrape.sum("vigil_executor_threads_max", "executor_name", CLEANUP)).isEqualTo(1);
+      assertThat(scrape.find("vigil_executor_threads_max").stream().map(s -> s.labels.get("executor_name")))
+          .as("Hikari's own pools are there").anyMatch(n -> n.startsWith("app-db"));
+      assertThat(scrape.find("vigil_saturation_ratio").stream().map(s -> s.labels.get("resource")))
+          .as("only the application's own pools rank, no driver or pool upkeep").isSubsetOf(APP_RESOURCES)
+          .contains("executor/ticker", "db_pool/app-db");
       assertThat(scrape.sum("vigil_executor_queue_depth", "executor_name", "ticker"))
           .as("tasks due in an hour are no backlog").isZero();
-      assertThat(scrape.find("vigil_saturation_ratio").stream().map(s -> s.labels.get("resource")))
-          .as("no driver or pool upkeep ranks").noneMatch(TrustedSignalsIT::housekeeping)
-          .contains("executor/ticker", "db_pool/app-db");
 
       JsonNode signals = new ObjectMapper().readTree(app.signals());
       List<String> ranked = new ArrayList<>();
       signals.get("saturation").forEach(r -> ranked.add(r.get("resource").asText()));
-      assertThat(ranked).noneMatch(TrustedSignalsIT::housekeeping);
+      assertThat(ranked).isSubsetOf(APP_RESOURCES);
       signals.get("saturation").forEach(r -> {
         if (r.get("resource").asText().equals("executor/ticker")) {
           assertThat(r.get("waiting").asInt()).isZero();
         }
       });
-      assertThat(signals.get("most_saturated").isNull() || !housekeeping(signals.get("most_saturated").asText()))
-          .as(signals.toString()).isTrue();
+      JsonNode top = signals.get("most_saturated");
+      assertThat(top.isNull() || APP_RESOURCES.contains(top.asText())).as(signals.toString()).isTrue();
 
       assertThat(Http.get(base + "/hold").body()).isEqualTo("held");
       try {
@@ -71,24 +76,32 @@ class TrustedSignalsIT {
   }
 
   @Test
-  void theShopWithoutRedisHasNoRedisSeriesAndOneNPlusOneCount() throws Exception {
-    try (OtlpReceiver receiver = OtlpReceiver.start();
-        AgentJvm app = AgentJvm.builderForJar(Paths.get(System.getProperty("vigil.shop.jar"))).sysProp("shop.port", "0")
-            .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint()).env("OTEL_BSP_SCHEDULE_DELAY", "100").start()) {
+  void theShopWithoutRedisHasNoRedisSeries() throws Exception {
+    try (AgentJvm app = AgentJvm.builderForJar(Paths.get(System.getProperty("vigil.shop.jar")))
+        .sysProp("shop.port", "0").start()) {
       String base = "http://127.0.0.1:" + app.awaitReady();
       assertThat(Http.get(base + "/products/1").statusCode()).isEqualTo(200);
-      String traceparent = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
-      assertThat(Http.get(base + "/stock-report", "traceparent", traceparent).statusCode()).isEqualTo(200);
-
-      Scrape scrape = app.awaitScrape(s -> s.sum("vigil_db_n_plus_one_total") >= 1);
+      Scrape scrape = app.awaitScrape(s -> s.sum("db_client_operation_duration_seconds_count") >= 1);
       assertThat(scrape.samples()).as("the shop has Jedis on its class path but no Redis configured")
           .noneMatch(s -> "redis".equals(s.labels.get("db_system_name")));
       assertThat(scrape.find("vigil_cache_requests_total")).isEmpty();
       assertThat(scrape.samples()).as("no outbound HTTP call: no HTTP client series")
           .noneMatch(s -> s.name.startsWith("http_client_")
               || "http.client.request.duration".equals(s.labels.get("metric")));
+      assertThat(new ObjectMapper().readTree(app.signals()).get("cache")).isEmpty();
+    }
+  }
+
+  @Test
+  void anNPlusOneFindingHasOneCountOnTheSpanOnMetricsAndOnSignals() throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.start();
+        AgentJvm app = AgentJvm.builderForJar(Paths.get(System.getProperty("vigil.shop.jar"))).sysProp("shop.port", "0")
+            .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint()).env("OTEL_BSP_SCHEDULE_DELAY", "100").start()) {
+      String base = "http://127.0.0.1:" + app.awaitReady();
+      String traceparent = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+      assertThat(Http.get(base + "/stock-report", "traceparent", traceparent).statusCode()).isEqualTo(200);
+      Scrape scrape = app.awaitScrape(s -> s.sum("vigil_db_n_plus_one_total") >= 1);
       JsonNode signals = new ObjectMapper().readTree(app.signals());
-      assertThat(signals.get("cache")).isEmpty();
 
       List<ReceivedSpan> spans = receiver.await(s -> s.stream().anyMatch(x -> x.name.equals("GET /stock-report")),
           AgentJvm.PATIENCE);
@@ -113,8 +126,4 @@ class TrustedSignalsIT {
     }
   }
 
-  private static boolean housekeeping(String resource) {
-    return resource.contains(CLEANUP) || resource.contains("housekeeper") || resource.contains("connection adder")
-        || resource.contains("connection closer");
-  }
 }
