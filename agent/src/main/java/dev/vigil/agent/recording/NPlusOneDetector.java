@@ -12,7 +12,8 @@ import io.opentelemetry.api.trace.Span;
  * its sequence number), so it resets itself when the next request begins; at most {@link #MAX_STATEMENTS} distinct
  * statements are counted per request. Statements run outside an inbound request are not counted. A statement that
  * crosses the threshold is remembered on the request and reported when the request ends, with its final count: the
- * span event, {@code vigil_db_n_plus_one_total} and /vigil/signals all see that one count and the request's final route.
+ * span event, {@code vigil_db_n_plus_one_queries_total} and /vigil/signals all see that one count, under the request's
+ * final route.
  */
 public final class NPlusOneDetector {
   static final int MAX_STATEMENTS = 64;
