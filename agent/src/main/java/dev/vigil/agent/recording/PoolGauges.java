@@ -66,8 +66,16 @@ abstract class PoolGauges {
     }
   };
 
-  /** Tasks due now (delay run out), cancelled ones left out; the queue's iterator works on a copy, taken under its lock. */
+  /**
+   * Tasks due now (delay run out), cancelled ones left out. The head is the earliest task: when it is not due, nothing
+   * is, and the usual idle scheduled pool costs one peek. Otherwise the queue's iterator walks a copy taken under its
+   * lock.
+   */
   static long due(BlockingQueue<Runnable> queue) {
+    Runnable head = queue.peek();
+    if (head == null || (head instanceof Delayed && ((Delayed) head).getDelay(TimeUnit.NANOSECONDS) > 0)) {
+      return 0;
+    }
     long due = 0;
     for (Runnable r : queue) {
       if (r instanceof Future && ((Future<?>) r).isCancelled()) {
