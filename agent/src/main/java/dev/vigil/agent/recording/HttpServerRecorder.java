@@ -76,10 +76,6 @@ public final class HttpServerRecorder implements HttpServerHandler {
       return sequence;
     }
 
-    String route() {
-      return route;
-    }
-
     void flag(NPlusOneDetector.Flagged f) {
       f.next = flagged;
       flagged = f;
