@@ -35,6 +35,29 @@ final class ExecutorNames {
     return false;
   }
 
+  /**
+   * Packages of database drivers and connection pools, whose own pools do upkeep (MySQL's abandoned-connection
+   * cleanup, HikariCP's housekeeper and connection adder, commons-pool's evictor), not the application's work.
+   */
+  private static final String[] HOUSEKEEPERS = {"com.mysql.", "org.mariadb.jdbc.", "org.postgresql.", "org.h2.",
+      "com.microsoft.sqlserver.", "oracle.jdbc.", "oracle.ucp.", "com.zaxxer.hikari.", "org.apache.commons.dbcp2.",
+      "org.apache.commons.pool2.", "org.apache.tomcat.jdbc.pool.", "com.mchange.v2.", "com.alibaba.druid."};
+
+  /** True when the innermost caller outside the JDK is a driver's or connection pool's class. */
+  static boolean housekeeping(List<String> callers) {
+    for (String f : callers) {
+      if (!f.startsWith("java.") && !f.startsWith("jdk.") && !f.startsWith("sun.")) {
+        for (String p : HOUSEKEEPERS) {
+          if (f.startsWith(p)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** The calling frames as "class.method", innermost first, without the JDK's and the agent's. */
   static List<String> callers() {
     return WALKER.walk(frames -> frames.map(f -> f.getClassName() + "." + f.getMethodName())

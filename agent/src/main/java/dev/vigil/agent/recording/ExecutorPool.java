@@ -18,12 +18,18 @@ final class ExecutorPool implements ExecutorStats, TaskTimer {
   final String name;
   final String type;
   final PoolGauges gauges;
+  final boolean housekeeping;
   private final BucketHistogram queueWait;
   private final BucketHistogram runTime;
   private final LongAdder rejected = new LongAdder();
 
   ExecutorPool(Object executor, String name, String type, PoolGauges gauges, boolean timed) {
+    this(executor, name, type, gauges, timed, false);
+  }
+
+  ExecutorPool(Object executor, String name, String type, PoolGauges gauges, boolean timed, boolean housekeeping) {
     this.executor = new WeakReference<>(executor);
+    this.housekeeping = housekeeping;
     this.name = name;
     this.type = type;
     this.gauges = gauges;
@@ -54,6 +60,11 @@ final class ExecutorPool implements ExecutorStats, TaskTimer {
   @Override
   public String type() {
     return type;
+  }
+
+  @Override
+  public boolean housekeeping() {
+    return housekeeping;
   }
 
   @Override

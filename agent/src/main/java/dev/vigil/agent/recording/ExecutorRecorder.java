@@ -187,11 +187,13 @@ public final class ExecutorRecorder implements ExecutorHandler {
       gauges = PoolGauges.xnio(gauged);
       frameworkName = String.valueOf(PoolGauges.call(executor, "getName"));
       type = "server";
+    } else if (executor instanceof ScheduledThreadPoolExecutor) {
+      gauges = PoolGauges.SCHEDULED;
     } else {
       gauges = executor instanceof ForkJoinPool ? PoolGauges.FORK_JOIN : PoolGauges.THREAD_POOL;
     }
     String name = unique(ExecutorNames.name(executor, frameworkName, stack));
-    return new ExecutorPool(gauged, name, type, gauges, kind == 0);
+    return new ExecutorPool(gauged, name, type, gauges, kind == 0, kind == 0 && ExecutorNames.housekeeping(stack));
   }
 
   private String unique(String name) {

@@ -63,6 +63,8 @@ public final class HttpServerRecorder implements HttpServerHandler {
     private Span span;
     private Scope scope;
     private Thread scopeThread;
+    /** Statements this request ran N+1 times, reported when it ends (null: none, the usual case). */
+    private NPlusOneDetector.Flagged flagged;
     volatile boolean active;
 
     Call(HttpServerRecorder recorder) {
@@ -74,8 +76,9 @@ public final class HttpServerRecorder implements HttpServerHandler {
       return sequence;
     }
 
-    String route() {
-      return route;
+    void flag(NPlusOneDetector.Flagged f) {
+      f.next = flagged;
+      flagged = f;
     }
 
     /** The request's SERVER span, or null when it is not traced. */
@@ -111,6 +114,7 @@ public final class HttpServerRecorder implements HttpServerHandler {
 
     void begin(String method, String route, boolean template) {
       sequence++;
+      flagged = null;
       this.method = method;
       this.route = route == null ? "/" : route;
       this.template = template;
@@ -171,6 +175,11 @@ public final class HttpServerRecorder implements HttpServerHandler {
           sampled == null ? null : sampled.getTraceId(), sampled == null ? null : sampled.getSpanId());
       endpoint = null;
       pending = null;
+      NPlusOneDetector.Flagged f = flagged;
+      if (f != null) {
+        flagged = null;
+        NPlusOneDetector.requestEnded(f, unmatched ? EndpointRegistry.UNMATCHED_ROUTE : route, s);
+      }
       if (s != null) {
         span = null;
         try {

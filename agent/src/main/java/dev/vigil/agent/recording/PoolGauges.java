@@ -3,8 +3,11 @@ package dev.vigil.agent.recording;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a pool's own counters on scrape: JDK pools directly, server pools (Jetty, Tomcat) through their public methods
@@ -41,6 +44,14 @@ abstract class PoolGauges {
     }
   };
 
+  /** A scheduled pool: its queue holds every delayed task; only those already due are waiting work. */
+  static final PoolGauges SCHEDULED = new PoolGauges() {
+    @Override
+    long readLong(Object executor, int what) {
+      return what == QUEUED ? due(((ThreadPoolExecutor) executor).getQueue()) : THREAD_POOL.readLong(executor, what);
+    }
+  };
+
   static final PoolGauges FORK_JOIN = new PoolGauges() {
     @Override
     long readLong(Object executor, int what) {
@@ -54,6 +65,28 @@ abstract class PoolGauges {
       }
     }
   };
+
+  /**
+   * Tasks due now (delay run out), cancelled ones left out. The head is the earliest task: when it is not due, nothing
+   * is, and the usual idle scheduled pool costs one peek. Otherwise the queue's iterator walks a copy taken under its
+   * lock.
+   */
+  static long due(BlockingQueue<Runnable> queue) {
+    Runnable head = queue.peek();
+    if (head == null || (head instanceof Delayed && ((Delayed) head).getDelay(TimeUnit.NANOSECONDS) > 0)) {
+      return 0;
+    }
+    long due = 0;
+    for (Runnable r : queue) {
+      if (r instanceof Future && ((Future<?>) r).isCancelled()) {
+        continue;
+      }
+      if (!(r instanceof Delayed) || ((Delayed) r).getDelay(TimeUnit.NANOSECONDS) <= 0) {
+        due++;
+      }
+    }
+    return due;
+  }
 
   /** Unbounded queues (remaining capacity near Integer.MAX_VALUE) have no meaningful room left: -1. */
   static long remaining(BlockingQueue<?> queue) {

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Cache reads per database system (Redis GET, MGET per key, …): hits and misses (a nil reply), exact counts. */
+/**
+ * Cache reads per database system (Redis GET, MGET per key, …): hits and misses (a nil reply), exact counts. A recorder
+ * takes its counters when it is installed, whether or not the application uses the library: a system is listed only
+ * from its first read on, so that an application without Redis shows no Redis series.
+ */
 public final class CacheRequests {
   private static final int MAX_SYSTEMS = 16;
   private final ConcurrentHashMap<String, Counts> bySystem = new ConcurrentHashMap<>();
@@ -20,8 +24,14 @@ public final class CacheRequests {
     return c;
   }
 
+  /** The systems that saw at least one read, by name. */
   public List<Counts> all() {
-    List<Counts> all = new ArrayList<>(bySystem.values());
+    List<Counts> all = new ArrayList<>();
+    for (Counts c : bySystem.values()) {
+      if (c.hits() + c.misses() > 0) {
+        all.add(c);
+      }
+    }
     all.sort((a, b) -> a.system.compareTo(b.system));
     return all;
   }

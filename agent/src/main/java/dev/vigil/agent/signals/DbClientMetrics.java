@@ -30,17 +30,22 @@ public final class DbClientMetrics implements MetricProducer {
     out.add(MetricFamily.otel("db.client.operation.duration", "s", Type.HISTOGRAM,
         "Duration of database client operations.", durations));
     if (nPlusOne != null) {
-      List<Point> findings = new ArrayList<>();
-      for (Map.Entry<List<String>, Long> e : nPlusOne.counts().entrySet()) {
-        findings.add(Point.value(Labels.of("http_route", e.getKey().get(0), "db_system_name", e.getKey().get(1)),
-            e.getValue()));
-      }
       out.add(MetricFamily.otel("vigil.db.n_plus_one", "{request}", Type.COUNTER,
           "Requests that ran one statement at least vigil.n_plus_one.threshold times (once per request and statement).",
-          findings));
+          points(nPlusOne.counts())));
+      out.add(MetricFamily.otel("vigil.db.n_plus_one.queries", "{statement}", Type.COUNTER,
+          "Statements run by the requests vigil_db_n_plus_one counts (each request's count of its repeated statement).",
+          points(nPlusOne.queries())));
     }
-    out.add(MetricFamily.otel("vigil.metric.series.folded", "{request}", Type.COUNTER,
-        "New series folded into _other because their metric's series cap was reached.",
-        List.of(Point.value(Labels.of("metric", "db.client.operation"), registry.folded()))));
+    out.add(FoldedSeries.family("db.client.operation", durations.isEmpty(), registry.folded()));
+  }
+
+  private static List<Point> points(Map<List<String>, Long> byRouteAndSystem) {
+    List<Point> points = new ArrayList<>();
+    for (Map.Entry<List<String>, Long> e : byRouteAndSystem.entrySet()) {
+      points.add(Point.value(Labels.of("http_route", e.getKey().get(0), "db_system_name", e.getKey().get(1)),
+          e.getValue()));
+    }
+    return points;
   }
 }

@@ -25,6 +25,14 @@ public interface ExecutorStats {
 
   long rejected();
 
+  /**
+   * A pool a database driver or connection pool runs for its own upkeep (MySQL's abandoned-connection cleanup,
+   * HikariCP's housekeeper): shown in the executor metrics, never ranked as saturation.
+   */
+  default boolean housekeeping() {
+    return false;
+  }
+
   /** Null for pools whose tasks are not timed (server worker pools). */
   BucketHistogram queueWait();
 

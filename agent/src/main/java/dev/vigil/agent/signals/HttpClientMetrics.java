@@ -28,8 +28,6 @@ public final class HttpClientMetrics implements MetricProducer {
     }
     out.add(MetricFamily.otel("http.client.request.duration", "s", Type.HISTOGRAM,
         "Duration of outbound HTTP requests.", durations));
-    out.add(MetricFamily.otel("vigil.metric.series.folded", "{request}", Type.COUNTER,
-        "New series folded into _other because their metric's series cap was reached.",
-        List.of(Point.value(Labels.of("metric", "http.client.request.duration"), registry.folded()))));
+    out.add(FoldedSeries.family("http.client.request.duration", durations.isEmpty(), registry.folded()));
   }
 }

@@ -11,11 +11,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * N+1 query findings: a request ran the same statement at least the threshold number of times. Counted per (route,
- * database system) for {@code vigil_db_n_plus_one_total}, and kept per (route, statement) for {@code /vigil/signals}.
- * Both maps are capped: past the cap a route folds into {@code _other} and new findings are not kept.
+ * database system) for {@code vigil_db_n_plus_one_total} (requests) and {@code vigil_db_n_plus_one_queries_total} (the
+ * statements those requests ran: a request's final count, as on its span event), and kept per (route, statement) for
+ * {@code /vigil/signals}. Both maps are capped: past the cap a route folds into {@code _other} and new findings are not
+ * kept.
  */
 public final class NPlusOneFindings {
-  private final Map<List<String>, LongAdder> counters = new ConcurrentHashMap<>();
+  /** Per (route, system): flagged requests, and the statements they ran. */
+  private final Map<List<String>, LongAdder[]> counters = new ConcurrentHashMap<>();
   private final Map<List<String>, Finding> findings = new ConcurrentHashMap<>();
   private final int maxSeries;
   private final int maxFindings;
@@ -25,13 +28,15 @@ public final class NPlusOneFindings {
     this.maxFindings = Math.max(1, maxFindings);
   }
 
-  /** One request crossed the threshold with this statement; returns its finding (null past the cap). */
+  /** One request ran this statement {@code count} times (at least the threshold); its finding, or null past the cap. */
   public Finding report(String route, String system, String statement, int count) {
     List<String> series = List.of(route, system);
     if (!counters.containsKey(series) && counters.size() >= maxSeries) {
       series = List.of(DbOperationRegistry.OTHER, system);
     }
-    counters.computeIfAbsent(series, k -> new LongAdder()).increment();
+    LongAdder[] c = counters.computeIfAbsent(series, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+    c[0].increment();
+    c[1].add(count);
     List<String> key = List.of(route, statement);
     Finding finding = findings.get(key);
     if (finding == null) {
@@ -45,10 +50,17 @@ public final class NPlusOneFindings {
     return finding;
   }
 
-  /** Counter values by (route, system). */
+  /** Flagged requests by (route, system). */
   public Map<List<String>, Long> counts() {
     Map<List<String>, Long> out = new java.util.HashMap<>();
-    counters.forEach((k, v) -> out.put(k, v.sum()));
+    counters.forEach((k, v) -> out.put(k, v[0].sum()));
+    return out;
+  }
+
+  /** Statements the flagged requests ran, by (route, system). */
+  public Map<List<String>, Long> queries() {
+    Map<List<String>, Long> out = new java.util.HashMap<>();
+    counters.forEach((k, v) -> out.put(k, v[1].sum()));
     return out;
   }
 
@@ -75,8 +87,8 @@ public final class NPlusOneFindings {
       this.statement = Objects.requireNonNull(statement);
     }
 
-    /** The statement ran {@code count} times so far in a flagged request. */
-    public void observe(int count) {
+    /** A flagged request ran the statement {@code count} times. */
+    void observe(int count) {
       maxCount.accumulateAndGet(count, Math::max);
     }
 

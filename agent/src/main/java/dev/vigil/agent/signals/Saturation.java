@@ -13,6 +13,11 @@ import java.util.function.Supplier;
  * How busy each bounded resource is, busy / capacity: the HTTP server's worker pool ({@code server/<name>}), each
  * database connection pool ({@code db_pool/<name>}) and each executor ({@code executor/<name>}).
  * {@code vigil_saturation_ratio{resource}} and the saturation section of /vigil/signals, most saturated first.
+ *
+ * <p>Only resources that did real work rank: a pool a driver or connection pool keeps for its own upkeep never does, and
+ * neither does a pool that never completed a task and has nothing waiting (a single thread parked for ever in one
+ * endless task, such as a cleanup loop blocked on a reference queue, is not busy). A scheduled pool's waiting work is
+ * its due tasks only (see {@code vigil_executor_queue_depth}).
  */
 public final class Saturation implements MetricProducer {
   private final Supplier<List<ExecutorStats>> executors;
@@ -49,15 +54,18 @@ public final class Saturation implements MetricProducer {
       for (ExecutorStats e : executors.get()) {
         long busy = e.activeThreads();
         long max = e.maxSize();
-        if (busy >= 0 && max > 0) {
-          out.add(new Resource(e.type() + "/" + e.name(), busy, max, Math.max(0, e.queueDepth())));
+        long waiting = Math.max(0, e.queueDepth());
+        if (busy >= 0 && max > 0 && !e.housekeeping() && (waiting > 0 || workedSomeTime(e))) {
+          out.add(new Resource(e.type() + "/" + e.name(), busy, max, waiting));
         }
       }
     }
     if (dbPools != null) {
       for (ConnectionPoolStats p : dbPools.get()) {
-        if (p.alive() && p.used() >= 0 && p.max() > 0) {
-          out.add(new Resource("db_pool/" + p.name(), p.used(), p.max(), Math.max(0, p.pending())));
+        int used = p.used();
+        int pending = Math.max(0, p.pending());
+        if (p.alive() && used >= 0 && p.max() > 0 && (used > 0 || pending > 0 || p.waitTime().count() > 0)) {
+          out.add(new Resource("db_pool/" + p.name(), used, p.max(), pending));
         }
       }
     }
@@ -65,6 +73,29 @@ public final class Saturation implements MetricProducer {
         .thenComparing(Comparator.comparingLong((Resource r) -> r.waiting).reversed())
         .thenComparing(r -> r.name));
     return out;
+  }
+
+  /**
+   * The resource to look at first, or null when none is busy and none has work waiting (an idle application has no
+   * most saturated resource, whatever the order of the idle ones).
+   */
+  public Resource mostSaturated() {
+    return top(resources());
+  }
+
+  /** The first of resources ranked by {@link #resources}, or null when it is idle. */
+  public static Resource top(List<Resource> ranked) {
+    return ranked.isEmpty() || (ranked.get(0).busy == 0 && ranked.get(0).waiting == 0) ? null : ranked.get(0);
+  }
+
+  /** Whether the pool ever finished a task, as it counts them or as timed by the agent; true when it cannot tell. */
+  private static boolean workedSomeTime(ExecutorStats e) {
+    long completed = e.completed();
+    BucketHistogram runs = e.runTime();
+    if (completed > 0 || (runs != null && runs.count() > 0)) {
+      return true;
+    }
+    return completed < 0 && runs == null; // a server pool that counts no tasks: always ranks
   }
 
   @Override

@@ -107,13 +107,14 @@ public final class SignalsJson {
     g.writeEndArray();
   }
 
-  /** The most saturated resource by name, then every resource, most saturated first. */
+  /** The most saturated resource by name (null when all are idle), then every resource, most saturated first. */
   private void writeSaturation(JsonGenerator g) throws IOException {
     List<Saturation.Resource> resources = saturation.resources();
-    if (resources.isEmpty()) {
+    Saturation.Resource top = Saturation.top(resources);
+    if (top == null) {
       g.writeNullField("most_saturated");
     } else {
-      g.writeStringField("most_saturated", resources.get(0).name);
+      g.writeStringField("most_saturated", top.name);
     }
     g.writeArrayFieldStart("saturation");
     for (Saturation.Resource r : resources) {

@@ -56,7 +56,7 @@ class DbClientRecorderTest {
       recorder.start(statement(connection), "SELECT 1 FROM other").end(null);
       request.end(200, null);
       assertThat(log.lines()).as("the finding is logged once per route and statement (once per JVM)")
-          .allMatch(l -> l.contains("N+1 queries: a request to /orders ran the same statement 5+ times"));
+          .allMatch(l -> l.contains("N+1 queries: a request to /orders ran the same statement 12 times"));
     }
     ServerCall next = http.start("GET", "/orders");
     for (int i = 0; i < 4; i++) { // below the threshold: the table started afresh with the request
@@ -64,10 +64,29 @@ class DbClientRecorderTest {
     }
     next.end(200, null);
     assertThat(findings.counts()).containsExactly(Map.entry(java.util.List.of("/orders", "postgresql"), 1L));
+    assertThat(findings.queries()).as("the request's final count, not the count at the threshold")
+        .containsExactly(Map.entry(java.util.List.of("/orders", "postgresql"), 12L));
     NPlusOneFindings.Finding f = findings.top(10).get(0);
     assertThat(f.statement).isEqualTo("SELECT * FROM items WHERE order_id = ?");
     assertThat(f.maxCount()).isEqualTo(12);
     assertThat(f.occurrences()).isEqualTo(1);
+  }
+
+  @Test
+  void aFindingIsReportedWhenTheRequestEndsWithItsFinalCountAndRoute() {
+    ServerCall request = http.start("GET", "/orders/7", false, null);
+    for (int i = 0; i < 7; i++) {
+      recorder.start(statement(connection), "SELECT * FROM items WHERE order_id = " + i).end(null);
+    }
+    assertThat(findings.top(10)).as("nothing before the request ends: its count may still grow").isEmpty();
+    request.route("/orders/{id}");
+    request.end(200, null);
+    assertThat(findings.counts()).containsExactly(Map.entry(java.util.List.of("/orders/{id}", "postgresql"), 1L));
+    assertThat(findings.queries()).containsExactly(Map.entry(java.util.List.of("/orders/{id}", "postgresql"), 7L));
+    assertThat(findings.top(10)).singleElement().satisfies(f -> {
+      assertThat(f.route).isEqualTo("/orders/{id}");
+      assertThat(f.maxCount()).isEqualTo(7);
+    });
   }
 
   @Test

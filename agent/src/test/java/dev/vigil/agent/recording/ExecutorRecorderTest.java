@@ -10,9 +10,11 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -142,6 +144,50 @@ class ExecutorRecorderTest {
   private static ThreadFactory lambdaFactory(String prefix) {
     java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
     return r -> new Thread(r, prefix + n.incrementAndGet());
+  }
+
+  @Test
+  void aScheduledPoolsWaitingWorkIsItsDueTasksOnly() throws Exception {
+    ExecutorRecorder recorder = new ExecutorRecorder(10);
+    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, new Prefixed("housekeeper-"));
+    recorder.created(pool);
+    pool.scheduleWithFixedDelay(() -> {}, 1, 1, TimeUnit.HOURS);
+    pool.schedule(() -> {}, 1, TimeUnit.HOURS);
+    assertThat(only(recorder).queueDepth()).as("tasks due in an hour are no backlog").isZero();
+
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    pool.execute(() -> {
+      started.countDown();
+      await(release);
+    });
+    assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+    pool.execute(() -> {});
+    pool.execute(() -> {});
+    pool.schedule(() -> {}, 0, TimeUnit.SECONDS).cancel(false);
+    assertThat(only(recorder).queueDepth()).as("two due tasks behind the busy thread; the cancelled one left out")
+        .isEqualTo(2);
+    release.countDown();
+    pool.shutdownNow();
+  }
+
+  @Test
+  void poolsADriverOrConnectionPoolBuildsForItselfAreHousekeeping() {
+    assertThat(ExecutorNames.housekeeping(List.of("java.util.concurrent.Executors.newSingleThreadExecutor",
+        "com.mysql.cj.jdbc.AbandonedConnectionCleanupThread.<clinit>", "com.example.App.main"))).isTrue();
+    assertThat(ExecutorNames.housekeeping(List.of("java.util.concurrent.ScheduledThreadPoolExecutor.<init>",
+        "com.zaxxer.hikari.pool.HikariPool.<init>", "com.zaxxer.hikari.HikariDataSource.<init>"))).isTrue();
+    assertThat(ExecutorNames.housekeeping(List.of("java.util.concurrent.Executors.newFixedThreadPool",
+        "com.example.Orders.<init>", "com.mysql.cj.jdbc.ConnectionImpl.execSQL"))).as("the application's pool")
+        .isFalse();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

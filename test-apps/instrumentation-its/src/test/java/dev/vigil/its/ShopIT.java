@@ -112,7 +112,9 @@ class ShopIT {
     signals.path("saturation").forEach(r -> resources.add(r.path("resource").asText()));
     assertThat(resources).as("the shop's worker pool and connection pool in the saturation summary")
         .contains("executor/shop-worker", "db_pool/shop-db");
-    assertThat(signals.path("most_saturated").asText()).isEqualTo(resources.get(0));
+    JsonNode top = signals.path("most_saturated");
+    assertThat(top.isNull() || top.asText().equals(resources.get(0))).as("the first listed, or none when all idle: " + top)
+        .isTrue();
     assertThat(scrape.find("vigil_executor_threads_max", "executor_name", "shop-worker")).hasSize(1);
   }
 
