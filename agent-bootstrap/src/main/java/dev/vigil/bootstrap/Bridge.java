@@ -14,6 +14,8 @@ public final class Bridge {
   private static volatile ExecutorHandler executors = ExecutorHandler.NOOP;
   private static volatile LogHandler logs = LogHandler.NOOP;
   private static volatile RedisClientHandler redis = RedisClientHandler.NOOP;
+  private static volatile RpcHandler rpc = RpcHandler.NOOP;
+  private static volatile Helpers helpers = Helpers.NOOP;
 
   private Bridge() {}
 
@@ -79,5 +81,21 @@ public final class Bridge {
 
   public static void install(RedisClientHandler handler) {
     redis = handler == null ? RedisClientHandler.NOOP : handler;
+  }
+
+  public static RpcHandler rpc() {
+    return rpc;
+  }
+
+  public static void install(RpcHandler handler) {
+    rpc = handler == null ? RpcHandler.NOOP : handler;
+  }
+
+  public static Helpers helpers() {
+    return helpers;
+  }
+
+  public static void install(Helpers handler) {
+    helpers = handler == null ? Helpers.NOOP : handler;
   }
 }

@@ -68,6 +68,9 @@ public final class ConfigKeys {
   public static final ConfigKey HTTP_CLIENT_MAX_SERIES = key("vigil.http.client.max_series", INT, "1000",
       "Most http_client_request_duration_seconds series (method, address, port, status, error); later ones fold into"
           + " _other.");
+  public static final ConfigKey RPC_MAX_SERIES = key("vigil.rpc.max_series", INT, "1000",
+      "Most series of rpc_server_call_duration_seconds and of rpc_client_call_duration_seconds each (method, status);"
+          + " later ones fold into _other.");
   public static final ConfigKey HTTP_CLIENT_CAPTURE_QUERY = key("vigil.http.client.capture_query", BOOLEAN, "false",
       "Keep the query string in url.full of client spans. Off by default: queries often carry tokens. User-info is"
           + " always removed.");

@@ -4,6 +4,7 @@ import dev.vigil.agent.instrumentation.apachehttpclient4.ApacheHttpClient4Module
 import dev.vigil.agent.instrumentation.apachehttpclient5.ApacheHttpClient5Module;
 import dev.vigil.agent.instrumentation.executors.ExecutorsModule;
 import dev.vigil.agent.instrumentation.dbcp2.Dbcp2Module;
+import dev.vigil.agent.instrumentation.grpc.GrpcModule;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
 import dev.vigil.agent.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import dev.vigil.agent.instrumentation.jaxrs.jersey.JerseyModule;
@@ -51,6 +52,7 @@ public final class InstrumentationModules {
         new Log4j2Module(),
         new JedisModule(),
         new LettuceModule(),
-        new Dbcp2Module());
+        new Dbcp2Module(),
+        new GrpcModule());
   }
 }

@@ -12,6 +12,7 @@ import dev.vigil.bootstrap.HttpServerHandler;
 import dev.vigil.bootstrap.LogHandler;
 import dev.vigil.bootstrap.RedisCall;
 import dev.vigil.bootstrap.RedisClientHandler;
+import dev.vigil.bootstrap.RpcHandler;
 import dev.vigil.bootstrap.ServerCall;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -39,6 +40,7 @@ public final class FailingHandlers implements InvocationHandler {
     Bridge.install(h.proxy(ExecutorHandler.class));
     Bridge.install(h.proxy(LogHandler.class));
     Bridge.install(h.proxy(RedisClientHandler.class));
+    Bridge.install(h.proxy(RpcHandler.class));
   }
 
   private <T> T proxy(Class<T> handler) {

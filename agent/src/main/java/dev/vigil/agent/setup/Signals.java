@@ -8,13 +8,16 @@ final class Signals {
   final EndpointRegistry registry;
   final DbSetup db;
   final HttpClientSetup clients;
+  final RpcSetup rpc;
   final ExecutorRecorder executors;
   final LogsSetup logs;
 
-  Signals(EndpointRegistry registry, DbSetup db, HttpClientSetup clients, ExecutorRecorder executors, LogsSetup logs) {
+  Signals(EndpointRegistry registry, DbSetup db, HttpClientSetup clients, RpcSetup rpc, ExecutorRecorder executors,
+      LogsSetup logs) {
     this.registry = registry;
     this.db = db;
     this.clients = clients;
+    this.rpc = rpc;
     this.executors = executors;
     this.logs = logs;
   }

@@ -1,0 +1,34 @@
+package dev.vigil.agent.setup;
+
+import dev.vigil.agent.config.ConfigKeys;
+import dev.vigil.agent.config.VigilConfig;
+import dev.vigil.agent.recording.RpcRecorder;
+import dev.vigil.agent.signals.EndpointRegistry;
+import dev.vigil.agent.signals.RpcMetrics;
+import dev.vigil.agent.signals.RpcRegistry;
+import dev.vigil.agent.tooling.HelperInjector;
+import dev.vigil.bootstrap.Bridge;
+import dev.vigil.exporter.model.MetricProducer;
+import java.lang.instrument.Instrumentation;
+
+/** RPC signals (gRPC): the recorder and the helper injector on the bridge, and the metric producer. */
+final class RpcSetup {
+  private final RpcRegistry server;
+  private final RpcRegistry client;
+
+  private RpcSetup(VigilConfig config, EndpointRegistry endpoints, Instrumentation inst) {
+    int max = config.getInt(ConfigKeys.RPC_MAX_SERIES);
+    server = new RpcRegistry(max);
+    client = new RpcRegistry(max);
+    Bridge.install(new RpcRecorder(endpoints, server, client));
+    Bridge.install(new HelperInjector(inst));
+  }
+
+  static RpcSetup install(VigilConfig config, EndpointRegistry endpoints, Instrumentation inst) {
+    return new RpcSetup(config, endpoints, inst);
+  }
+
+  MetricProducer producer() {
+    return new RpcMetrics(server, client);
+  }
+}
