@@ -22,7 +22,10 @@ final class OtlpNaming implements OtlpMetrics.Naming {
       Map.entry("db_client_connection_pool_name", "db.client.connection.pool.name"),
       Map.entry("db_client_connection_state", "db.client.connection.state"),
       Map.entry("server_address", "server.address"),
-      Map.entry("server_port", "server.port"));
+      Map.entry("server_port", "server.port"),
+      Map.entry("rpc_system_name", "rpc.system.name"),
+      Map.entry("rpc_method", "rpc.method"),
+      Map.entry("rpc_response_status_code", "rpc.response.status_code"));
 
   @Override
   public String attribute(String labelName) {
