@@ -9,6 +9,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -26,7 +29,14 @@ class AgentJarIT {
       "org/apache/tomcat/", "org/eclipse/jetty/", "io/undertow/", "com/zaxxer/hikari/", "org/postgresql/",
       "org/mariadb/jdbc/", "com/mysql/", "org/h2/", "redis/clients/jedis/", "io/lettuce/", "org/apache/http/",
       "org/apache/hc/", "okhttp3/", "io/netty/", "ch/qos/logback/", "org/apache/logging/log4j/", "org/slf4j/",
-      "org/apache/commons/dbcp2/");
+      "org/apache/commons/dbcp2/", "io/grpc/");
+  /**
+   * Helpers: agent classes defined at run time in a library's class loader (tooling/HelperInjector), with their nested
+   * classes. Like advice, they may use only java.*, the bridge and their library, besides themselves.
+   */
+  private static final Map<String, String> HELPERS = Map.of(
+      "dev/vigil/agent/instrumentation/grpc/GrpcServerInterceptor", "io/grpc/",
+      "dev/vigil/agent/instrumentation/grpc/GrpcClientInterceptor", "io/grpc/");
   /** Never from advice: the agent's own classes and what it bundles (not visible from the application's loaders). */
   private static final List<String> FORBIDDEN = List.of("dev/vigil/agent/", "dev/vigil/exporter/", "dev/vigil/shaded/",
       "net/bytebuddy/", "org/HdrHistogram/", "org/jctools/", "com/fasterxml/jackson/", "io/opentelemetry/");
@@ -151,6 +161,39 @@ class AgentJarIT {
     assertThat(checked).as("advice classes found").contains(
         "dev/vigil/agent/instrumentation/jdkhttp/FilterChainInstrumentation$DoFilterAdvice");
     assertThat(problems).as("advice rules (docs: DESIGN.md, Advice) broken in " + checked).isEmpty();
+  }
+
+  @Test
+  void everyHelperUsesOnlyTheJdkTheBridgeItselfAndItsLibrary() throws Exception {
+    List<String> problems = new ArrayList<>();
+    Set<String> checked = new TreeSet<>();
+    try (JarFile jar = new JarFile(AgentJvm.agentJar().toFile())) {
+      for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+        String name = e.nextElement().getName();
+        for (Map.Entry<String, String> helper : HELPERS.entrySet()) {
+          if (name.equals(helper.getKey() + ".class") || name.startsWith(helper.getKey() + "$")) {
+            ClassFileInfo info;
+            try (var in = jar.getInputStream(jar.getEntry(name))) {
+              info = ClassFileInfo.read(in.readAllBytes());
+            }
+            checked.add(info.name);
+            Set<String> used = new TreeSet<>(info.usedTypes);
+            info.methods.forEach(m -> used.addAll(m.usedTypes));
+            for (String type : used) {
+              if (!type.startsWith("java/") && !type.startsWith("dev/vigil/bootstrap/")
+                  && !type.startsWith(helper.getValue()) && !type.equals(helper.getKey())
+                  && !type.startsWith(helper.getKey() + "$")) {
+                problems.add(info.name + " uses " + type);
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(checked).as("helper classes found").contains(HELPERS.keySet().toArray(new String[0]))
+        .contains("dev/vigil/agent/instrumentation/grpc/GrpcServerInterceptor$TracedListener");
+    assertThat(problems).as("helpers are defined in the library's class loader, which sees no other agent class")
+        .isEmpty();
   }
 
   private static void check(ClassFileInfo c, List<String> problems) {
