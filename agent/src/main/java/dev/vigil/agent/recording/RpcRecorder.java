@@ -12,6 +12,8 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -28,11 +30,15 @@ public final class RpcRecorder implements RpcHandler {
     }
   };
 
+  /** Endpoint routes ({@code /package.Service/Method}) by method, so that a call builds no string once warm. */
+  private final Map<String, String> routes = new ConcurrentHashMap<>();
+  private final int maxRoutes;
   final EndpointRegistry endpoints;
   final RpcRegistry server;
   final RpcRegistry client;
 
-  public RpcRecorder(EndpointRegistry endpoints, RpcRegistry server, RpcRegistry client) {
+  public RpcRecorder(EndpointRegistry endpoints, RpcRegistry server, RpcRegistry client, int maxRoutes) {
+    this.maxRoutes = maxRoutes;
     this.endpoints = endpoints;
     this.server = server;
     this.client = client;
@@ -48,7 +54,8 @@ public final class RpcRecorder implements RpcHandler {
       if (Tracing.instrumentationSuppressed(current)) {
         return null;
       }
-      return new RpcServerCall(this, system, fullMethod, RpcSpans.server(current, system, fullMethod, metadata));
+      return new RpcServerCall(this, system, fullMethod, route(fullMethod),
+          RpcSpans.server(current, system, fullMethod, metadata));
     } catch (Throwable t) {
       failed(t);
       return null;
@@ -72,6 +79,17 @@ public final class RpcRecorder implements RpcHandler {
       failed(t);
       return null;
     }
+  }
+
+  private String route(String method) {
+    String route = routes.get(method);
+    if (route == null) {
+      route = "/" + method;
+      if (routes.size() < maxRoutes) {
+        routes.putIfAbsent(method, route);
+      }
+    }
+    return route;
   }
 
   private static String[] inject(TextMapPropagator propagator, Context context) {

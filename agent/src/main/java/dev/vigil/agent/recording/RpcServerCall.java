@@ -27,11 +27,11 @@ final class RpcServerCall extends RpcCall {
   private final EndpointStats endpoint;
   private boolean ended;
 
-  RpcServerCall(RpcRecorder recorder, String system, String method, Context context) {
+  RpcServerCall(RpcRecorder recorder, String system, String method, String route, Context context) {
     this.recorder = recorder;
     this.system = system;
     this.method = method;
-    this.route = "/" + method;
+    this.route = route;
     this.context = context;
     this.endpoint = recorder.endpoints.get(ENDPOINT_METHOD, route);
     endpoint.enter();

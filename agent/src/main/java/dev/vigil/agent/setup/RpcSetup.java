@@ -20,7 +20,7 @@ final class RpcSetup {
     int max = config.getInt(ConfigKeys.RPC_MAX_SERIES);
     server = new RpcRegistry(max);
     client = new RpcRegistry(max);
-    Bridge.install(new RpcRecorder(endpoints, server, client));
+    Bridge.install(new RpcRecorder(endpoints, server, client, max));
     Bridge.install(new HelperInjector(inst));
   }
 
