@@ -63,7 +63,7 @@ public final class AgentStartup {
       return;
     }
     phases.end("config");
-    Signals signals = recorders(config, inst);
+    Signals signals = recorders(config);
     if (config.getBoolean(ConfigKeys.TEST_FAIL_ADVICE)) {
       FailingHandlers.install(); // test only: in place of every handler installed above
     }
@@ -84,7 +84,7 @@ public final class AgentStartup {
   }
 
   /** The signal core and every recorder the advice calls, on the bridge: all before any class is woven. */
-  private static Signals recorders(VigilConfig config, Instrumentation inst) {
+  private static Signals recorders(VigilConfig config) {
     long windowMillis = Math.max(6_000, config.getDurationMillis(ConfigKeys.SIGNALS_WINDOW));
     ApdexThresholds apdex = new ApdexThresholds(config.getDurationMillis(ConfigKeys.APDEX_THRESHOLD),
         ApdexThresholds.parseRoutes(config.getString(ConfigKeys.APDEX_ROUTES)));
@@ -98,7 +98,7 @@ public final class AgentStartup {
     Bridge.install(new OtelContextCarrier());
     DbSetup db = DbSetup.install(config, http);
     HttpClientSetup clients = HttpClientSetup.install(config);
-    RpcSetup rpc = RpcSetup.install(config, registry, inst);
+    RpcSetup rpc = RpcSetup.install(config, registry);
     ExecutorRecorder executors = new ExecutorRecorder(config.getInt(ConfigKeys.EXECUTOR_MAX_POOLS));
     Bridge.install(executors);
     LogsSetup logs = LogsSetup.install(config);

@@ -9,23 +9,22 @@ import dev.vigil.agent.signals.RpcRegistry;
 import dev.vigil.agent.tooling.HelperInjector;
 import dev.vigil.bootstrap.Bridge;
 import dev.vigil.exporter.model.MetricProducer;
-import java.lang.instrument.Instrumentation;
 
 /** RPC signals (gRPC): the recorder and the helper injector on the bridge, and the metric producer. */
 final class RpcSetup {
   private final RpcRegistry server;
   private final RpcRegistry client;
 
-  private RpcSetup(VigilConfig config, EndpointRegistry endpoints, Instrumentation inst) {
+  private RpcSetup(VigilConfig config, EndpointRegistry endpoints) {
     int max = config.getInt(ConfigKeys.RPC_MAX_SERIES);
     server = new RpcRegistry(max);
     client = new RpcRegistry(max);
     Bridge.install(new RpcRecorder(endpoints, server, client, max));
-    Bridge.install(new HelperInjector(inst));
+    Bridge.install(new HelperInjector());
   }
 
-  static RpcSetup install(VigilConfig config, EndpointRegistry endpoints, Instrumentation inst) {
-    return new RpcSetup(config, endpoints, inst);
+  static RpcSetup install(VigilConfig config, EndpointRegistry endpoints) {
+    return new RpcSetup(config, endpoints);
   }
 
   MetricProducer producer() {

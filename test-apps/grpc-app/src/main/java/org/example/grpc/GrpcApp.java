@@ -21,6 +21,8 @@ import java.util.Iterator;
  *   <li>{@code client PORT}: calls that server once through each method (Hello three times, Relay, Count 5,
  *   Missing, Boom), printing {@code RESULT <method> <status or reply>} and then {@code DONE}; stays up so that its
  *   agent exports.</li>
+ *   <li>{@code bench PORT N}: N unary Hello calls to warm up, then N timed; prints {@code BENCH <microseconds per
+ *   call>} and exits (a rough overhead figure, not a test).</li>
  * </ul>
  */
 public final class GrpcApp {
@@ -28,6 +30,7 @@ public final class GrpcApp {
     switch (args[0]) {
       case "server": server(); break;
       case "client": client(Integer.parseInt(args[1])); break;
+      case "bench": bench(Integer.parseInt(args[1]), Integer.parseInt(args[2])); break;
       default: throw new IllegalArgumentException(args[0]);
     }
   }
@@ -89,6 +92,19 @@ public final class GrpcApp {
     System.out.println("DONE");
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE); // the test ends this process once it has what it needs
+  }
+
+  private static void bench(int port, int n) {
+    ManagedChannel channel = channel(port);
+    for (int i = 0; i < n; i++) {
+      ClientCalls.blockingUnaryCall(channel, Greeter.HELLO, CallOptions.DEFAULT, "warm");
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      ClientCalls.blockingUnaryCall(channel, Greeter.HELLO, CallOptions.DEFAULT, "timed");
+    }
+    System.out.printf("BENCH %.1f%n", (System.nanoTime() - start) / 1000.0 / n);
+    channel.shutdownNow();
   }
 
   private static void unary(ManagedChannel channel, String name, io.grpc.MethodDescriptor<String, String> method,
