@@ -43,7 +43,8 @@ final class LatencyReservoir {
       return; // no slot sees 2^31 requests in practice; stop rather than wrap
     }
     seen[slot] = n + 1;
-    int place = n < perSlot ? n : ThreadLocalRandom.current().nextInt(n + 1);
+    // a place in [0, n] by multiply-shift of 32 random bits: no division, a bias below (n + 1) / 2^32
+    int place = n < perSlot ? n : (int) (((ThreadLocalRandom.current().nextInt() & 0xFFFF_FFFFL) * (n + 1L)) >>> 32);
     if (place < perSlot) {
       long us = nanos / 1000;
       micros[slot * perSlot + place] = us > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) us;
