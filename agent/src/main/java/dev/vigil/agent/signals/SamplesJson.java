@@ -23,7 +23,7 @@ public final class SamplesJson {
   public SamplesJson(EndpointRegistry registry, String serviceName, int limit) {
     this.registry = registry;
     this.serviceName = serviceName;
-    this.limit = limit;
+    this.limit = Math.max(0, limit);
   }
 
   public byte[] render() throws IOException {
