@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * {@code compare <baseline> <canary>}: reads {@code /vigil/api/samples} of two running instances and compares them route
- * by route over their last window (docs/canary.md). Exit code 1 when a route is worse on the canary, 2 when an instance
+ * {@code compare <baseline> <canary>}: reads {@code /vigil/api/samples} of two running instances and compares them
+ * route by route over their last window (docs/canary.md). Exit code 1 when a route is worse on the canary, 2 when an instance
  * cannot be read, 0 otherwise: a deploy pipeline gates on it.
  */
 final class CompareCommand {

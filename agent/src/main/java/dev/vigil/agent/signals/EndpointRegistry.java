@@ -53,7 +53,7 @@ public final class EndpointRegistry {
     byRoute.put(UNMATCHED_ROUTE, new AtomicReferenceArray<>(HttpMethods.NAMES.length));
   }
 
-  /** Keeps a uniform sample of up to {@code size} latencies per endpoint over the window (0: none); before any request. */
+  /** Keeps a uniform sample of up to {@code size} latencies per endpoint over the window (0: none); set at start-up. */
   public EndpointRegistry samplesPerEndpoint(int size) {
     this.sampleSize = Math.max(0, size);
     return this;

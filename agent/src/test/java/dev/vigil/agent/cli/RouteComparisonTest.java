@@ -78,15 +78,34 @@ class RouteComparisonTest {
     String[] lines = CompareTable.render(results).split("\n");
     assertThat(lines).hasSize(3);
     assertThat(lines[0]).startsWith("METHOD  ROUTE  VERDICT");
-    assertThat(lines[1]).matches("GET     /b     worse +500/500 +500/500 +1\\.50/31\\.5 +1\\.98/32\\.0 +\\+30\\.0 +\\+30\\.0"
-        + " +1\\.00 +1\\.00 +[0-9.]+e-[0-9]+ +0\\.0/0\\.0 +1\\.0");
+    assertThat(lines[1]).matches("GET     /b     worse +500/500 +500/500 +1\\.50/31\\.5 +1\\.98/32\\.0"
+        + " +\\+30\\.0 +\\+30\\.0 +1\\.00 +1\\.00 +[0-9.]+e-[0-9]+ +0\\.0/0\\.0 +1\\.0");
     assertThat(lines[2]).startsWith("GET     /a     same ");
     assertThat(lines[1]).hasSameSizeAs(lines[0]).hasSameSizeAs(lines[2]); // the last column is aligned right
   }
 
   @Test
+  void aRouteServedOnOneSideOnlyIsListedWithDashes() {
+    List<RouteComparison> results = CompareCommand.compare(Map.of(), Map.of("GET /new", side("/new", 80, 0, 1, 0.01,
+        80)), DEFAULTS);
+    String[] lines = CompareTable.render(results).split("\n");
+    assertThat(lines[1]).matches("GET +/new +not enough data +-/80 +-/80 +-/1\\.\\d+ .*");
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CompareCommand.run(new String[] {"a:1"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two instances");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CompareCommand.run(new String[] {"a:1", "b:2", "--alpha",
+        "2"})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--alpha 2");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CompareCommand.run(new String[] {"a:1", "b:2", "--x",
+        "1"})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option --x");
+  }
+
+  @Test
   void targetsAreHostPortOrUrls() {
-    assertThat(CompareCommand.samplesUri("10.0.0.5:9464").toString()).isEqualTo("http://10.0.0.5:9464/vigil/api/samples");
+    assertThat(CompareCommand.samplesUri("10.0.0.5:9464").toString())
+        .isEqualTo("http://10.0.0.5:9464/vigil/api/samples");
     assertThat(CompareCommand.samplesUri("https://canary.internal:9464/").toString())
         .isEqualTo("https://canary.internal:9464/vigil/api/samples");
     assertThat(CompareCommand.samplesUri("http://h:1/custom/path").getPath()).isEqualTo("/custom/path");
