@@ -38,6 +38,9 @@ public final class ConfigKeys {
           + " it is cut off then.");
   public static final ConfigKey SIGNALS_WINDOW = key("vigil.signals.window", DURATION, "60s",
       "Sliding window of the latency percentiles, rates and Apdex scores (at least 6s).");
+  public static final ConfigKey SIGNALS_SAMPLES = key("vigil.signals.samples", INT, "1024",
+      "Latencies of successful requests kept per endpoint over the window, a uniform random sample that"
+          + " /vigil/api/samples serves to the compare command (docs/canary.md); about 4 bytes each. 0 keeps none.");
   public static final ConfigKey APDEX_THRESHOLD = key("vigil.apdex.threshold", DURATION, "500ms",
       "Apdex T: a request is satisfied up to T, tolerating up to 4T, frustrated beyond or when it fails.");
   public static final ConfigKey APDEX_ROUTES = key("vigil.apdex.routes", LIST, "",

@@ -90,7 +90,7 @@ public final class AgentStartup {
         ApdexThresholds.parseRoutes(config.getString(ConfigKeys.APDEX_ROUTES)));
     EndpointRegistry registry = new EndpointRegistry(config.getInt(ConfigKeys.MAX_ENDPOINTS),
         config.getInt(ConfigKeys.MAX_DERIVED_ROUTES), apdex,
-        windowMillis * 1_000_000L);
+        windowMillis * 1_000_000L).samplesPerEndpoint(Math.min(65_536, config.getInt(ConfigKeys.SIGNALS_SAMPLES)));
     AdviceErrors.install((t, where) -> AgentLog.once(AgentLog.Level.WARN, "advice:" + where + ":" + t.getClass()
         .getName(), "instrumentation " + where + " failed and was skipped (the application is unaffected)", t));
     HttpServerRecorder http = new HttpServerRecorder(registry);

@@ -10,6 +10,7 @@ import dev.vigil.agent.profiler.ProfilerSetup;
 import dev.vigil.agent.recording.UnrecordedServerThreads;
 import dev.vigil.agent.signals.ExecutorMetrics;
 import dev.vigil.agent.signals.HttpServerMetrics;
+import dev.vigil.agent.signals.SamplesJson;
 import dev.vigil.agent.signals.Saturation;
 import dev.vigil.agent.signals.SignalsJson;
 import dev.vigil.agent.tracing.SpanExportStats;
@@ -102,6 +103,10 @@ final class Exports {
     Map<String, HttpEndpoint> paths = new LinkedHashMap<>();
     paths.put("/metrics", new PrometheusEndpoint(producers));
     paths.put("/vigil/signals", (headers, query) -> new HttpEndpoint.Response(200, "application/json", json.render()));
+    SamplesJson samples =
+        new SamplesJson(signals.registry, config.serviceName(), config.getInt(ConfigKeys.SIGNALS_SAMPLES));
+    paths.put("/vigil/api/samples", (headers, query) -> new HttpEndpoint.Response(200, "application/json",
+        samples.render())); // what the compare command reads (docs/canary.md)
     ProfilerSetup.addEndpoints(paths);
     try {
       ServerLimits limits = ServerLimits.defaults().threads(new UnrecordedServerThreads("vigil-http-"))

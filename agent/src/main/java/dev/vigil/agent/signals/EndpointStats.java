@@ -31,6 +31,9 @@ public final class EndpointStats {
   private final LongAdder[] counters = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
   private volatile StatusSeries[] statuses = new StatusSeries[0];
   private volatile SlidingWindow window;
+  /** Latencies of successful requests kept for the canary comparison; made with the window, null when off. */
+  private volatile LatencyReservoir samples;
+  private final int sampleSize;
   /** The exporter's labels of this endpoint, made on the first scrape and kept (immutable, rendered once). */
   Labels labels;
 
@@ -39,6 +42,12 @@ public final class EndpointStats {
   }
 
   EndpointStats(String method, String route, boolean derived, long apdexNanos, int windowSlots) {
+    this(method, route, derived, apdexNanos, windowSlots, 0);
+  }
+
+  /** {@code sampleSize}: latencies kept over the window for {@code /vigil/api/samples}, 0 for none. */
+  EndpointStats(String method, String route, boolean derived, long apdexNanos, int windowSlots, int sampleSize) {
+    this.sampleSize = sampleSize;
     this.method = method;
     this.route = route;
     this.derived = derived;
@@ -87,7 +96,8 @@ public final class EndpointStats {
   /** One finished request of a sampled trace: its ids become the exemplar of the bucket it falls in (when not null). */
   public void complete(long nanos, int status, String errorType, String traceId, String spanId) {
     counters[REQUESTS].increment();
-    if (errorType != null || status >= 500) {
+    boolean failed = errorType != null || status >= 500;
+    if (failed) {
       counters[ERRORS].increment();
     } else if (nanos <= apdexNanos) {
       counters[SATISFIED].increment();
@@ -96,6 +106,10 @@ public final class EndpointStats {
     }
     series(status, errorType).histogram.record(nanos, traceId, spanId);
     window().record(nanos);
+    LatencyReservoir r = samples;
+    if (r != null && !failed) { // a failure's latency says little of the service's speed: errors are compared apart
+      r.record(nanos);
+    }
   }
 
   public long requests() {
@@ -117,6 +131,11 @@ public final class EndpointStats {
     return w == null ? null : w.cumulativeExponential();
   }
 
+  /** Null until the first request completes, or when sampling is off. */
+  LatencyReservoir samplesOrNull() {
+    return samples;
+  }
+
   long[] countersNow() {
     long[] now = new long[counters.length];
     for (int i = 0; i < now.length; i++) {
@@ -132,6 +151,9 @@ public final class EndpointStats {
 
   private synchronized SlidingWindow createWindow() {
     if (window == null) {
+      if (sampleSize > 0) {
+        samples = new LatencyReservoir(sampleSize, windowSlots); // set first: whoever sees the window sees it
+      }
       window = new SlidingWindow(windowSlots, counters.length, System.nanoTime());
     }
     return window;
