@@ -4,6 +4,7 @@ import dev.vigil.bootstrap.Bridge;
 import dev.vigil.bootstrap.OtelApiHandler;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 
@@ -45,7 +46,11 @@ final class BridgeContext implements Context {
     OtelApiHandler h = Bridge.otelApi();
     if (key == Keys.SPAN) {
       Object span = h.span(vigil);
-      return span == null ? null : (V) new BridgeSpan(span);
+      if (span == null) {
+        return null;
+      }
+      Span own = ownSpan(h, span);
+      return own != null ? (V) own : (V) new BridgeSpan(span);
     }
     if (key == Keys.BAGGAGE) {
       String[] triples = h.baggage(vigil);
@@ -59,12 +64,31 @@ final class BridgeContext implements Context {
   public <V> Context with(ContextKey<V> key, V value) {
     OtelApiHandler h = Bridge.otelApi();
     if (key == Keys.SPAN) {
-      return new BridgeContext(BridgeSpan.into(h, vigil, (Span) value));
+      Object next = BridgeSpan.into(h, vigil, (Span) value);
+      if (value != null && !(value instanceof BridgeSpan)) {
+        next = h.withAppValues(next, AppValues.with(h.appValues(next), key, value));
+      }
+      return new BridgeContext(next);
     }
     if (key == Keys.BAGGAGE) {
       return new BridgeContext(h.withBaggage(vigil, Baggages.toVigil((Baggage) value)));
     }
     return new BridgeContext(h.withAppValues(vigil, AppValues.with(h.appValues(vigil), key, value)));
+  }
+
+  /**
+   * The application's own span object (of an SDK of its own, or {@code Span.wrap}) when it is still the current one:
+   * Vigil's context knows it only by its ids, and the application gets back the very object it stored.
+   */
+  private Span ownSpan(OtelApiHandler h, Object vigilSpan) {
+    Object values = h.appValues(vigil);
+    Object own = values instanceof AppValues ? ((AppValues) values).get(Keys.SPAN) : null;
+    if (!(own instanceof Span)) {
+      return null;
+    }
+    String[] ids = h.ids(vigilSpan);
+    SpanContext c = ((Span) own).getSpanContext();
+    return ids != null && ids[1].equals(c.getSpanId()) && ids[0].equals(c.getTraceId()) ? (Span) own : null;
   }
 
   @Override

@@ -51,7 +51,8 @@ class OtelApiIT {
       HttpResponse<String> r = Http.get("http://127.0.0.1:" + app.awaitReady() + "/work", "baggage", "tenant=acme",
           "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01");
       assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(r.body()).contains("rows=1", "price=9.99", "baggage=null", "valid=false", "traceparent=null");
+      assertThat(r.body()).contains("rows=1", "price=9.99", "baggage=null", "valid=false", "traceparent=null",
+          "appKey=kept", "ownSpanKept=true");
     }
   }
 
@@ -84,7 +85,8 @@ class OtelApiIT {
       assertThat(price.parentSpanId).isEqualTo(server.spanId);
       assertThat(price.attributes).containsEntry("item.id", "42").containsEntry("pricing.currency", "EUR");
       assertThat(r.body()).contains("baggage=acme", "traceId=" + TRACE_ID, "valid=true",
-          "traceparent=00-" + TRACE_ID + "-" + manual.spanId + "-01", "manualSpanId=" + manual.spanId);
+          "traceparent=00-" + TRACE_ID + "-" + manual.spanId + "-01", "manualSpanId=" + manual.spanId,
+          "appKey=kept", "ownSpanKept=true");
     }
   }
 

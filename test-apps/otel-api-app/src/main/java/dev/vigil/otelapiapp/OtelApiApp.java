@@ -6,8 +6,12 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,6 +35,8 @@ public final class OtelApiApp {
   private static final Tracer TRACER = GlobalOpenTelemetry.getTracer("otel-api-app", "1.0");
   private static final LongCounter ORDERS = GlobalOpenTelemetry.getMeter("otel-api-app").counterBuilder("app.orders")
       .setDescription("orders taken").build();
+
+  private static final ContextKey<String> APP_KEY = ContextKey.named("app-key");
 
   private final String url;
   private final String user;
@@ -74,6 +80,7 @@ public final class OtelApiApp {
       out.append("baggage=").append(Baggage.current().getEntryValue("tenant")).append('\n');
       out.append("traceId=").append(Span.current().getSpanContext().getTraceId()).append('\n');
       out.append("valid=").append(Span.current().getSpanContext().isValid()).append('\n');
+      out.append(ownContext());
     } catch (SQLException e) {
       status = 500;
       out.append("error=").append(e.getMessage());
@@ -82,6 +89,15 @@ public final class OtelApiApp {
     exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
+  }
+
+  /** What any OpenTelemetry context must keep: the application's own keys, and its own span objects as stored. */
+  private static String ownContext() {
+    Span wrapped = Span.wrap(SpanContext.create("0123456789abcdef0123456789abcdef", "0123456789abcdef",
+        TraceFlags.getSampled(), TraceState.getDefault()));
+    try (Scope a = Context.current().with(APP_KEY, "kept").makeCurrent(); Scope b = wrapped.makeCurrent()) {
+      return "appKey=" + Context.current().get(APP_KEY) + "\nownSpanKept=" + (Span.current() == wrapped) + "\n";
+    }
   }
 
   private int query() throws SQLException {
