@@ -109,6 +109,16 @@ public interface OtelApiHandler {
   /** {@code epochNanos} 0: now. */
   default void end(Object span, long epochNanos) {}
 
+  // The application's counters, exported with Vigil's metrics.
+
+  /** A counter named {@code name} (OpenTelemetry name), or null when no more are taken (the app's no-op then). */
+  default Object counter(String name, String description, String unit) {
+    return null;
+  }
+
+  /** Adds {@code value} (negative: ignored) to the series of {@code attributes} (key, value, ...; may be null). */
+  default void add(Object counter, double value, Object[] attributes) {}
+
   // Propagation through Vigil's configured propagators.
 
   default String[] propagationFields() {

@@ -1,6 +1,7 @@
 package dev.vigil.otelbridge;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerBuilder;
 import io.opentelemetry.api.trace.TracerProvider;
@@ -8,7 +9,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 
 /**
  * What {@code GlobalOpenTelemetry.get()} returns under Vigil: tracers whose spans are Vigil's, and Vigil's configured
- * propagators. Meters and loggers stay the API's no-op defaults.
+ * propagators, and counters exported with Vigil's metrics. Loggers stay the API's no-op default.
  */
 public final class BridgeOpenTelemetry implements OpenTelemetry, TracerProvider {
   public static final BridgeOpenTelemetry INSTANCE = new BridgeOpenTelemetry();
@@ -21,6 +22,11 @@ public final class BridgeOpenTelemetry implements OpenTelemetry, TracerProvider 
   @Override
   public TracerProvider getTracerProvider() {
     return this;
+  }
+
+  @Override
+  public MeterProvider getMeterProvider() {
+    return BridgeMeters.INSTANCE;
   }
 
   @Override

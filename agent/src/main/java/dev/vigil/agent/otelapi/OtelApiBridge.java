@@ -49,6 +49,24 @@ public final class OtelApiBridge implements OtelApiHandler {
 
   private final BridgeInstances instances = new BridgeInstances();
   private final MethodSpans methodSpans = new MethodSpans();
+  private final AppMetrics metrics = new AppMetrics();
+
+  /** The application's counters, for the exporters. */
+  public AppMetrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public Object counter(String name, String description, String unit) {
+    return metrics.counter(name, description, unit);
+  }
+
+  @Override
+  public void add(Object counter, double value, Object[] attributes) {
+    if (counter instanceof AppMetrics.Counter) {
+      ((AppMetrics.Counter) counter).add(value, attributes);
+    }
+  }
 
   @Override
   public Object contextStorage(Class<?> lazyStorage) {

@@ -97,13 +97,14 @@ public final class AgentStartup {
     HttpServerRecorder http = new HttpServerRecorder(registry);
     Bridge.install(http);
     Bridge.install(new OtelContextCarrier());
-    Bridge.install(new OtelApiBridge());
+    OtelApiBridge otelApi = new OtelApiBridge();
+    Bridge.install(otelApi);
     DbSetup db = DbSetup.install(config, http);
     HttpClientSetup clients = HttpClientSetup.install(config);
     ExecutorRecorder executors = new ExecutorRecorder(config.getInt(ConfigKeys.EXECUTOR_MAX_POOLS));
     Bridge.install(executors);
     LogsSetup logs = LogsSetup.install(config);
-    return new Signals(registry, db, clients, executors, logs);
+    return new Signals(registry, db, clients, executors, logs, otelApi.metrics());
   }
 
   /** Off the application's main thread: nothing here records, so nothing is lost while it runs. */

@@ -6,8 +6,10 @@ import dev.vigil.its.support.AgentJvm;
 import dev.vigil.its.support.Http;
 import dev.vigil.its.support.OtlpReceiver;
 import dev.vigil.its.support.ReceivedSpan;
+import dev.vigil.its.support.Scrape;
 import dev.vigil.its.support.Services;
 import dev.vigil.its.support.TestApps;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.io.File;
 import java.io.IOException;
@@ -60,7 +62,7 @@ class OtelApiIT {
     Services.require("PostgreSQL", 5432);
     try (OtlpReceiver receiver = OtlpReceiver.start();
         AgentJvm app = app(classpath).env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-            .env("OTEL_BSP_SCHEDULE_DELAY", "100").start()) {
+            .env("OTEL_BSP_SCHEDULE_DELAY", "100").env("OTEL_METRIC_EXPORT_INTERVAL", "300").start()) {
       HttpResponse<String> r = Http.get("http://127.0.0.1:" + app.awaitReady() + "/work", "baggage", "tenant=acme",
           "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01");
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -87,7 +89,29 @@ class OtelApiIT {
       assertThat(r.body()).contains("baggage=acme", "traceId=" + TRACE_ID, "valid=true",
           "traceparent=00-" + TRACE_ID + "-" + manual.spanId + "-01", "manualSpanId=" + manual.spanId,
           "appKey=kept", "ownSpanKept=true");
+
+      Scrape scrape = app.awaitScrape(x -> x.sum("app_orders_total") >= 1);
+      assertThat(scrape.sum("app_orders_total", "app_tier", "gold")).as("the app's counter on /metrics").isEqualTo(1);
+      assertThat(pushedCounter(receiver)).as("the app's counter in the OTLP push").isTrue();
     }
+  }
+
+  /** Polls the OTLP receiver for the application's counter (OTLP names may keep the dots or use underscores). */
+  private static boolean pushedCounter(OtlpReceiver receiver) throws InterruptedException {
+    long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ExportMetricsServiceRequest r : receiver.metrics()) {
+        boolean found = r.getResourceMetricsList().stream().flatMap(rm -> rm.getScopeMetricsList().stream())
+            .flatMap(sm -> sm.getMetricsList().stream())
+            .anyMatch(m -> (m.getName().equals("app_orders") || m.getName().equals("app.orders")) && m.hasSum()
+                && m.getSum().getDataPointsList().stream().anyMatch(p -> p.getAsDouble() == 1 || p.getAsInt() == 1));
+        if (found) {
+          return true;
+        }
+      }
+      Thread.sleep(100);
+    }
+    return false;
   }
 
   private static AgentJvm.Builder app(String classpath) {

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -76,7 +78,7 @@ public final class OtelApiApp {
         manual.end();
       }
       out.append("price=").append(pricing.price(42L)).append('\n');
-      ORDERS.add(1);
+      ORDERS.add(1, Attributes.of(AttributeKey.stringKey("app.tier"), "gold"));
       out.append("baggage=").append(Baggage.current().getEntryValue("tenant")).append('\n');
       out.append("traceId=").append(Span.current().getSpanContext().getTraceId()).append('\n');
       out.append("valid=").append(Span.current().getSpanContext().isValid()).append('\n');
