@@ -41,7 +41,7 @@ final class MethodSpans {
     if (args != null) {
       for (int i = 0; i < spec.attributes.length && i < args.length; i++) {
         if (spec.attributes[i] != null && args[i] != null) {
-          OtelApiBridge.setAttribute(span, spec.attributes[i], args[i]);
+          ApiValues.setAttribute(span, spec.attributes[i], args[i]);
         }
       }
     }

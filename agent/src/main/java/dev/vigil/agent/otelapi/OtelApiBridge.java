@@ -6,9 +6,6 @@ import dev.vigil.bootstrap.OtelApiHandler;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.api.baggage.BaggageEntryMetadata;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -181,7 +178,7 @@ public final class OtelApiBridge implements OtelApiHandler {
   @Override
   public void setAttribute(Object span, String key, Object value) {
     if (span instanceof Span && key != null) {
-      setAttribute((Span) span, key, value);
+      ApiValues.setAttribute((Span) span, key, value);
     }
   }
 
@@ -189,9 +186,9 @@ public final class OtelApiBridge implements OtelApiHandler {
   public void addEvent(Object span, String name, Object[] attributes, long epochNanos) {
     if (span instanceof Span && name != null) {
       if (epochNanos == 0) {
-        ((Span) span).addEvent(name, attributes(attributes));
+        ((Span) span).addEvent(name, ApiValues.attributes(attributes));
       } else {
-        ((Span) span).addEvent(name, attributes(attributes), epochNanos, TimeUnit.NANOSECONDS);
+        ((Span) span).addEvent(name, ApiValues.attributes(attributes), epochNanos, TimeUnit.NANOSECONDS);
       }
     }
   }
@@ -199,7 +196,7 @@ public final class OtelApiBridge implements OtelApiHandler {
   @Override
   public void recordException(Object span, Throwable error, Object[] attributes) {
     if (span instanceof Span && error != null) {
-      ((Span) span).recordException(error, attributes(attributes));
+      ((Span) span).recordException(error, ApiValues.attributes(attributes));
     }
   }
 
@@ -244,62 +241,6 @@ public final class OtelApiBridge implements OtelApiHandler {
   public Object extract(Object context, Map<String, String> carrier) {
     TextMapPropagator p = Tracing.propagators().getTextMapPropagator();
     return carrier == null ? ctx(context) : p.extract(ctx(context), carrier, MAP_GETTER);
-  }
-
-  /** Sets an attribute the application gave as a plain value (String, Long, Double, Boolean or a List of one). */
-  @SuppressWarnings("unchecked")
-  static void setAttribute(Span span, String key, Object value) {
-    if (value instanceof String) {
-      span.setAttribute(AttributeKey.stringKey(key), (String) value);
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-      span.setAttribute(AttributeKey.longKey(key), ((Number) value).longValue());
-    } else if (value instanceof Double || value instanceof Float) {
-      span.setAttribute(AttributeKey.doubleKey(key), ((Number) value).doubleValue());
-    } else if (value instanceof Boolean) {
-      span.setAttribute(AttributeKey.booleanKey(key), (Boolean) value);
-    } else if (value instanceof List && !((List<?>) value).isEmpty()) {
-      Object first = ((List<?>) value).get(0);
-      if (first instanceof Long) {
-        span.setAttribute(AttributeKey.longArrayKey(key), (List<Long>) value);
-      } else if (first instanceof Double) {
-        span.setAttribute(AttributeKey.doubleArrayKey(key), (List<Double>) value);
-      } else if (first instanceof Boolean) {
-        span.setAttribute(AttributeKey.booleanArrayKey(key), (List<Boolean>) value);
-      } else {
-        List<String> strings = new ArrayList<>();
-        for (Object o : (List<?>) value) {
-          strings.add(String.valueOf(o));
-        }
-        span.setAttribute(AttributeKey.stringArrayKey(key), strings);
-      }
-    } else if (value != null) {
-      span.setAttribute(AttributeKey.stringKey(key), String.valueOf(value));
-    }
-  }
-
-  private static Attributes attributes(Object[] kv) {
-    if (kv == null || kv.length == 0) {
-      return Attributes.empty();
-    }
-    AttributesBuilder b = Attributes.builder();
-    for (int i = 0; i + 1 < kv.length; i += 2) {
-      if (kv[i] instanceof String && kv[i + 1] != null) {
-        Object v = kv[i + 1];
-        String k = (String) kv[i];
-        if (v instanceof String) {
-          b.put(k, (String) v);
-        } else if (v instanceof Long) {
-          b.put(k, (Long) v);
-        } else if (v instanceof Double) {
-          b.put(k, (Double) v);
-        } else if (v instanceof Boolean) {
-          b.put(k, (Boolean) v);
-        } else {
-          b.put(k, String.valueOf(v));
-        }
-      }
-    }
-    return b.build();
   }
 
   private static Context ctx(Object context) {

@@ -9,7 +9,8 @@ import java.util.List;
  * constant pool once, noting the few UTF-8 entries equal to a name or starting with a prefix, skips the fields, and
  * reads each method's name and descriptor indexes. Reads the bytes in place: no parse, no class loaded, nothing
  * allocated. Runs inside every class load, so it is plain code (no lambdas, no string concatenation). A file it cannot
- * read satisfies every hint: the slow path then decides.
+ * read satisfies every hint: the slow path then decides. A hint may also ask only for a UTF-8 constant in the pool (an
+ * annotation's descriptor, for annotated methods anywhere).
  */
 final class ClassFileScan {
   static final long ALL = -1L;
