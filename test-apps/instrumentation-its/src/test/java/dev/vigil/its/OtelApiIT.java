@@ -11,6 +11,7 @@ import dev.vigil.its.support.Services;
 import dev.vigil.its.support.TestApps;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -53,8 +54,8 @@ class OtelApiIT {
       HttpResponse<String> r = Http.get("http://127.0.0.1:" + app.awaitReady() + "/work", "baggage", "tenant=acme",
           "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01");
       assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(r.body()).contains("rows=1", "price=9.99", "baggage=null", "valid=false", "traceparent=null",
-          "appKey=kept", "ownSpanKept=true");
+      assertThat(r.body()).contains("rows=1", "price=9.99", "audit=audit unavailable for 42", "baggage=null",
+          "valid=false", "traceparent=null", "appKey=kept", "ownSpanKept=true");
     }
   }
 
@@ -86,8 +87,13 @@ class OtelApiIT {
       ReceivedSpan price = TracingIT.one(trace, "price");
       assertThat(price.parentSpanId).isEqualTo(server.spanId);
       assertThat(price.attributes).containsEntry("item.id", "42").containsEntry("pricing.currency", "EUR");
-      assertThat(r.body()).contains("baggage=acme", "traceId=" + TRACE_ID, "valid=true",
-          "traceparent=00-" + TRACE_ID + "-" + manual.spanId + "-01", "manualSpanId=" + manual.spanId,
+      ReceivedSpan audit = TracingIT.one(trace, "Pricing.audit");
+      assertThat(audit.parentSpanId).isEqualTo(server.spanId);
+      assertThat(audit.kind).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+      assertThat(audit.status).isEqualTo(StatusCode.STATUS_CODE_ERROR);
+      assertThat(audit.events).anyMatch(e -> e.name.equals("exception"));
+      assertThat(r.body()).contains("audit=audit unavailable for 42", "baggage=acme", "traceId=" + TRACE_ID,
+          "valid=true", "traceparent=00-" + TRACE_ID + "-" + manual.spanId + "-01", "manualSpanId=" + manual.spanId,
           "appKey=kept", "ownSpanKept=true");
 
       Scrape scrape = app.awaitScrape(x -> x.sum("app_orders_total") >= 1);

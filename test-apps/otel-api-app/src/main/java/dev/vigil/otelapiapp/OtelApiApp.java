@@ -78,6 +78,11 @@ public final class OtelApiApp {
         manual.end();
       }
       out.append("price=").append(pricing.price(42L)).append('\n');
+      try {
+        pricing.audit("42");
+      } catch (IllegalStateException e) {
+        out.append("audit=").append(e.getMessage()).append('\n');
+      }
       ORDERS.add(1, Attributes.of(AttributeKey.stringKey("app.tier"), "gold"));
       out.append("baggage=").append(Baggage.current().getEntryValue("tenant")).append('\n');
       out.append("traceId=").append(Span.current().getSpanContext().getTraceId()).append('\n');

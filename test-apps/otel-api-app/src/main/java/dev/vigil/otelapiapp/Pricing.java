@@ -1,6 +1,7 @@
 package dev.vigil.otelapiapp;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 
@@ -10,5 +11,11 @@ public class Pricing {
   public String price(@SpanAttribute("item.id") long itemId) {
     Span.current().setAttribute("pricing.currency", "EUR");
     return "9.99";
+  }
+
+  /** Unnamed: the span is named after the class and method. Fails, as an audit sometimes does. */
+  @WithSpan(kind = SpanKind.CLIENT)
+  public void audit(String itemId) {
+    throw new IllegalStateException("audit unavailable for " + itemId);
   }
 }
