@@ -14,6 +14,7 @@ public final class Bridge {
   private static volatile ExecutorHandler executors = ExecutorHandler.NOOP;
   private static volatile LogHandler logs = LogHandler.NOOP;
   private static volatile RedisClientHandler redis = RedisClientHandler.NOOP;
+  private static volatile OtelApiHandler otelApi = OtelApiHandler.NOOP;
 
   private Bridge() {}
 
@@ -79,5 +80,13 @@ public final class Bridge {
 
   public static void install(RedisClientHandler handler) {
     redis = handler == null ? RedisClientHandler.NOOP : handler;
+  }
+
+  public static OtelApiHandler otelApi() {
+    return otelApi;
+  }
+
+  public static void install(OtelApiHandler handler) {
+    otelApi = handler == null ? OtelApiHandler.NOOP : handler;
   }
 }

@@ -4,6 +4,7 @@ import dev.vigil.agent.config.ConfigKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.db.ExceptionText;
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.otelapi.OtelApiBridge;
 import dev.vigil.agent.recording.ExecutorRecorder;
 import dev.vigil.agent.recording.HttpServerRecorder;
 import dev.vigil.agent.signals.ApdexThresholds;
@@ -96,12 +97,14 @@ public final class AgentStartup {
     HttpServerRecorder http = new HttpServerRecorder(registry);
     Bridge.install(http);
     Bridge.install(new OtelContextCarrier());
+    OtelApiBridge otelApi = new OtelApiBridge();
+    Bridge.install(otelApi);
     DbSetup db = DbSetup.install(config, http);
     HttpClientSetup clients = HttpClientSetup.install(config);
     ExecutorRecorder executors = new ExecutorRecorder(config.getInt(ConfigKeys.EXECUTOR_MAX_POOLS));
     Bridge.install(executors);
     LogsSetup logs = LogsSetup.install(config);
-    return new Signals(registry, db, clients, executors, logs);
+    return new Signals(registry, db, clients, executors, logs, otelApi.metrics());
   }
 
   /** Off the application's main thread: nothing here records, so nothing is lost while it runs. */

@@ -1,5 +1,6 @@
 package dev.vigil.agent.setup;
 
+import dev.vigil.agent.otelapi.AppMetrics;
 import dev.vigil.agent.recording.ExecutorRecorder;
 import dev.vigil.agent.signals.EndpointRegistry;
 
@@ -10,12 +11,16 @@ final class Signals {
   final HttpClientSetup clients;
   final ExecutorRecorder executors;
   final LogsSetup logs;
+  /** The application's own OpenTelemetry counters. */
+  final AppMetrics appMetrics;
 
-  Signals(EndpointRegistry registry, DbSetup db, HttpClientSetup clients, ExecutorRecorder executors, LogsSetup logs) {
+  Signals(EndpointRegistry registry, DbSetup db, HttpClientSetup clients, ExecutorRecorder executors, LogsSetup logs,
+      AppMetrics appMetrics) {
     this.registry = registry;
     this.db = db;
     this.clients = clients;
     this.executors = executors;
     this.logs = logs;
+    this.appMetrics = appMetrics;
   }
 }
