@@ -26,7 +26,9 @@ public final class AppMetrics implements MetricProducer {
 
   /** The counter named {@code name} (made on first use), or null past the cap. */
   Counter counter(String name, String description, String unit) {
-    String metric = prometheusName(name, unit);
+    String otelName = name == null || name.isEmpty() ? "unnamed" : name;
+    String otelUnit = unit == null ? "" : unit;
+    String metric = otelName + " " + otelUnit;
     Counter c = counters.get(metric);
     if (c == null) {
       if (counters.size() >= MAX_COUNTERS) {
@@ -34,7 +36,7 @@ public final class AppMetrics implements MetricProducer {
             + " OpenTelemetry counters; the others are not exported", null);
         return null;
       }
-      c = counters.computeIfAbsent(metric, m -> new Counter(m, description, unit(unit)));
+      c = counters.computeIfAbsent(metric, m -> new Counter(otelName, description, otelUnit));
     }
     return c;
   }
@@ -45,29 +47,9 @@ public final class AppMetrics implements MetricProducer {
       List<Point> points = new ArrayList<>();
       c.series.forEach((key, sum) -> points.add(Point.value(labels(key), sum.sum())));
       if (!points.isEmpty()) {
-        out.add(new MetricFamily(c.name, MetricFamily.Type.COUNTER, c.help, c.unit, points));
+        out.add(MetricFamily.otel(c.name, c.unit, MetricFamily.Type.COUNTER, c.help, points));
       }
     }
-  }
-
-  /** {@code app.orders} with unit {@code s} is {@code app_orders_seconds}: Prometheus' rules, as Vigil's own names. */
-  static String prometheusName(String name, String unit) {
-    String base = sanitize(name == null || name.isEmpty() ? "unnamed" : name);
-    String suffix = unit(unit);
-    if (base.endsWith("_total")) {
-      base = base.substring(0, base.length() - "_total".length());
-    }
-    return suffix.isEmpty() || base.endsWith("_" + suffix) ? base : base + "_" + suffix;
-  }
-
-  private static String unit(String unit) {
-    if ("s".equals(unit)) {
-      return "seconds";
-    }
-    if ("By".equals(unit)) {
-      return "bytes";
-    }
-    return "";
   }
 
   static String sanitize(String s) {
@@ -90,7 +72,7 @@ public final class AppMetrics implements MetricProducer {
     return new Labels(names, values);
   }
 
-  /** One counter: a sum per attribute set (label names sanitized and sorted, values as text). */
+  /** One counter, by its OpenTelemetry name and unit: a sum per attribute set (label names sanitized and sorted). */
   static final class Counter {
     final String name;
     final String help;

@@ -10,11 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class AppMetricsTest {
   @Test
-  void namesFollowPrometheusRules() {
-    assertThat(AppMetrics.prometheusName("app.orders", "{order}")).isEqualTo("app_orders");
-    assertThat(AppMetrics.prometheusName("job.duration", "s")).isEqualTo("job_duration_seconds");
-    assertThat(AppMetrics.prometheusName("sent_total", "By")).isEqualTo("sent_bytes");
-    assertThat(AppMetrics.prometheusName("9lives-count", "")).isEqualTo("_lives_count");
+  void aCounterKeepsItsOpenTelemetryNameAndGetsThePrometheusOneByTheRules() {
+    AppMetrics metrics = new AppMetrics();
+    metrics.counter("job.duration", "", "s").add(1, null);
+    metrics.counter("app.orders", "", "{order}").add(1, null);
+    List<MetricFamily> out = new ArrayList<>();
+    metrics.collect(out);
+    assertThat(out).extracting(f -> f.otelName).containsExactlyInAnyOrder("job.duration", "app.orders");
+    assertThat(out).extracting(f -> f.name).containsExactlyInAnyOrder("job_duration_seconds", "app_orders");
   }
 
   @Test
