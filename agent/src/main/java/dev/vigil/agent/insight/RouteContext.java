@@ -39,6 +39,18 @@ final class RouteContext {
     return dependencies != null && !dependencies.statements().isEmpty();
   }
 
+  /** The largest pool or queue wait p99 over the route's p99, 0 to 1: time spent waiting, not computing. */
+  double largestWaitShare() {
+    double best = 0;
+    double p99 = p99Ms();
+    for (PoolView p : pools) {
+      if (!Double.isNaN(p.waitP99Ms) && p99 > 0) {
+        best = Math.max(best, p.waitP99Ms / p99);
+      }
+    }
+    return Math.min(1, best);
+  }
+
   /** The largest share of the route's time spent in one statement or host since start, 0 when none. */
   double largestDependencyShare() {
     double best = 0;
