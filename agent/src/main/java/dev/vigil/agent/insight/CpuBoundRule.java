@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The process is busy on CPU (70% or more of all cores) and the route's time is not spent waiting on a dependency or a
- * pool (under 30% each): its own code (or another route's) is the bottleneck. A CPU profile (/vigil/profile) shows where.
+ * pool (under 30% each): its own code (or another route's) is the bottleneck; a CPU profile (/vigil/profile) shows
+ * where.
  */
 final class CpuBoundRule implements Rule {
   static final double MIN_PROCESS_CPU = 0.7;

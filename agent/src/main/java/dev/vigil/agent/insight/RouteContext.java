@@ -42,13 +42,16 @@ final class RouteContext {
   /** The largest pool or queue wait p99 over the route's p99, 0 to 1: time spent waiting, not computing. */
   double largestWaitShare() {
     double best = 0;
-    double p99 = p99Ms();
     for (PoolView p : pools) {
-      if (!Double.isNaN(p.waitP99Ms) && p99 > 0) {
-        best = Math.max(best, p.waitP99Ms / p99);
-      }
+      best = Math.max(best, waitShare(p));
     }
-    return Math.min(1, best);
+    return best;
+  }
+
+  /** The pool's wait p99 over the route's p99, 0 to 1; 0 when either is unknown. */
+  double waitShare(PoolView p) {
+    double p99 = p99Ms();
+    return Double.isNaN(p.waitP99Ms) || !(p99 > 0) ? 0 : Math.min(1, p.waitP99Ms / p99);
   }
 
   /** The largest share of the route's time spent in one statement or host since start, 0 when none. */

@@ -36,7 +36,8 @@ class RulesTest {
   void nPlusOneFiresOnAFindingOfTheRouteWithItsTrace() {
     Fixture f = new Fixture("/stock-report").requests(10, 20, 200).sql("select * from p where id = ?", 80, 1);
     NPlusOneFindings findings = new NPlusOneFindings(10, 10);
-    NPlusOneFindings.Finding finding = findings.report("/stock-report", "postgresql", "select * from p where id = ?", 8);
+    NPlusOneFindings.Finding finding =
+        findings.report("/stock-report", "postgresql", "select * from p where id = ?", 8);
     finding.example("4bf92f3577b34da6a3ce929d0e0e4736");
     f.nPlusOne.add(finding);
     Cause c = new NPlusOneRule().check(f.context());
