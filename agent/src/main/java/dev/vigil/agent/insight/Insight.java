@@ -80,6 +80,16 @@ public final class Insight {
     return new byte[][] {api.overview(live), api.diagnosis(live)};
   }
 
+  /** Apdex at least Fair, fewer than 5% errors and no objective of the route burning faster than allowed. */
+  boolean healthy(Live.Row row) {
+    for (Slo.Burn b : slo.burns(row.stats, row.summary)) {
+      if (b.burnRate > 1) {
+        return false;
+      }
+    }
+    return Apdex.healthy(row.summary.apdex, row.summary.errorRatio);
+  }
+
   RouteContext context(Live live, Live.Row row) {
     return new RouteContext(row.summary, row.stats.dependenciesOrNull(), row.stats.totalSeconds(),
         Diagnosis.nPlusOne(nPlusOne, row.summary.route), live.pools, live.jvm, live.cacheHits, live.cacheMisses);
