@@ -32,6 +32,7 @@ public final class Insight {
   final History history;
   final JvmLoad jvm = new JvmLoad();
   final RecentQuantiles recent = new RecentQuantiles();
+  final RecentShares shares = new RecentShares();
   final LongSupplier pinned;
 
   /** {@code nPlusOne}, {@code cache}, the suppliers and {@code pinned} may be null (the signal is off). */
@@ -91,7 +92,10 @@ public final class Insight {
   }
 
   RouteContext context(Live live, Live.Row row) {
-    return new RouteContext(row.summary, row.stats.dependenciesOrNull(), row.stats.totalSeconds(),
+    double total = row.stats.totalSeconds();
+    RecentShares.Shares recentShares = shares.of(History.key(row.summary.method, row.summary.route),
+        row.stats.dependenciesOrNull(), total, live.nowMs);
+    return new RouteContext(row.summary, row.stats.dependenciesOrNull(), total, recentShares,
         Diagnosis.nPlusOne(nPlusOne, row.summary.route), live.pools, live.jvm, live.cacheHits, live.cacheMisses);
   }
 }

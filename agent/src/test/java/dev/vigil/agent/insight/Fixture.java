@@ -53,7 +53,8 @@ final class Fixture {
 
   RouteContext context() {
     EndpointSummary s = EndpointSummary.of(stats, System.nanoTime());
-    return new RouteContext(s, stats.dependenciesOrNull(), stats.totalSeconds(), nPlusOne, pools, jvm, cacheHits,
-        cacheMisses);
+    RecentShares.Shares shares = new RecentShares().of("GET /x", stats.dependenciesOrNull(), stats.totalSeconds(), 0);
+    return new RouteContext(s, stats.dependenciesOrNull(), stats.totalSeconds(), shares, nPlusOne, pools, jvm,
+        cacheHits, cacheMisses);
   }
 }

@@ -59,6 +59,21 @@ class RulesTest {
   }
 
   @Test
+  void aDependencyThatTurnedSlowCountsByItsRecentShareNotItsShareSinceStart() {
+    Fixture f = new Fixture("/checkout").requests(100, 100, 200).outbound("payments", 8080, 100, 5);
+    RecentShares shares = new RecentShares();
+    String key = "GET /checkout";
+    shares.of(key, f.stats.dependenciesOrNull(), f.stats.totalSeconds(), 0); // an hour of fast calls: 5% share
+    shares.of(key, f.stats.dependenciesOrNull(), f.stats.totalSeconds(), RecentShares.ROLL_MS);
+    f.requests(10, 100, 200).outbound("payments", 8080, 10, 90); // now: 90% of each request
+    RecentShares.Shares now = shares.of(key, f.stats.dependenciesOrNull(), f.stats.totalSeconds(),
+        RecentShares.ROLL_MS + 1);
+    assertThat(now.host(0)).isCloseTo(0.9, org.assertj.core.api.Assertions.within(0.01));
+    assertThat(f.stats.dependenciesOrNull().hosts().get(0).totalNanos() / 1e9 / f.stats.totalSeconds())
+        .as("since start").isLessThan(0.15);
+  }
+
+  @Test
   void cpuBoundFiresOnABusyProcessWhoseRouteWaitsOnNothing() {
     Fixture f = new Fixture("/cpu").requests(10, 100, 200);
     f.jvm = new JvmLoad.Reading(0.0, 0.2, 0.95, 0.97);
