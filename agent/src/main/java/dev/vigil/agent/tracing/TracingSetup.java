@@ -6,12 +6,9 @@ import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.otlp.OtlpChannels;
 import dev.vigil.agent.otlp.OtlpSettings;
 import dev.vigil.agent.otlp.OtlpSignal;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
+import dev.vigil.agent.resource.AgentResource;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.resources.Resource;
-import java.net.InetAddress;
 import java.util.Locale;
 
 /**
@@ -68,41 +65,9 @@ public final class TracingSetup {
     return stats;
   }
 
+  /** The process's resource (detected once, shared by every signal). */
   public static Resource resource(VigilConfig config) {
-    AttributesBuilder b = Attributes.builder();
-    config.resourceAttributes().forEach(b::put);
-    b.put(AttributeKey.stringKey("service.name"), config.serviceName());
-    String host = hostName();
-    if (host != null) {
-      b.put(AttributeKey.stringKey("host.name"), host);
-    }
-    b.put(AttributeKey.longKey("process.pid"), ProcessHandle.current().pid());
-    b.put(AttributeKey.stringKey("process.runtime.name"), System.getProperty("java.runtime.name", ""));
-    b.put(AttributeKey.stringKey("process.runtime.version"), System.getProperty("java.runtime.version", ""));
-    b.put(AttributeKey.stringKey("process.runtime.description"), System.getProperty("java.vm.vendor", "") + " "
-        + System.getProperty("java.vm.name", "") + " " + System.getProperty("java.vm.version", ""));
-    b.put(AttributeKey.stringKey("telemetry.distro.name"), "vigil");
-    return Resource.getDefault().merge(Resource.create(b.build()));
-  }
-
-  private static String hostName() {
-    String env = System.getenv("HOSTNAME");
-    if (env != null && !env.isEmpty()) {
-      return env;
-    }
-    try {
-      java.nio.file.Path kernel = java.nio.file.Paths.get("/proc/sys/kernel/hostname"); // Linux: no name lookup
-      if (java.nio.file.Files.isReadable(kernel)) {
-        String name = new String(java.nio.file.Files.readAllBytes(kernel), java.nio.charset.StandardCharsets.UTF_8)
-            .trim();
-        if (!name.isEmpty()) {
-          return name;
-        }
-      }
-      return InetAddress.getLocalHost().getHostName();
-    } catch (Exception e) {
-      return null;
-    }
+    return AgentResource.get(config);
   }
 
   private static boolean set(String v) {
