@@ -32,13 +32,23 @@ public final class OtlpLogExport implements LogQueue.BatchExporter {
 
   /** Opens the channel, starts the queue's export thread and the shutdown flush; returns where logs go. */
   public static String start(VigilConfig config, LogQueue queue) {
-    OtlpSettings settings = OtlpSettings.of(config, OtlpSignal.LOGS);
-    OtlpLogExport export = new OtlpLogExport(OtlpChannels.open(settings), TracingSetup.resource(config));
+    return start(config, queue, true, false);
+  }
+
+  /** As {@link #start(VigilConfig, LogQueue)}, over OTLP, to the console (one line per record), or both. */
+  public static String start(VigilConfig config, LogQueue queue, boolean otlp, boolean console) {
+    OtlpSettings settings = otlp ? OtlpSettings.of(config, OtlpSignal.LOGS) : null;
+    LogQueue.BatchExporter export = otlp
+        ? new OtlpLogExport(OtlpChannels.open(settings), TracingSetup.resource(config)) : null;
+    if (console) {
+      export = new ConsoleLogs(export);
+    }
     queue.start(export);
     long shutdownMillis = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> queue.shutdown(export, shutdownMillis),
+    LogQueue.BatchExporter flushed = export;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> queue.shutdown(flushed, shutdownMillis),
         "vigil-logs-shutdown"));
-    return settings.describe();
+    return (otlp ? settings.describe() : "") + (console ? (otlp ? " and " : "") + "standard output (console)" : "");
   }
 
   @Override

@@ -21,6 +21,8 @@ import org.jctools.queues.atomic.MpscAtomicArrayQueue;
  * shutdown ends within its own budget, cutting a send in flight if it must.
  */
 final class ExportProcessor implements Runnable {
+  /** Batching, span limits, and where spans go (OTLP, the console or both). */
+  final ExportSettings settings;
   private final Supplier<OtlpChannel> channelFactory;
   /** Built by the worker on its first export: the transport's classes load then, not during start-up. */
   private volatile OtlpChannel channel;
@@ -40,6 +42,7 @@ final class ExportProcessor implements Runnable {
 
   ExportProcessor(Supplier<OtlpChannel> channelFactory, SpanEncoder encoder, SpanExportStats stats,
       ExportSettings settings) {
+    this.settings = settings;
     this.channelFactory = channelFactory;
     this.encoder = encoder;
     this.stats = stats;
@@ -106,6 +109,14 @@ final class ExportProcessor implements Runnable {
     inFlight.set(n);
     OtlpChannel.Outcome outcome = OtlpChannel.Outcome.FAILED;
     try {
+      if (settings.console) {
+        ConsoleSpans.print(batch, n);
+      }
+      if (!settings.otlp) {
+        Arrays.fill(batch, 0, n, null);
+        outcome = OtlpChannel.Outcome.SENT;
+        return;
+      }
       OtlpChannel c = channel;
       if (c == null) {
         channel = c = channelFactory.get();

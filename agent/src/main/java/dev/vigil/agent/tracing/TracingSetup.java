@@ -1,6 +1,8 @@
 package dev.vigil.agent.tracing;
 
 import dev.vigil.agent.config.ConfigKeys;
+import dev.vigil.agent.config.OtelConfig;
+import dev.vigil.agent.config.OtelKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.otlp.OtlpChannels;
@@ -10,6 +12,7 @@ import dev.vigil.agent.resource.AgentResource;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.resources.Resource;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Installs Vigil's spans behind {@link Tracing} when traces are on: sampler, propagators, the OTLP encoder (with the
@@ -23,36 +26,51 @@ public final class TracingSetup {
 
   /** Whether traces are exported: {@code vigil.traces.enabled} true/false, or auto (an OTLP endpoint is configured). */
   public static boolean enabled(VigilConfig config) {
-    String exporter = config.otel("otel.traces.exporter");
-    if ("true".equalsIgnoreCase(config.otel("otel.sdk.disabled")) || "none".equalsIgnoreCase(exporter)) {
-      return false;
+    return !destinations(config).isEmpty();
+  }
+
+  /**
+   * Where spans go: otlp, console, both, or nowhere (traces off). OTEL_SDK_DISABLED=true and
+   * OTEL_TRACES_EXPORTER=none win; then vigil.traces.enabled; auto follows OTEL_TRACES_EXPORTER when set, else an
+   * OTLP endpoint being configured.
+   */
+  static Set<String> destinations(VigilConfig config) {
+    OtelConfig otel = OtelConfig.of(config);
+    Set<String> exporters = otel.exporters(OtelKeys.TRACES_EXPORTER);
+    if (otel.sdkDisabled() || exporters.contains("none")) {
+      return Set.of();
     }
     String v = config.getString(ConfigKeys.TRACES_ENABLED).toLowerCase(Locale.ROOT);
     switch (v) {
       case "true":
-        return true;
+        return exporters.isEmpty() ? Set.of("otlp") : exporters;
       case "false":
-        return false;
+        return Set.of();
       default:
         if (!v.equals("auto")) {
           AgentLog.warn("config vigil.traces.enabled=" + v + " is not true, false or auto; using the default auto");
         }
-        return "otlp".equalsIgnoreCase(exporter) || set(config.otel("otel.exporter.otlp.endpoint"))
-            || set(config.otel("otel.exporter.otlp.traces.endpoint"));
+        if (!exporters.isEmpty()) {
+          return exporters;
+        }
+        return otel.isSet(OtelKeys.OTLP_ENDPOINT) || set(config.otel("otel.exporter.otlp.traces.endpoint"))
+            ? Set.of("otlp") : Set.of();
     }
   }
 
   /** Installs tracing; returns the export counters for /metrics, or null when traces are off. */
   public static SpanExportStats install(VigilConfig config) {
-    if (!enabled(config)) {
+    Set<String> destinations = destinations(config);
+    if (destinations.isEmpty()) {
       return null;
     }
     long start = System.nanoTime();
-    ExportSettings settings = ExportSettings.of(config);
-    OtlpSettings otlp = OtlpSettings.of(config, OtlpSignal.TRACES);
+    ExportSettings settings = ExportSettings.of(config, destinations.contains("otlp"),
+        destinations.contains("console"));
+    OtlpSettings otlp = settings.otlp ? OtlpSettings.of(config, OtlpSignal.TRACES) : null;
     SpanExportStats stats = new SpanExportStats();
     ExportProcessor processor = new ExportProcessor(() -> OtlpChannels.open(otlp),
-        new SpanEncoder(resource(config)), stats, settings);
+        new SpanEncoder(resource(config), settings), stats, settings);
     TraceSampler sampler = SamplerConfig.parse(config.otel("otel.traces.sampler"),
         config.otel("otel.traces.sampler.arg"));
     ContextPropagators propagators = ContextPropagators.create(
@@ -61,7 +79,8 @@ public final class TracingSetup {
     long timeout = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
     Thread hook = new Thread(() -> processor.shutdown(timeout), "vigil-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    AgentLog.info("traces to " + otlp.describe() + "; set up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    AgentLog.info("traces to " + (otlp == null ? "" : otlp.describe())
+        + (settings.console ? (otlp == null ? "" : " and ") + "standard output (console)" : "") + "; set up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     return stats;
   }
 
