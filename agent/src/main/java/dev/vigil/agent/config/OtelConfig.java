@@ -1,6 +1,5 @@
 package dev.vigil.agent.config;
 
-import dev.vigil.agent.logging.AgentLog;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -131,8 +130,8 @@ public final class OtelConfig {
       if (key.choices.isEmpty() || key.choices.contains(entry)) {
         out.add(entry);
       } else {
-        AgentLog.once(AgentLog.Level.WARN, "config:" + key.name + ":" + entry, "config " + key.envName() + " entry "
-            + entry + " is not one of " + String.join(", ", key.choices) + "; skipped", null);
+        config.warnOnce("config:" + key.name + ":" + entry, "config " + key.envName() + " entry "
+            + entry + " is not one of " + String.join(", ", key.choices) + "; skipped");
       }
     }
     return new ArrayList<>(out);
@@ -143,10 +142,10 @@ public final class OtelConfig {
    * the OTLP headers). A bad entry is skipped and said once; {@code secret}: the entry's value is never logged.
    */
   public Map<String, String> pairs(OtelKey key, boolean secret) {
-    return pairs(raw(key), key.envName(), secret);
+    return pairs(config, raw(key), key.envName(), secret);
   }
 
-  static Map<String, String> pairs(String value, String variable, boolean secret) {
+  static Map<String, String> pairs(VigilConfig config, String value, String variable, boolean secret) {
     Map<String, String> out = new LinkedHashMap<>();
     if (value == null) {
       return out;
@@ -156,16 +155,16 @@ public final class OtelConfig {
       String name = eq > 0 ? pair.substring(0, eq).trim() : "";
       if (name.isEmpty()) {
         if (!pair.isBlank()) {
-          AgentLog.once(AgentLog.Level.WARN, "config:" + variable + ":" + (secret ? "entry" : pair), "config "
-              + variable + " entry " + (secret ? "" : pair + " ") + "is not key=value; skipped", null);
+          config.warnOnce("config:" + variable + ":" + (secret ? "entry" : pair), "config "
+              + variable + " entry " + (secret ? "" : pair + " ") + "is not key=value; skipped");
         }
         continue;
       }
       try {
         out.put(name, URLDecoder.decode(pair.substring(eq + 1).trim(), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
-        AgentLog.once(AgentLog.Level.WARN, "config:" + variable + ":" + name, "config " + variable + " entry "
-            + name + " is not percent-encoded; skipped", null);
+        config.warnOnce("config:" + variable + ":" + name, "config " + variable + " entry "
+            + name + " is not percent-encoded; skipped");
       }
     }
     return out;
@@ -185,8 +184,8 @@ public final class OtelConfig {
     }
     if (out.contains("none")) {
       if (out.size() > 1) {
-        AgentLog.once(AgentLog.Level.WARN, "config:" + key.name + ":none", "config " + key.envName() + "="
-            + raw(key) + " names none with other exporters; none wins", null);
+        config.warnOnce("config:" + key.name + ":none", "config " + key.envName() + "="
+            + raw(key) + " names none with other exporters; none wins");
       }
       out.clear();
       out.add("none");
@@ -205,8 +204,8 @@ public final class OtelConfig {
     return integer(signalLimit, integer(OtelKeys.ATTRIBUTE_COUNT_LIMIT));
   }
 
-  private static void bad(OtelKey key, String value, String expected, String defaultValue) {
-    AgentLog.once(AgentLog.Level.WARN, "config:" + key.name, "config " + key.envName() + "=" + value + " is not "
-        + expected + "; using the default" + (defaultValue.isEmpty() ? "" : " " + defaultValue), null);
+  private void bad(OtelKey key, String value, String expected, String defaultValue) {
+    config.warnOnce("config:" + key.name, "config " + key.envName() + "=" + value + " is not "
+        + expected + "; using the default" + (defaultValue.isEmpty() ? "" : " " + defaultValue));
   }
 }

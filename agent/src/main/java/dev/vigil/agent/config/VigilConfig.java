@@ -22,6 +22,8 @@ public final class VigilConfig {
   private final Map<String, String> agentArgs;
   private final Map<String, String> env;
   private final Map<String, String> file;
+  /** Warnings already given about this configuration: a value read by several parts of the agent is reported once. */
+  private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   VigilConfig(Map<String, String> sysProps, Map<String, String> agentArgs, Map<String, String> env) {
     this.sysProps = sysProps;
@@ -161,7 +163,15 @@ public final class VigilConfig {
 
   /** OTEL_RESOURCE_ATTRIBUTES (or -Dotel.resource.attributes): key=value pairs, values percent-decoded. */
   public Map<String, String> resourceAttributes() {
-    return OtelConfig.pairs(otel(OtelKeys.RESOURCE_ATTRIBUTES.name), OtelKeys.RESOURCE_ATTRIBUTES.envName(), false);
+    return OtelConfig.pairs(this, otel(OtelKeys.RESOURCE_ATTRIBUTES.name), OtelKeys.RESOURCE_ATTRIBUTES.envName(),
+        false);
+  }
+
+  /** Logs {@code message} as a warning unless one with the same {@code key} was logged for this configuration. */
+  public void warnOnce(String key, String message) {
+    if (warned.add(key)) {
+      AgentLog.warn(message);
+    }
   }
 
   /** A standard OpenTelemetry setting: system property {@code otel.x.y} or environment {@code OTEL_X_Y}. */

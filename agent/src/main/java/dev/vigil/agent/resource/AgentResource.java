@@ -24,18 +24,27 @@ public final class AgentResource {
       synchronized (AgentResource.class) {
         r = resource;
         if (r == null) {
-          resource = r = new ResourceDetector(config, System.getenv(), Path.of("/proc/self"),
-              Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace")).detect(version());
+          resource = r = detect(config, System.getenv(), Path.of("/proc/self"),
+              Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace"));
         }
       }
     }
     return r;
   }
 
+  /** A fresh detection from the given sources (tests; the agent uses {@link #get}). */
+  public static Resource detect(VigilConfig config, Map<String, String> env, Path procSelf, Path namespaceFile) {
+    return new ResourceDetector(config, env, procSelf, namespaceFile).detect(version());
+  }
+
   /** The attributes with every value as text (arrays joined by commas), in the resource's order. */
   public static Map<String, String> strings(VigilConfig config) {
+    return strings(get(config));
+  }
+
+  public static Map<String, String> strings(Resource resource) {
     Map<String, String> out = new LinkedHashMap<>();
-    get(config).getAttributes().forEach((k, v) -> out.put(k.getKey(),
+    resource.getAttributes().forEach((k, v) -> out.put(k.getKey(),
         v instanceof List ? ((List<?>) v).stream().map(String::valueOf).collect(Collectors.joining(","))
             : String.valueOf(v)));
     return Collections.unmodifiableMap(out);

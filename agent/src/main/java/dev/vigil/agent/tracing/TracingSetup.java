@@ -71,10 +71,9 @@ public final class TracingSetup {
     SpanExportStats stats = new SpanExportStats();
     ExportProcessor processor = new ExportProcessor(() -> OtlpChannels.open(otlp),
         new SpanEncoder(resource(config), settings), stats, settings);
-    TraceSampler sampler = SamplerConfig.parse(config.otel("otel.traces.sampler"),
-        config.otel("otel.traces.sampler.arg"));
+    TraceSampler sampler = sampler(config);
     ContextPropagators propagators = ContextPropagators.create(
-        new BoundedPropagator(PropagatorConfig.parse(config.otel("otel.propagators"))));
+        new BoundedPropagator(PropagatorConfig.parse(config.otel(OtelKeys.PROPAGATORS.name))));
     Tracing.install(new SpanFactory(sampler, processor), propagators);
     long timeout = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
     Thread hook = new Thread(() -> processor.shutdown(timeout), "vigil-shutdown");
@@ -82,6 +81,12 @@ public final class TracingSetup {
     AgentLog.info("traces to " + (otlp == null ? "" : otlp.describe())
         + (settings.console ? (otlp == null ? "" : " and ") + "standard output (console)" : "") + "; set up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     return stats;
+  }
+
+  /** OTEL_TRACES_SAMPLER with OTEL_TRACES_SAMPLER_ARG. */
+  static TraceSampler sampler(VigilConfig config) {
+    return SamplerConfig.parse(config.otel(OtelKeys.TRACES_SAMPLER.name),
+        config.otel(OtelKeys.TRACES_SAMPLER_ARG.name));
   }
 
   /** The process's resource (detected once, shared by every signal). */
