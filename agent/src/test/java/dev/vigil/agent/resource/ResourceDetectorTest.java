@@ -129,9 +129,11 @@ class ResourceDetectorTest {
   @Test
   void badResourceEntriesAreSkippedAndReportedOnce() throws IOException {
     try (CapturedStderr err = CapturedStderr.start()) {
-      Map<String, String> attrs = detect(Map.of("OTEL_RESOURCE_ATTRIBUTES",
-          "team=a%2Fb,oops,bad=%zz,region=eu"));
-      detect(Map.of("OTEL_RESOURCE_ATTRIBUTES", "team=a%2Fb,oops,bad=%zz,region=eu"));
+      Map<String, String> env = Map.of("OTEL_RESOURCE_ATTRIBUTES", "team=a%2Fb,oops,bad=%zz,region=eu");
+      VigilConfig config = VigilConfig.of(Map.of(), env); // read by the detection, the service name, the metrics...
+      AgentResource.detect(config, env, dir, dir);
+      Map<String, String> attrs = AgentResource.strings(AgentResource.detect(config, env, dir, dir));
+      config.resourceAttributes();
       assertThat(attrs).containsEntry("team", "a/b").containsEntry("region", "eu").doesNotContainKeys("oops", "bad");
       assertThat(err.lines()).filteredOn(l -> l.contains("OTEL_RESOURCE_ATTRIBUTES entry oops")).hasSize(1);
       assertThat(err.lines()).filteredOn(l -> l.contains("OTEL_RESOURCE_ATTRIBUTES entry bad")).hasSize(1);
