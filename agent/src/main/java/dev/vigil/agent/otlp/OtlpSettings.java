@@ -154,6 +154,11 @@ public final class OtlpSettings {
     return OtelConfig.of(config).choice(OtelKeys.DEFAULT_HISTOGRAM_AGGREGATION);
   }
 
+  /** OTEL_METRICS_EXEMPLAR_FILTER: {@code trace_based} (default), {@code always_on} or {@code always_off}. */
+  public String exemplarFilter() {
+    return OtelConfig.of(config).choice(OtelKeys.METRICS_EXEMPLAR_FILTER);
+  }
+
   /** {@code key=value,key=value}, values percent-decoded (the OpenTelemetry format of OTEL_EXPORTER_OTLP_HEADERS). */
   private Map<String, String> headers(String value) {
     Map<String, String> out = new LinkedHashMap<>();
