@@ -26,7 +26,9 @@ final class ExportProcessor implements Runnable {
   private final Supplier<OtlpChannel> channelFactory;
   /** Built by the worker on its first export: the transport's classes load then, not during start-up. */
   private volatile OtlpChannel channel;
-  private final SpanEncoder encoder;
+  /** Built by the worker on its first export too: detecting the resource stays out of premain. */
+  private final Supplier<SpanEncoder> encoderFactory;
+  private SpanEncoder encoder;
   private final SpanExportStats stats;
   private final MpscAtomicArrayQueue<VigilSpan> queue;
   private final VigilSpan[] batch;
@@ -42,9 +44,14 @@ final class ExportProcessor implements Runnable {
 
   ExportProcessor(Supplier<OtlpChannel> channelFactory, SpanEncoder encoder, SpanExportStats stats,
       ExportSettings settings) {
+    this(channelFactory, () -> encoder, stats, settings);
+  }
+
+  ExportProcessor(Supplier<OtlpChannel> channelFactory, Supplier<SpanEncoder> encoderFactory, SpanExportStats stats,
+      ExportSettings settings) {
     this.settings = settings;
     this.channelFactory = channelFactory;
-    this.encoder = encoder;
+    this.encoderFactory = encoderFactory;
     this.stats = stats;
     this.queue = new MpscAtomicArrayQueue<>(Math.max(2, settings.maxQueueSize));
     this.batchSize = settings.maxExportBatchSize;
@@ -120,6 +127,9 @@ final class ExportProcessor implements Runnable {
       OtlpChannel c = channel;
       if (c == null) {
         channel = c = channelFactory.get();
+      }
+      if (encoder == null) {
+        encoder = encoderFactory.get();
       }
       ProtoBuffer request = encoder.encode(batch, n);
       Arrays.fill(batch, 0, n, null);

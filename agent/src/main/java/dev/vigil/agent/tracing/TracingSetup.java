@@ -70,7 +70,7 @@ public final class TracingSetup {
     OtlpSettings otlp = settings.otlp ? OtlpSettings.of(config, OtlpSignal.TRACES) : null;
     SpanExportStats stats = new SpanExportStats();
     ExportProcessor processor = new ExportProcessor(() -> OtlpChannels.open(otlp),
-        new SpanEncoder(resource(config), settings), stats, settings);
+        () -> new SpanEncoder(resource(config), settings), stats, settings); // the resource: on the first export
     TraceSampler sampler = sampler(config);
     ContextPropagators propagators = ContextPropagators.create(
         new BoundedPropagator(PropagatorConfig.parse(config.otel(OtelKeys.PROPAGATORS.name))));
