@@ -25,6 +25,10 @@ public final class ConsoleMetrics implements Runnable {
     this.intervalMillis = intervalMillis;
   }
 
+  static ConsoleMetrics forTest(List<MetricProducer> producers) {
+    return new ConsoleMetrics(producers, 60_000);
+  }
+
   /** Starts the printing thread when OTEL_METRICS_EXPORTER names console. */
   public static void start(VigilConfig config, List<MetricProducer> producers) {
     if (!OtlpMetricsPush.destinations(config).contains("console")) {
