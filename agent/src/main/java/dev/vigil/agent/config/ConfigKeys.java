@@ -93,9 +93,9 @@ public final class ConfigKeys {
           + " arguments and values are never recorded.");
   public static final ConfigKey TRACES_ENABLED = key("vigil.traces.enabled", STRING, "auto",
       "Traces: true exports spans over OTLP (to http://localhost:4318 unless OTEL_EXPORTER_OTLP_ENDPOINT says"
-          + " otherwise), false records none, auto (the default) exports when OTEL_EXPORTER_OTLP_ENDPOINT,"
-          + " OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or OTEL_TRACES_EXPORTER=otlp is set. OTEL_TRACES_EXPORTER=none or"
-          + " OTEL_SDK_DISABLED=true turn traces off.");
+          + " otherwise), false records none, auto (the default) exports when OTEL_EXPORTER_OTLP_ENDPOINT or"
+          + " OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set, or where OTEL_TRACES_EXPORTER says (otlp, console, both)."
+          + " OTEL_TRACES_EXPORTER=none or OTEL_SDK_DISABLED=true turn traces off.");
   public static final ConfigKey EXPORTER_SHUTDOWN_TIMEOUT = key("vigil.exporter.shutdown.timeout", DURATION, "5s",
       "At JVM shutdown (SIGTERM or System.exit), the longest the agent spends exporting the spans and log records"
           + " still queued: an export still in flight is cut, the rest are counted as dropped (reason shutdown).");
@@ -110,8 +110,9 @@ public final class ConfigKeys {
       "Window over which the agent's CPU is measured and the budget acts (at least 1s).");
   public static final ConfigKey OTLP_METRICS_ENABLED = key("vigil.otlp.metrics.enabled", STRING, "auto",
       "Push the golden-signal metrics (HTTP server and client, database client) over OTLP every OTEL_METRIC_EXPORT_INTERVAL: true,"
-          + " false, or auto (the default: when OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_METRICS_ENDPOINT or"
-          + " OTEL_METRICS_EXPORTER=otlp is set; OTEL_METRICS_EXPORTER=none turns it off).");
+          + " false, or auto (the default: when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_METRICS_ENDPOINT is"
+          + " set, or where OTEL_METRICS_EXPORTER says: otlp, console, both; none or OTEL_SDK_DISABLED=true turn it"
+          + " off).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
           + " hikaricp, executors, jetty-threadpool, tomcat-executor, xnio-worker, http-url-connection, jdk-httpclient,"
@@ -131,8 +132,9 @@ public final class ConfigKeys {
   public static final ConfigKey LOGS_MDC_TRACE_FLAGS_KEY = key("vigil.logs.mdc.trace_flags_key", STRING,
       "trace_flags", "MDC key of the trace flags (2 hex digits, 01 when sampled).");
   public static final ConfigKey LOGS_EXPORTER = key("vigil.logs.exporter", STRING, "none",
-      "otlp exports the application's log records (Logback, Log4j2) over OTLP with their trace context. Defaults to"
-          + " OTEL_LOGS_EXPORTER, then none.");
+      "otlp exports the application's log records (Logback, Log4j2) over OTLP with their trace context, console"
+          + " prints one line per record on standard output, otlp,console does both. Defaults to OTEL_LOGS_EXPORTER,"
+          + " then none.");
   public static final ConfigKey LOGS_QUEUE_SIZE = key("vigil.logs.queue_size", INT, "2048",
       "Log records waiting for OTLP export; when full, new records are dropped and counted in"
           + " vigil_exporter_logs_dropped_total{reason=\"queue_full\"}.");

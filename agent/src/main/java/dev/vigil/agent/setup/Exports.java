@@ -6,10 +6,13 @@ import dev.vigil.agent.insight.Insight;
 import dev.vigil.agent.insight.TokenGate;
 import dev.vigil.agent.jvm.JvmMetrics;
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.otlp.ConsoleMetrics;
 import dev.vigil.agent.otlp.OtlpMetricsPush;
 import dev.vigil.agent.overhead.OverheadSetup;
 import dev.vigil.agent.profiler.ProfilerSetup;
 import dev.vigil.agent.recording.UnrecordedServerThreads;
+import dev.vigil.agent.resource.AgentResource;
+import dev.vigil.agent.resource.TargetInfo;
 import dev.vigil.agent.signals.ExecutorMetrics;
 import dev.vigil.agent.signals.HttpServerMetrics;
 import dev.vigil.agent.signals.SamplesJson;
@@ -57,6 +60,7 @@ final class Exports {
       golden.add(overhead); // the OTLP push reads the same list as /metrics
     }
     MetricProducer pushes = startOtlpMetrics(config, golden);
+    ConsoleMetrics.start(config, golden);
     String endpoint = startEndpoint(config, signals, golden, jvm, spans, pushes, insight);
     return new Started(endpoint);
   }
@@ -101,6 +105,7 @@ final class Exports {
     if (pushes != null) {
       producers.add(pushes);
     }
+    producers.add(new TargetInfo(AgentResource.strings(config)));
     Saturation saturation = new Saturation(signals.executors::pools, signals.db::connectionPools);
     producers.add(new ExecutorMetrics(signals.executors::pools));
     producers.add(saturation);
