@@ -13,6 +13,7 @@ import dev.vigil.agent.signals.HttpServerMetrics;
 import dev.vigil.agent.signals.Saturation;
 import dev.vigil.agent.signals.SignalsJson;
 import dev.vigil.agent.tracing.SpanExportStats;
+import dev.vigil.agent.ui.UiPage;
 import dev.vigil.exporter.http.AgentHttpServer;
 import dev.vigil.exporter.http.HttpEndpoint;
 import dev.vigil.exporter.http.ServerLimits;
@@ -75,7 +76,10 @@ final class Exports {
     }
   }
 
-  /** /metrics, /vigil/signals and /vigil/profile; returns the /metrics URL, or null when off or failed. */
+  /**
+   * /metrics, /vigil/signals, /vigil/profile and the page at /vigil/; returns the /metrics URL, or null when off or
+   * failed.
+   */
   private static String startEndpoint(VigilConfig config, Signals signals, List<MetricProducer> golden,
       JvmMetrics jvm, SpanExportStats spans, MetricProducer pushes) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
@@ -103,6 +107,7 @@ final class Exports {
     paths.put("/metrics", new PrometheusEndpoint(producers));
     paths.put("/vigil/signals", (headers, query) -> new HttpEndpoint.Response(200, "application/json", json.render()));
     ProfilerSetup.addEndpoints(paths);
+    UiPage.addEndpoints(paths); // the page at /vigil/ (static files; it reads /vigil/api/*)
     try {
       ServerLimits limits = ServerLimits.defaults().threads(new UnrecordedServerThreads("vigil-http-"))
           .deadlines(config.getDurationMillis(ConfigKeys.PROMETHEUS_REQUEST_TIMEOUT),
