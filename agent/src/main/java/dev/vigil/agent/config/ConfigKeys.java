@@ -36,6 +36,19 @@ public final class ConfigKeys {
   public static final ConfigKey PROMETHEUS_RESPONSE_TIMEOUT = key("vigil.prometheus.response_timeout", DURATION,
       "10s", "Longest time the metrics endpoint spends producing and writing an answer; a client that does not read"
           + " it is cut off then.");
+  public static final ConfigKey HTTP_TOKEN = key("vigil.http.token", STRING, "",
+      "Bearer token for /vigil/* (JSON API, page, signals, profiles) when vigil.prometheus.host is not a loopback"
+          + " address: requests need Authorization: Bearer <token>. Without it those paths are not served on such an"
+          + " address. /metrics is not affected.");
+  public static final ConfigKey UI_TRACE_URL = key("vigil.ui.trace_url", STRING, "",
+      "Link template to a trace in your tracing UI, with {trace_id}, e.g. http://localhost:16686/trace/{trace_id}"
+          + " (Jaeger); given to the page by /vigil/api/route.");
+  public static final ConfigKey SLO_P99 = key("vigil.slo.<route>.p99", DURATION, "",
+      "Latency objective of one route (its template, e.g. vigil.slo./products/{id}.p99=200ms): 99% of requests faster."
+          + " /vigil/api/diagnosis reports its burn rate over the sliding window. System property, agent option or"
+          + " file only.");
+  public static final ConfigKey SLO_ERROR_RATE = key("vigil.slo.<route>.error_rate", NUMBER, "",
+      "Error objective of one route: at most this fraction (e.g. 0.01) of requests fail; burn rate as for .p99.");
   public static final ConfigKey SIGNALS_WINDOW = key("vigil.signals.window", DURATION, "60s",
       "Sliding window of the latency percentiles, rates and Apdex scores (at least 6s).");
   public static final ConfigKey APDEX_THRESHOLD = key("vigil.apdex.threshold", DURATION, "500ms",

@@ -59,6 +59,21 @@ public final class VigilConfig {
     return out;
   }
 
+  /** Every key starting with {@code prefix} set as a system property, agent option or in the file, with its value. */
+  public Map<String, String> withPrefix(String prefix) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (Map<String, String> source : java.util.Arrays.asList(file, agentArgs, sysProps)) { // later sources win
+      if (source != null) {
+        source.forEach((k, v) -> {
+          if (k.startsWith(prefix) && v != null) {
+            out.put(k, v.trim());
+          }
+        });
+      }
+    }
+    return out;
+  }
+
   /** The raw value of a key, or null when no source sets it. */
   public String raw(String key) {
     String v = sysProps.get(key);

@@ -3,6 +3,7 @@ package dev.vigil.agent.recording;
 import dev.vigil.agent.profiler.RouteTimeline;
 import dev.vigil.agent.signals.EndpointRegistry;
 import dev.vigil.agent.signals.EndpointStats;
+import dev.vigil.agent.signals.RouteDependencies;
 import dev.vigil.bootstrap.HttpServerHandler;
 import dev.vigil.bootstrap.ServerCall;
 import io.opentelemetry.api.trace.Span;
@@ -48,6 +49,13 @@ public final class HttpServerRecorder implements HttpServerHandler {
   Call currentCall() {
     Call call = calls.get();
     return call != null && call.active ? call : null;
+  }
+
+  /** The SQL and outbound table of the endpoint this thread serves now, or null outside a request. */
+  RouteDependencies currentDependencies() {
+    Call call = currentCall();
+    EndpointStats e = call == null ? null : call.endpoint;
+    return e == null || e.retired() ? null : e.dependencies();
   }
 
   static final class Call extends ServerCall {

@@ -97,7 +97,7 @@ public final class AgentStartup {
     Bridge.install(http);
     Bridge.install(new OtelContextCarrier());
     DbSetup db = DbSetup.install(config, http);
-    HttpClientSetup clients = HttpClientSetup.install(config);
+    HttpClientSetup clients = HttpClientSetup.install(config, http);
     ExecutorRecorder executors = new ExecutorRecorder(config.getInt(ConfigKeys.EXECUTOR_MAX_POOLS));
     Bridge.install(executors);
     LogsSetup logs = LogsSetup.install(config);

@@ -2,6 +2,8 @@ package dev.vigil.agent.setup;
 
 import dev.vigil.agent.config.ConfigKeys;
 import dev.vigil.agent.config.VigilConfig;
+import dev.vigil.agent.insight.Insight;
+import dev.vigil.agent.insight.TokenGate;
 import dev.vigil.agent.jvm.JvmMetrics;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.otlp.OtlpMetricsPush;
@@ -46,14 +48,16 @@ final class Exports {
     ProfilerSetup.install(config, signals.registry, inst, lateAttach); // loads nothing native; MBeans registered later
     JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS)
         ? new JvmMetrics().virtualThreads(config.getBoolean(ConfigKeys.JVM_VIRTUAL_THREADS)) : null;
-    Ticker.start(signals.registry, jvm);
+    Insight insight = new Insight(config, signals.registry, signals.db.nPlusOne, signals.db.cache,
+        signals.executors::pools, signals.db::connectionPools, null);
+    Ticker.start(signals.registry, jvm, insight::tick);
     List<MetricProducer> golden = goldenSignals(signals);
     MetricProducer overhead = OverheadSetup.install(config); // null unless vigil.overhead.* asks for it
     if (overhead != null) {
       golden.add(overhead); // the OTLP push reads the same list as /metrics
     }
     MetricProducer pushes = startOtlpMetrics(config, golden);
-    String endpoint = startEndpoint(config, signals, golden, jvm, spans, pushes);
+    String endpoint = startEndpoint(config, signals, golden, jvm, spans, pushes, insight);
     return new Started(endpoint);
   }
 
@@ -77,11 +81,11 @@ final class Exports {
   }
 
   /**
-   * /metrics, /vigil/signals, /vigil/profile and the page at /vigil/; returns the /metrics URL, or null when off or
-   * failed.
+   * /metrics, /vigil/signals, /vigil/profile, /vigil/api/* and the page at /vigil/ (behind the token off loopback);
+   * returns the /metrics URL, or null when off or failed.
    */
   private static String startEndpoint(VigilConfig config, Signals signals, List<MetricProducer> golden,
-      JvmMetrics jvm, SpanExportStats spans, MetricProducer pushes) {
+      JvmMetrics jvm, SpanExportStats spans, MetricProducer pushes, Insight insight) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
       return null;
     }
@@ -107,7 +111,9 @@ final class Exports {
     paths.put("/metrics", new PrometheusEndpoint(producers));
     paths.put("/vigil/signals", (headers, query) -> new HttpEndpoint.Response(200, "application/json", json.render()));
     ProfilerSetup.addEndpoints(paths);
+    paths.putAll(insight.endpoints());
     UiPage.addEndpoints(paths); // the page at /vigil/ (static files; it reads /vigil/api/*)
+    TokenGate.apply(paths, host, config.getString(ConfigKeys.HTTP_TOKEN));
     try {
       ServerLimits limits = ServerLimits.defaults().threads(new UnrecordedServerThreads("vigil-http-"))
           .deadlines(config.getDurationMillis(ConfigKeys.PROMETHEUS_REQUEST_TIMEOUT),

@@ -31,6 +31,7 @@ public final class EndpointStats {
   private final LongAdder[] counters = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
   private volatile StatusSeries[] statuses = new StatusSeries[0];
   private volatile SlidingWindow window;
+  private volatile RouteDependencies dependencies;
   /** The exporter's labels of this endpoint, made on the first scrape and kept (immutable, rendered once). */
   Labels labels;
 
@@ -96,6 +97,39 @@ public final class EndpointStats {
     }
     series(status, errorType).histogram.record(nanos, traceId, spanId);
     window().record(nanos);
+  }
+
+  /** SQL statements and outbound hosts this endpoint's requests used; created on first use. */
+  public RouteDependencies dependencies() {
+    RouteDependencies d = dependencies;
+    return d != null ? d : createDependencies();
+  }
+
+  /** Null until a request of this endpoint ran SQL or an outbound call. */
+  public RouteDependencies dependenciesOrNull() {
+    return dependencies;
+  }
+
+  private synchronized RouteDependencies createDependencies() {
+    if (dependencies == null) {
+      dependencies = new RouteDependencies();
+    }
+    return dependencies;
+  }
+
+  /** Total time of this endpoint's requests since start, from its status histograms (reader threads only). */
+  public double totalSeconds() {
+    double sum = 0;
+    for (StatusSeries s : statuses) {
+      sum += s.histogram.snapshot().sum;
+    }
+    return sum;
+  }
+
+  /** Fraction of the window's requests slower than {@code nanos}; NaN when the window is empty. */
+  public double fractionSlowerThan(long nanos) {
+    SlidingWindow w = window;
+    return w == null ? Double.NaN : w.fractionAbove(nanos / 1000);
   }
 
   public long requests() {
