@@ -46,6 +46,7 @@
   function ratio(v) { return num(v) ? (v * 100).toFixed(1) + ' %' : DASH; }
   function fixed2(v) { return num(v) ? v.toFixed(2) : DASH; }
   function count(v) { return num(v) ? String(Math.round(v)) : DASH; }
+  function max(v) { return num(v) && v >= 2147483647 ? 'unbounded' : count(v); }
   function routeKey(r) { return r.method + ' ' + r.route; }
   function routeHref(method, route) {
     return '#/route?method=' + encodeURIComponent(method) + '&route=' + encodeURIComponent(route);
@@ -242,9 +243,10 @@
         var lat = [seconds(hist.minute_ms), clean(hist.p50_ms), clean(hist.p90_ms), clean(hist.p99_ms),
           clean(hist.p999_ms)];
         var tr = [seconds(hist.minute_ms), clean(hist.rate_per_s), clean(hist.error_pct)];
-        if (!hist.minute_ms || !hist.minute_ms.length) {
-          replace(latency.body, h('p', { class: 'muted empty' }, 'No history yet (one point per minute).'));
-          replace(traffic.body, h('p', { class: 'muted empty' }, 'No history yet.'));
+        if (!hist.minute_ms || hist.minute_ms.length < 2) {
+          var wait = 'One point per minute: the chart starts after two minutes of traffic.';
+          replace(latency.body, h('p', { class: 'muted empty' }, wait));
+          replace(traffic.body, h('p', { class: 'muted empty' }, wait));
           latencyChart = trafficChart = null;
         } else if (latencyChart) {
           latencyChart.setData(lat);
@@ -274,7 +276,8 @@
             return h('tr', null, h('td', { class: 'left' }, o.host), h('td', null, count(o.count)),
               h('td', null, ms(o.total_ms)), h('td', null, bar(o.share_of_route_time, 0.5)));
           }), 'No outbound calls.'));
-        replace(cache.body, r.cache ? h('div', { class: 'tiles' }, tile('Hit ratio', ratio(r.cache.hit_ratio), 'hit_ratio'),
+        var cached = r.cache && (r.cache.hits || r.cache.misses);
+        replace(cache.body, cached ? h('div', { class: 'tiles' }, tile('Hit ratio', ratio(r.cache.hit_ratio), 'hit_ratio'),
           tile('Hits', count(r.cache.hits)), tile('Misses', count(r.cache.misses)))
           : h('p', { class: 'muted empty' }, 'No cache calls.'));
         replace(pools.body, table('pools', ['Pool', 'Kind', 'Pending', 'Wait p99 ms', 'Utilization'],
@@ -308,7 +311,7 @@
       function pool(kind) {
         return function (p) {
           return h('tr', null, h('td', { class: 'left' }, p.name), h('td', null, count(p.active)),
-            h('td', null, kind === 'db' ? count(p.idle) : count(p.queued)), h('td', null, count(p.max)),
+            h('td', null, kind === 'db' ? count(p.idle) : count(p.queued)), h('td', null, max(p.max)),
             kind === 'db' ? h('td', null, count(p.pending)) : null,
             h('td', null, ms(kind === 'db' ? p.wait_p99_ms : p.queue_wait_p99_ms)), h('td', null, bar(p.utilization, 0.8)));
         };
