@@ -88,7 +88,7 @@ curl -s "$METRICS_URL" | grep '^http_server_request_duration_seconds_count' | he
 
 if [[ "$KEEP" == 1 ]]; then
   echo
-  echo "==> The shop keeps running on http://127.0.0.1:$SHOP_PORT; press Ctrl-C to stop it."
+  echo "==> The shop keeps running on http://127.0.0.1:$SHOP_PORT; its page: $AGENT_URL/vigil/ (Ctrl-C stops it)."
   wait "$SHOP_PID" || true
 fi
 echo

@@ -58,7 +58,7 @@
     var safeId = /^[0-9a-f]{32}$/.test(id);
     if (traceUrl && safeId && /^https?:\/\//i.test(traceUrl)) {
       return h('a', { class: 'trace', href: traceUrl.split('{trace_id}').join(id), target: '_blank',
-        rel: 'noopener noreferrer', 'data-trace-id': id }, h('code', null, id.slice(0, 16) + '…'));
+        rel: 'noopener noreferrer', title: id, 'data-trace-id': id }, h('code', null, id.slice(0, 16) + '…'));
     }
     return h('code', { class: 'trace', 'data-trace-id': safeId ? id : null, title: id }, id);
   }

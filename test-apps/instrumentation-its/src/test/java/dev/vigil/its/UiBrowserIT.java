@@ -48,16 +48,17 @@ class UiBrowserIT {
     try (OtlpReceiver otlp = OtlpReceiver.start();
         AgentJvm shop = AgentJvm.builderForJar(shopJar()).sysProp("shop.port", "0").sysProp("shop.db.pool", "1")
             .sysProp("vigil.profiler.continuous", "true").sysProp("vigil.profiler.continuous.window", "10s")
+            .sysProp("vigil.profiler.continuous.interval", "5ms")
             .sysProp("vigil.jmx.delay", "1s").sysProp("vigil.ui.trace_url", TRACE_URL)
             .sysProp("vigil.signals.window", "10m") // the figures compared stay in the window while the test runs
             .env("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint()).env("OTEL_SERVICE_NAME", "shop").start()) {
       String app = "http://127.0.0.1:" + shop.awaitReady();
       String agent = shop.agentUrl();
-      try (Load load = new Load(app, 3, "/products/1", "/products/2", "/products", "/stock-report", "/cpu?n=200000",
+      try (Load load = new Load(app, 3, "/products/1", "/products/2", "/products", "/stock-report", "/cpu?n=500000",
           "/error")) {
         shop.awaitLine(l -> l.contains("continuous profiling"), WAIT);
-        // a finished profile window and at least one N+1 finding before the load stops
-        awaitHttp(agent + "/vigil/profile?route=%2Fcpu", 200);
+        // a finished profile window with /cpu's own frames, and N+1 findings, before the load stops
+        awaitBody(agent + "/vigil/profile?route=%2Fcpu&format=collapsed", "countPrimes");
         load.awaitRequests(300);
       }
       awaitIdle(agent);
@@ -238,10 +239,10 @@ class UiBrowserIT {
     }
   }
 
-  private static void awaitHttp(String url, int status) throws InterruptedException {
+  private static void awaitBody(String url, String part) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (Http.get(url).statusCode() != status) {
-      assertThat(System.nanoTime()).as(url + " answers " + status).isLessThan(deadline);
+    while (!Http.get(url).body().contains(part)) {
+      assertThat(System.nanoTime()).as(url + " shows " + part).isLessThan(deadline);
       Thread.sleep(500);
     }
   }
