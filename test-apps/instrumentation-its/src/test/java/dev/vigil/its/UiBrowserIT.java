@@ -57,8 +57,6 @@ class UiBrowserIT {
       try (Load load = new Load(app, 3, "/products/1", "/products/2", "/products", "/stock-report", "/cpu?n=500000",
           "/error")) {
         shop.awaitLine(l -> l.contains("continuous profiling"), WAIT);
-        // a finished profile window with /cpu's own frames, and N+1 findings, before the load stops
-        awaitBody(agent + "/vigil/profile?route=%2Fcpu&format=collapsed", "countPrimes");
         load.awaitRequests(300);
       }
       awaitIdle(agent);
@@ -71,8 +69,12 @@ class UiBrowserIT {
         nPlusOneWithAReceivedTrace(browser, agent, otlp);
         browser.screenshot("route-stock-report");
 
-        flameGraphDraws(browser, agent);
-        browser.screenshot("route-cpu");
+        try (Load cpu = new Load(app, 1, "/cpu?n=500000")) {
+          // the newest profile window is the one served: wait for one with /cpu's own frames
+          awaitBody(agent + "/vigil/profile?route=%2Fcpu&format=collapsed", "countPrimes");
+          flameGraphDraws(browser, agent);
+          browser.screenshot("route-cpu");
+        }
 
         try (Load storm = new Load(app, 24, "/stock-report")) {
           browser.open(agent + "/vigil/#/diagnosis");
@@ -199,6 +201,7 @@ class UiBrowserIT {
     } finally {
       browser.driver().switchTo().defaultContent();
     }
+    browser.js("document.getElementById('flame').scrollIntoView();");
   }
 
   private static JsonNode endpoint(JsonNode signals, String methodRoute) {
