@@ -43,8 +43,9 @@ public final class ConfigKeys {
   public static final ConfigKey UI_TRACE_URL = key("vigil.ui.trace_url", STRING, "",
       "Link template to a trace in your tracing UI, with {trace_id}, e.g. http://localhost:16686/trace/{trace_id}"
           + " (Jaeger); given to the page by /vigil/api/route.");
-  public static final ConfigKey SLO_P99 = key("vigil.slo.<route>.p99", DURATION, "",
-      "Latency objective of one route (its template, e.g. vigil.slo./products/{id}.p99=200ms): 99% of requests faster."
+  public static final ConfigKey SLO_P99 = key("vigil.slo.<route>.p99", STRING, "",
+      "Latency objective of one route, a duration (route template in the key: vigil.slo./products/{id}.p99=200ms): 99%"
+          + " of requests faster."
           + " /vigil/api/diagnosis reports its burn rate over the sliding window. System property, agent option or"
           + " file only.");
   public static final ConfigKey SLO_ERROR_RATE = key("vigil.slo.<route>.error_rate", NUMBER, "",

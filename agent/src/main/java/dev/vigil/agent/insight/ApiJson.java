@@ -66,7 +66,7 @@ final class ApiJson {
       g.writeArrayFieldStart("routes");
       for (Live.Row row : live.rows) {
         g.writeStartObject();
-        row(g, row.summary);
+        row(g, row.summary, in.healthy(row));
         RouteHistory.Series spark = series(row.summary, SPARK_MINUTES);
         g.writeObjectFieldStart("spark");
         minutes(g, spark);
@@ -100,7 +100,7 @@ final class ApiJson {
     RouteContext ctx = in.context(live, row);
     return json(200, write(g -> {
       g.writeStartObject();
-      row(g, row.summary);
+      row(g, row.summary, in.healthy(row));
       RouteHistory.Series h = series(row.summary, RouteHistory.MINUTES);
       g.writeObjectFieldStart("history");
       minutes(g, h);
@@ -235,7 +235,7 @@ final class ApiJson {
   }
 
   /** The fields an overview row and a route document share: the same numbers as /vigil/signals. */
-  private static void row(JsonGenerator g, EndpointSummary s) throws IOException {
+  private static void row(JsonGenerator g, EndpointSummary s, boolean healthy) throws IOException {
     g.writeStringField("method", s.method);
     g.writeStringField("route", s.route);
     number(g, "rate_per_s", s.ratePerSecond);
@@ -251,7 +251,7 @@ final class ApiJson {
       g.writeStringField("apdex_rating", rating);
     }
     g.writeNumberField("in_flight", s.inFlight);
-    g.writeBooleanField("healthy", Apdex.healthy(s.apdex, s.errorRatio));
+    g.writeBooleanField("healthy", healthy);
   }
 
   private void sql(JsonGenerator g, RouteContext ctx) throws IOException {

@@ -2,7 +2,7 @@ package dev.vigil.agent.insight;
 
 import java.util.List;
 
-/** One likely reason a route is slow or failing: a kind, a score from 0 to 1, a title and the live numbers behind it. */
+/** One likely reason a route is slow or failing: kind, score (0 to 1), title and the live numbers behind it. */
 final class Cause {
   final String kind;
   final double score;

@@ -63,19 +63,16 @@ final class Diagnosis {
       if (h != null) {
         d.anomalies(row, h.last(RouteHistory.MINUTES), causes);
       }
-      boolean burning = false;
       for (Slo.Burn b : in.slo.burns(row.stats, row.summary)) {
         d.slo.add(b);
         if (b.burnRate > 1) {
-          burning = true;
           causes.add(new Cause("slo_burn", Math.min(1, 0.4 + b.burnRate / 20), "SLO " + b.objective + " burns "
               + String.format(Locale.ROOT, "%.1f", b.burnRate) + "x its budget", List.of("objective " + b.objective,
               "burn rate " + String.format(Locale.ROOT, "%.2f", b.burnRate))));
         }
       }
       causes.sort(Comparator.comparingDouble((Cause c) -> -c.score));
-      boolean healthy = Apdex.healthy(row.summary.apdex, row.summary.errorRatio) && !burning;
-      d.routes.add(new RouteDiagnosis(row.summary.method, row.summary.route, healthy, causes));
+      d.routes.add(new RouteDiagnosis(row.summary.method, row.summary.route, in.healthy(row), causes));
     }
     d.routes.sort(Comparator.comparing((RouteDiagnosis r) -> r.healthy)
         .thenComparingDouble(r -> r.causes.isEmpty() ? 0 : -r.causes.get(0).score)

@@ -32,6 +32,7 @@ public final class Insight {
   final History history;
   final JvmLoad jvm = new JvmLoad();
   final RecentQuantiles recent = new RecentQuantiles();
+  final RecentShares shares = new RecentShares();
   final LongSupplier pinned;
 
   /** {@code nPlusOne}, {@code cache}, the suppliers and {@code pinned} may be null (the signal is off). */
@@ -80,8 +81,21 @@ public final class Insight {
     return new byte[][] {api.overview(live), api.diagnosis(live)};
   }
 
+  /** Apdex at least Fair, fewer than 5% errors and no objective of the route burning faster than allowed. */
+  boolean healthy(Live.Row row) {
+    for (Slo.Burn b : slo.burns(row.stats, row.summary)) {
+      if (b.burnRate > 1) {
+        return false;
+      }
+    }
+    return Apdex.healthy(row.summary.apdex, row.summary.errorRatio);
+  }
+
   RouteContext context(Live live, Live.Row row) {
-    return new RouteContext(row.summary, row.stats.dependenciesOrNull(), row.stats.totalSeconds(),
+    double total = row.stats.totalSeconds();
+    RecentShares.Shares recentShares = shares.of(History.key(row.summary.method, row.summary.route),
+        row.stats.dependenciesOrNull(), total, live.nowMs);
+    return new RouteContext(row.summary, row.stats.dependenciesOrNull(), total, recentShares,
         Diagnosis.nPlusOne(nPlusOne, row.summary.route), live.pools, live.jvm, live.cacheHits, live.cacheMisses);
   }
 }

@@ -8,9 +8,9 @@ import java.lang.management.MemoryUsage;
 import java.lang.management.OperatingSystemMXBean;
 
 /**
- * GC and CPU load from the JDK's MXBeans, read when the API is asked (never on a request thread): the share of wall time
- * spent in GC since the previous reading at least {@link #MIN_SPAN_MS} earlier, heap used after the last GC over its
- * maximum, and process and machine CPU load (0 to 1 of all cores).
+ * GC and CPU load from the JDK's MXBeans, read when the API is asked (never on a request thread): the share of wall
+ * time spent in GC since the previous reading at least {@link #MIN_SPAN_MS} earlier, heap used after the last GC over
+ * its maximum, and process and machine CPU load (0 to 1 of all cores).
  */
 final class JvmLoad {
   static final long MIN_SPAN_MS = 10_000;

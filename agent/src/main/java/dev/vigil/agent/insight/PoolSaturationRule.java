@@ -18,7 +18,7 @@ final class PoolSaturationRule implements Rule {
       if (!PoolView.CONNECTION_POOL.equals(p.kind)) {
         continue;
       }
-      double waitShare = Double.isNaN(p.waitP99Ms) || !(route.p99Ms() > 0) ? 0 : Math.min(1, p.waitP99Ms / route.p99Ms());
+      double waitShare = route.waitShare(p);
       boolean waiting = p.pending > 0;
       if (!waiting && waitShare < 0.3) {
         continue;

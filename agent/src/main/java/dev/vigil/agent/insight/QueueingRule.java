@@ -19,7 +19,7 @@ final class QueueingRule implements Rule {
       if (PoolView.CONNECTION_POOL.equals(p.kind) || p.pending <= 0 || !(p.utilization() >= FULL)) {
         continue;
       }
-      double waitShare = Double.isNaN(p.waitP99Ms) || !(route.p99Ms() > 0) ? 0 : Math.min(1, p.waitP99Ms / route.p99Ms());
+      double waitShare = route.waitShare(p);
       double score = 0.4 + 0.5 * waitShare;
       if (best == null || score > best.score) {
         best = new Cause("queueing", score, "Requests queue in " + p.kind + " pool " + p.name, List.of(

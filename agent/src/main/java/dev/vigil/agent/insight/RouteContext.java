@@ -12,6 +12,8 @@ final class RouteContext {
   final RouteDependencies dependencies;
   /** Total time of the route's requests since start, the denominator of dependency shares. */
   final double totalSeconds;
+  /** Shares of the route's recent time per statement and host (the rules read these, not since-start totals). */
+  final RecentShares.Shares shares;
   final List<NPlusOneFindings.Finding> nPlusOne;
   final List<PoolView> pools;
   final JvmLoad.Reading jvm;
@@ -19,11 +21,12 @@ final class RouteContext {
   final long cacheMisses;
 
   RouteContext(EndpointSummary summary, RouteDependencies dependencies, double totalSeconds,
-      List<NPlusOneFindings.Finding> nPlusOne, List<PoolView> pools, JvmLoad.Reading jvm, long cacheHits,
-      long cacheMisses) {
+      RecentShares.Shares shares, List<NPlusOneFindings.Finding> nPlusOne, List<PoolView> pools, JvmLoad.Reading jvm,
+      long cacheHits, long cacheMisses) {
     this.summary = summary;
     this.dependencies = dependencies;
     this.totalSeconds = totalSeconds;
+    this.shares = shares;
     this.nPlusOne = nPlusOne;
     this.pools = pools;
     this.jvm = jvm;
@@ -39,17 +42,23 @@ final class RouteContext {
     return dependencies != null && !dependencies.statements().isEmpty();
   }
 
-  /** The largest share of the route's time spent in one statement or host since start, 0 when none. */
-  double largestDependencyShare() {
+  /** The largest pool or queue wait p99 over the route's p99, 0 to 1: time spent waiting, not computing. */
+  double largestWaitShare() {
     double best = 0;
-    if (dependencies != null && totalSeconds > 0) {
-      for (RouteDependencies.Entry e : dependencies.statements()) {
-        best = Math.max(best, e.totalNanos() / 1e9 / totalSeconds);
-      }
-      for (RouteDependencies.Entry e : dependencies.hosts()) {
-        best = Math.max(best, e.totalNanos() / 1e9 / totalSeconds);
-      }
+    for (PoolView p : pools) {
+      best = Math.max(best, waitShare(p));
     }
-    return Math.min(1, best);
+    return best;
+  }
+
+  /** The pool's wait p99 over the route's p99, 0 to 1; 0 when either is unknown. */
+  double waitShare(PoolView p) {
+    double p99 = p99Ms();
+    return Double.isNaN(p.waitP99Ms) || !(p99 > 0) ? 0 : Math.min(1, p.waitP99Ms / p99);
+  }
+
+  /** The largest share of the route's recent time spent in one statement or host, 0 when none. */
+  double largestDependencyShare() {
+    return shares.largest();
   }
 }

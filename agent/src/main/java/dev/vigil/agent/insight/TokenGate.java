@@ -9,9 +9,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Who may read {@code /vigil/*} (API, page, signals, profiles): anyone on a loopback-only endpoint; on any other address
- * only a request with {@code Authorization: Bearer <vigil.http.token>}, and without a configured token nobody (those
- * paths are then not served there). {@code /metrics} stays open, as Prometheus expects.
+ * Who may read {@code /vigil/*} (API, page, signals, profiles): anyone on a loopback-only endpoint; on any other
+ * address only a request with {@code Authorization: Bearer <vigil.http.token>}, and without a configured token nobody
+ * (those paths are then not served there). {@code /metrics} stays open, as Prometheus expects.
  */
 public final class TokenGate {
   static final String PREFIX = "/vigil/";

@@ -51,7 +51,10 @@ public final class HttpServerRecorder implements HttpServerHandler {
     return call != null && call.active ? call : null;
   }
 
-  /** The SQL and outbound table of the endpoint this thread serves now, or null outside a request. */
+  /**
+   * The SQL and outbound table of the endpoint this thread serves now; null outside a request and during a route's very
+   * first request (its endpoint is created when that request ends).
+   */
   RouteDependencies currentDependencies() {
     Call call = currentCall();
     EndpointStats e = call == null ? null : call.endpoint;

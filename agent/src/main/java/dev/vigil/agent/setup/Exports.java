@@ -49,7 +49,7 @@ final class Exports {
     JvmMetrics jvm = config.getBoolean(ConfigKeys.JVM_METRICS)
         ? new JvmMetrics().virtualThreads(config.getBoolean(ConfigKeys.JVM_VIRTUAL_THREADS)) : null;
     Insight insight = new Insight(config, signals.registry, signals.db.nPlusOne, signals.db.cache,
-        signals.executors::pools, signals.db::connectionPools, null);
+        signals.executors::pools, signals.db::connectionPools, jvm == null ? null : jvm::virtualThreadsPinned);
     Ticker.start(signals.registry, jvm, insight::tick);
     List<MetricProducer> golden = goldenSignals(signals);
     MetricProducer overhead = OverheadSetup.install(config); // null unless vigil.overhead.* asks for it
