@@ -4,7 +4,6 @@ import dev.vigil.exporter.http.HttpEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
@@ -69,6 +68,7 @@ public final class UiPage {
       out.put("Referrer-Policy", "no-referrer");
       out.put("Cache-Control", "no-cache"); // revalidate each time: the ETag makes that a 304 without a body
       out.put("ETag", etag);
+      out.put("Vary", "Accept-Encoding"); // gzipped or not, by the request
       if (etag.equals(headers.get("if-none-match"))) {
         return new Response(304, contentType, new byte[0], out);
       }
@@ -101,9 +101,5 @@ public final class UiPage {
     } catch (NoSuchAlgorithmException e) {
       return "\"" + b.length + "\"";
     }
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

@@ -51,6 +51,7 @@
   function routeHref(method, route) {
     return '#/route?method=' + encodeURIComponent(method) + '&route=' + encodeURIComponent(route);
   }
+  function span(seconds) { return seconds >= 120 && seconds % 60 === 0 ? seconds / 60 + ' min' : seconds + ' s'; }
   function time(msEpoch) { return new Date(msEpoch).toLocaleTimeString(); }
 
   // A link to the tracing UI for a trace id, when vigil.ui.trace_url names an http(s) URL; plain text otherwise.
@@ -179,7 +180,7 @@
         h('tbody', null, rows.map(function (x) { return x.tr; })));
       replace(view, [
         h('div', { class: 'titlebar' }, h('h1', null, 'Endpoints'),
-          h('span', { class: 'muted' }, 'last ' + (o.window_seconds || 60) + ' s; refreshed every 5 s')),
+          h('span', { class: 'muted' }, 'last ' + span(o.window_seconds || 60) + ', refreshed every 5 s')),
         rows.length ? table : h('p', { class: 'muted empty' }, 'No requests recorded yet.')
       ]);
       rows.forEach(function (x) { sparkline(x.spark, x.r.spark); });
