@@ -66,11 +66,14 @@ public final class Insight {
   /** The API's paths, to serve beside /metrics. */
   public Map<String, HttpEndpoint> endpoints() {
     ApiJson api = new ApiJson(this);
+    RouteJson route = new RouteJson(this);
     Map<String, HttpEndpoint> paths = new LinkedHashMap<>();
-    paths.put("/vigil/api/overview", (headers, query) -> api.json(200, api.overview(Live.read(this))));
-    paths.put("/vigil/api/route", (headers, query) -> api.route(Live.read(this), query));
-    paths.put("/vigil/api/saturation", (headers, query) -> api.json(200, api.saturation(Live.read(this))));
-    paths.put("/vigil/api/diagnosis", (headers, query) -> api.json(200, api.diagnosis(Live.read(this))));
+    paths.put("/vigil/api/overview", (headers, query) -> ApiJson.json(200, api.overview(Live.read(this))));
+    paths.put("/vigil/api/route", (headers, query) -> route.route(Live.read(this), query));
+    paths.put("/vigil/api/saturation",
+        (headers, query) -> ApiJson.json(200, SaturationJson.saturation(this, Live.read(this))));
+    paths.put("/vigil/api/diagnosis",
+        (headers, query) -> ApiJson.json(200, DiagnosisJson.diagnosis(this, Live.read(this))));
     return paths;
   }
 
@@ -78,7 +81,7 @@ public final class Insight {
   public byte[][] overviewAndDiagnosis() throws java.io.IOException {
     ApiJson api = new ApiJson(this);
     Live live = Live.read(this);
-    return new byte[][] {api.overview(live), api.diagnosis(live)};
+    return new byte[][] {api.overview(live), DiagnosisJson.diagnosis(this, live)};
   }
 
   /** Apdex at least Fair, fewer than 5% errors and no objective of the route burning faster than allowed. */
