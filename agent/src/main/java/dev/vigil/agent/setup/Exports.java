@@ -19,6 +19,7 @@ import dev.vigil.agent.signals.SamplesJson;
 import dev.vigil.agent.signals.Saturation;
 import dev.vigil.agent.signals.SignalsJson;
 import dev.vigil.agent.tracing.SpanExportStats;
+import dev.vigil.agent.ui.UiPage;
 import dev.vigil.exporter.http.AgentHttpServer;
 import dev.vigil.exporter.http.HttpEndpoint;
 import dev.vigil.exporter.http.ServerLimits;
@@ -86,7 +87,10 @@ final class Exports {
     }
   }
 
-  /** /metrics, /vigil/signals, /vigil/profile and /vigil/api/* (behind the token off loopback); returns the /metrics URL, or null when off or failed. */
+  /**
+   * /metrics, /vigil/signals, /vigil/profile, /vigil/api/* and the page at /vigil/ (behind the token off loopback);
+   * returns the /metrics URL, or null when off or failed.
+   */
   private static String startEndpoint(VigilConfig config, Signals signals, List<MetricProducer> golden,
       JvmMetrics jvm, SpanExportStats spans, MetricProducer pushes, Insight insight) {
     if (!config.getBoolean(ConfigKeys.PROMETHEUS_ENABLED)) {
@@ -120,6 +124,7 @@ final class Exports {
         samples.render())); // what the compare command reads (docs/canary.md)
     ProfilerSetup.addEndpoints(paths);
     paths.putAll(insight.endpoints());
+    UiPage.addEndpoints(paths); // the page at /vigil/ (static files; it reads /vigil/api/*)
     TokenGate.apply(paths, host, config.getString(ConfigKeys.HTTP_TOKEN));
     try {
       ServerLimits limits = ServerLimits.defaults().threads(new UnrecordedServerThreads("vigil-http-"))

@@ -1,5 +1,6 @@
 package dev.vigil.exporter.http;
 
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -13,11 +14,18 @@ public interface HttpEndpoint {
     public final int status;
     public final String contentType;
     public final byte[] body;
+    /** Extra response headers (Cache-Control, Content-Security-Policy, ...), empty for most paths. */
+    public final Map<String, String> headers;
 
     public Response(int status, String contentType, byte[] body) {
+      this(status, contentType, body, Collections.emptyMap());
+    }
+
+    public Response(int status, String contentType, byte[] body, Map<String, String> headers) {
       this.status = status;
       this.contentType = contentType;
       this.body = body;
+      this.headers = headers;
     }
   }
 }
