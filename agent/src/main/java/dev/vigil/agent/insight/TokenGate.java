@@ -9,9 +9,11 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Who may read {@code /vigil/*} (API, page, signals, profiles): anyone on a loopback-only endpoint; on any other
- * address only a request with {@code Authorization: Bearer <vigil.http.token>}, and without a configured token nobody
- * (those paths are then not served there). {@code /metrics} stays open, as Prometheus expects.
+ * Who may read {@code /vigil/*} (API, signals, profiles): anyone on a loopback-only endpoint; on any other address
+ * only a request with {@code Authorization: Bearer <vigil.http.token>}, and without a configured token nobody (those
+ * paths are then not served there). The page's static files hold no data and are served to anyone where a token is
+ * set, since a browser cannot send the header for them; the page asks for the token and sends it to the API.
+ * {@code /metrics} stays open, as Prometheus expects.
  */
 public final class TokenGate {
   static final String PREFIX = "/vigil/";
@@ -32,7 +34,7 @@ public final class TokenGate {
     byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     for (Iterator<Map.Entry<String, HttpEndpoint>> it = paths.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, HttpEndpoint> e = it.next();
-      if (e.getKey().startsWith(PREFIX)) {
+      if (e.getKey().startsWith(PREFIX) && e.getValue().holdsData()) {
         e.setValue(guard(e.getValue(), expected));
       }
     }

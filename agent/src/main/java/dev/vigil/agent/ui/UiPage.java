@@ -55,6 +55,11 @@ public final class UiPage {
     }
 
     @Override
+    public boolean holdsData() {
+      return false; // the page itself: it reads the data through the API, which asks for the token
+    }
+
+    @Override
     public Response handle(Map<String, String> headers, String query) throws IOException {
       byte[] b = body;
       if (b == null) {

@@ -16,6 +16,17 @@ class TokenGateTest {
     paths.put("/metrics", ok);
     paths.put("/vigil/signals", ok);
     paths.put("/vigil/api/overview", ok);
+    paths.put("/vigil/assets/app.js", new HttpEndpoint() {
+      @Override
+      public Response handle(Map<String, String> headers, String query) {
+        return new Response(200, "text/javascript", "page".getBytes(StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public boolean holdsData() {
+        return false;
+      }
+    });
     return paths;
   }
 
@@ -49,5 +60,7 @@ class TokenGateTest {
     assertThat(api.handle(Map.of("authorization", "Bearer s3cret2"), "").status).isEqualTo(401);
     assertThat(api.handle(Map.of("authorization", "Bearer s3cret"), "").status).isEqualTo(200);
     assertThat(paths.get("/metrics").handle(Map.of(), "").status).isEqualTo(200);
+    assertThat(paths.get("/vigil/assets/app.js").handle(Map.of(), "").status)
+        .as("the page's files hold no data: a browser loads them without the header").isEqualTo(200);
   }
 }

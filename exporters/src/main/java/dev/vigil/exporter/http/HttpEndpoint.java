@@ -10,6 +10,11 @@ import java.util.Map;
 public interface HttpEndpoint {
   Response handle(Map<String, String> headers, String query) throws Exception;
 
+  /** False for files that hold no data of the process (the page's static assets): served without the token. */
+  default boolean holdsData() {
+    return true;
+  }
+
   final class Response {
     public final int status;
     public final String contentType;
