@@ -113,9 +113,10 @@ public final class ConfigKeys {
       "MDC key of the span id (16 hex digits).");
   public static final ConfigKey LOGS_MDC_TRACE_FLAGS_KEY = key("vigil.logs.mdc.trace_flags_key", STRING,
       "trace_flags", "MDC key of the trace flags (2 hex digits, 01 when sampled).");
-  public static final ConfigKey LOGS_EXPORTER = key("vigil.logs.exporter", STRING, "none",
-      "otlp exports the application's log records (Logback, Log4j2) over OTLP with their trace context. Defaults to"
-          + " OTEL_LOGS_EXPORTER, then none.");
+  public static final ConfigKey LOGS_EXPORTER = key("vigil.logs.exporter", STRING, "auto",
+      "otlp exports the application's log records (Logback, Log4j2) over OTLP with their trace context, none does"
+          + " not, auto (the default) exports when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_LOGS_ENDPOINT is"
+          + " set. Defaults to OTEL_LOGS_EXPORTER, then auto; OTEL_SDK_DISABLED=true turns it off.");
   public static final ConfigKey LOGS_QUEUE_SIZE = key("vigil.logs.queue_size", INT, "2048",
       "Log records waiting for OTLP export; when full, new records are dropped and counted in"
           + " vigil_exporter_logs_dropped_total{reason=\"queue_full\"}.");

@@ -37,6 +37,10 @@ final class LogsSetup {
     return queue == null ? List.of() : List.of(queue);
   }
 
+  /**
+   * Whether records go over OTLP: {@code vigil.logs.exporter}, else {@code OTEL_LOGS_EXPORTER}, is otlp, none or auto
+   * (the default: on when an OTLP endpoint is configured, as the OpenTelemetry agent's default otlp exporter does).
+   */
   static boolean otlpEnabled(VigilConfig config) {
     String value = config.raw(ConfigKeys.LOGS_EXPORTER.name);
     String source = ConfigKeys.LOGS_EXPORTER.name;
@@ -44,18 +48,28 @@ final class LogsSetup {
       value = config.otel("otel.logs.exporter");
       source = "OTEL_LOGS_EXPORTER";
     }
-    if (value == null || value.isEmpty()) {
+    if ("true".equalsIgnoreCase(config.otel("otel.sdk.disabled"))) {
       return false;
     }
-    switch (value.toLowerCase(Locale.ROOT)) {
+    switch (value == null || value.isEmpty() ? "auto" : value.toLowerCase(Locale.ROOT)) {
       case "otlp":
         return true;
       case "none":
         return false;
+      case "auto":
+        return endpointSet(config);
       default:
-        AgentLog.warn("config " + source + "=" + value + " is not otlp or none; using the default none");
-        return false;
+        AgentLog.warn("config " + source + "=" + value + " is not otlp, none or auto; using the default auto");
+        return endpointSet(config);
     }
+  }
+
+  private static boolean endpointSet(VigilConfig config) {
+    return set(config.otel("otel.exporter.otlp.endpoint")) || set(config.otel("otel.exporter.otlp.logs.endpoint"));
+  }
+
+  private static boolean set(String value) {
+    return value != null && !value.isEmpty();
   }
 
   private static String key(VigilConfig config, dev.vigil.agent.config.ConfigKey key) {
