@@ -96,7 +96,8 @@ public final class ConfigKeys {
           + " false, or auto (the default: when OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_METRICS_ENDPOINT or"
           + " OTEL_METRICS_EXPORTER=otlp is set; OTEL_METRICS_EXPORTER=none turns it off).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
-      "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
+      "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc,"
+          + " tomcat-request, jetty-request, undertow-request, jdbc,"
           + " hikaricp, executors, jetty-threadpool, tomcat-executor, xnio-worker, http-url-connection, jdk-httpclient,"
           + " apache-httpclient5, apache-httpclient4, okhttp, logback, log4j2, jedis,"
           + " lettuce, dbcp2.");

@@ -6,6 +6,7 @@ import dev.vigil.agent.instrumentation.executors.ExecutorsModule;
 import dev.vigil.agent.instrumentation.dbcp2.Dbcp2Module;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
 import dev.vigil.agent.instrumentation.httpurlconnection.HttpUrlConnectionModule;
+import dev.vigil.agent.instrumentation.jetty.request.JettyRequestModule;
 import dev.vigil.agent.instrumentation.jetty.threadpool.JettyThreadPoolModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jedis.JedisModule;
@@ -19,6 +20,8 @@ import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
 import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
 import dev.vigil.agent.instrumentation.tomcat.executor.TomcatExecutorModule;
+import dev.vigil.agent.instrumentation.tomcat.request.TomcatRequestModule;
+import dev.vigil.agent.instrumentation.undertow.UndertowRequestModule;
 import dev.vigil.agent.instrumentation.xnio.XnioWorkerModule;
 import dev.vigil.agent.tooling.InstrumentationModule;
 import java.util.List;
@@ -32,6 +35,9 @@ public final class InstrumentationModules {
         new ServletJavaxModule(),
         new ServletJakartaModule(),
         new SpringWebMvcModule(),
+        new TomcatRequestModule(),
+        new JettyRequestModule(),
+        new UndertowRequestModule(),
         new JdbcModule(),
         new HikariCpModule(),
         new ExecutorsModule(),
