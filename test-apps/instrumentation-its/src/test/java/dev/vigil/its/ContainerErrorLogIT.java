@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -107,6 +108,32 @@ class ContainerErrorLogIT {
       assertThat(scrape.sum("http_server_request_duration_seconds_count")).isEqualTo(1 + after);
     } finally {
       Files.deleteIfExists(logging);
+    }
+  }
+
+  /**
+   * Spring Boot on its embedded Tomcat, as Spring PetClinic's {@code /oups}: Tomcat's line for the dispatcher servlet
+   * goes through JUL into Logback (Boot bridges them), whose pattern prints the MDC the agent fills.
+   */
+  @Test
+  void springBootTomcatLineForTheDispatcherServletCarriesTheIds() throws Exception {
+    String jar = TestApps.file("spring-shop", "target/spring-shop.jar").toString();
+    try (OtlpReceiver receiver = OtlpReceiver.start();
+        AgentJvm app = AgentJvm.builder("org.springframework.boot.loader.launch.JarLauncher").classpath(jar)
+            .sysProp("logging.pattern.console", "LOGBACK trace_id=%X{trace_id} span_id=%X{span_id} %level %logger - %m%n")
+            .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+            .env("OTEL_BSP_SCHEDULE_DELAY", "200")
+            .start()) {
+      String base = "http://127.0.0.1:" + app.awaitReady();
+      String traceId = newId(32);
+      assertThat(Http.get(base + "/owners/9/boom", "traceparent", "00-" + traceId + "-" + newId(16) + "-01")
+          .statusCode()).isEqualTo(500);
+      ReceivedSpan boom = receiver.await(s -> s.stream().anyMatch(span -> span.traceId.equals(traceId)
+          && span.kind == SpanKind.SPAN_KIND_SERVER), AgentJvm.PATIENCE).stream()
+          .filter(s -> s.traceId.equals(traceId) && s.kind == SpanKind.SPAN_KIND_SERVER).findFirst().orElseThrow();
+      String line = app.awaitLine(l -> l.startsWith("LOGBACK ")
+          && l.contains("Servlet.service() for servlet [dispatcherServlet]"), AgentJvm.PATIENCE);
+      assertThat(line).startsWith("LOGBACK trace_id=" + traceId + " span_id=" + boom.spanId + " ERROR ");
     }
   }
 
