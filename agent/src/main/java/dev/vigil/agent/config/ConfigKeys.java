@@ -114,7 +114,9 @@ public final class ConfigKeys {
           + " set, or where OTEL_METRICS_EXPORTER says: otlp, console, both; none or OTEL_SDK_DISABLED=true turn it"
           + " off).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
-      "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
+      "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc,"
+          + " jaxrs-jersey, jaxrs-resteasy,"
+          + " tomcat-request, jetty-request, undertow-request, jdbc,"
           + " hikaricp, executors, jetty-threadpool, tomcat-executor, xnio-worker, http-url-connection, jdk-httpclient,"
           + " apache-httpclient5, apache-httpclient4, okhttp, logback, log4j2, jedis,"
           + " lettuce, dbcp2, opentelemetry-api, opentelemetry-annotations.");
@@ -131,10 +133,11 @@ public final class ConfigKeys {
       "MDC key of the span id (16 hex digits).");
   public static final ConfigKey LOGS_MDC_TRACE_FLAGS_KEY = key("vigil.logs.mdc.trace_flags_key", STRING,
       "trace_flags", "MDC key of the trace flags (2 hex digits, 01 when sampled).");
-  public static final ConfigKey LOGS_EXPORTER = key("vigil.logs.exporter", STRING, "none",
+  public static final ConfigKey LOGS_EXPORTER = key("vigil.logs.exporter", STRING, "auto",
       "otlp exports the application's log records (Logback, Log4j2) over OTLP with their trace context, console"
-          + " prints one line per record on standard output, otlp,console does both. Defaults to OTEL_LOGS_EXPORTER,"
-          + " then none.");
+          + " prints one line per record on standard output, otlp,console does both, none neither; auto (the default)"
+          + " exports over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_LOGS_ENDPOINT is set. Defaults to"
+          + " OTEL_LOGS_EXPORTER, then auto; OTEL_SDK_DISABLED=true turns it off.");
   public static final ConfigKey LOGS_QUEUE_SIZE = key("vigil.logs.queue_size", INT, "2048",
       "Log records waiting for OTLP export; when full, new records are dropped and counted in"
           + " vigil_exporter_logs_dropped_total{reason=\"queue_full\"}.");

@@ -8,6 +8,7 @@ import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
 import dev.vigil.agent.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import dev.vigil.agent.instrumentation.jaxrs.jersey.JerseyModule;
 import dev.vigil.agent.instrumentation.jaxrs.resteasy.ResteasyModule;
+import dev.vigil.agent.instrumentation.jetty.request.JettyRequestModule;
 import dev.vigil.agent.instrumentation.jetty.threadpool.JettyThreadPoolModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jedis.JedisModule;
@@ -23,6 +24,8 @@ import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
 import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
 import dev.vigil.agent.instrumentation.tomcat.executor.TomcatExecutorModule;
+import dev.vigil.agent.instrumentation.tomcat.request.TomcatRequestModule;
+import dev.vigil.agent.instrumentation.undertow.UndertowRequestModule;
 import dev.vigil.agent.instrumentation.xnio.XnioWorkerModule;
 import dev.vigil.agent.tooling.InstrumentationModule;
 import java.util.List;
@@ -38,6 +41,9 @@ public final class InstrumentationModules {
         new SpringWebMvcModule(),
         new JerseyModule(),
         new ResteasyModule(),
+        new TomcatRequestModule(),
+        new JettyRequestModule(),
+        new UndertowRequestModule(),
         new JdbcModule(),
         new HikariCpModule(),
         new ExecutorsModule(),

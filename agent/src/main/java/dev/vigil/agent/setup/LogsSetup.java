@@ -44,13 +44,15 @@ final class LogsSetup {
     return queue == null ? List.of() : List.of(queue);
   }
 
+  /** Whether records go over OTLP (see {@link #destinations}). */
   static boolean otlpEnabled(VigilConfig config) {
     return destinations(config).contains("otlp");
   }
 
   /**
    * Where the application's log records go: otlp, console, both or nowhere; vigil.logs.exporter, else
-   * OTEL_LOGS_EXPORTER (default none). OTEL_SDK_DISABLED=true turns them off.
+   * OTEL_LOGS_EXPORTER, else auto: over OTLP when an OTLP endpoint is configured, as the OpenTelemetry agent's default
+   * otlp exporter does. OTEL_SDK_DISABLED=true turns them off.
    */
   static Set<String> destinations(VigilConfig config) {
     OtelConfig otel = OtelConfig.of(config);
@@ -59,7 +61,7 @@ final class LogsSetup {
     }
     String vigil = config.raw(ConfigKeys.LOGS_EXPORTER.name); // falls back to OTEL_LOGS_EXPORTER
     Set<String> out = new LinkedHashSet<>();
-    for (String part : (vigil == null ? "" : vigil).split(",")) {
+    for (String part : (vigil == null || vigil.trim().isEmpty() ? "auto" : vigil).split(",")) {
       String name = part.trim().toLowerCase(Locale.ROOT);
       switch (name) {
         case "otlp": case "console": case "none":
@@ -68,14 +70,27 @@ final class LogsSetup {
         case "logging":
           out.add("console");
           break;
+        case "auto":
+          if (endpointSet(config)) {
+            out.add("otlp");
+          }
+          break;
         case "":
           break;
         default:
           AgentLog.warn("config " + ConfigKeys.LOGS_EXPORTER.name + " (or OTEL_LOGS_EXPORTER) entry " + name
-              + " is not otlp, console or none; skipped");
+              + " is not otlp, console, none or auto; skipped");
       }
     }
     return out.contains("none") ? Set.of() : out;
+  }
+
+  private static boolean endpointSet(VigilConfig config) {
+    return set(config.otel("otel.exporter.otlp.endpoint")) || set(config.otel("otel.exporter.otlp.logs.endpoint"));
+  }
+
+  private static boolean set(String value) {
+    return value != null && !value.isEmpty();
   }
 
   private static String key(VigilConfig config, dev.vigil.agent.config.ConfigKey key) {
