@@ -5,11 +5,9 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.instrumentation.container.ContainerEntryAdvice;
 import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.TypeInstrumentation;
-import dev.vigil.bootstrap.Bridge;
-import dev.vigil.bootstrap.CallDepth;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -41,20 +39,6 @@ final class HandleInstrumentation implements TypeInstrumentation {
 
   @Override
   public String adviceClass() {
-    return HandleAdvice.class.getName();
-  }
-
-  public static final class HandleAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter() {
-      CallDepth.enter(CallDepth.SERVER_CONTAINER);
-    }
-
-    @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-    public static void exit() {
-      if (CallDepth.exit(CallDepth.SERVER_CONTAINER) == 0) {
-        Bridge.httpServer().containerDone();
-      }
-    }
+    return ContainerEntryAdvice.class.getName();
   }
 }

@@ -3,13 +3,11 @@ package dev.vigil.agent.instrumentation.tomcat.request;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.vigil.agent.instrumentation.container.ContainerEntryAdvice;
 import dev.vigil.agent.tooling.ClassHint;
 import dev.vigil.agent.tooling.InstrumentationModule;
 import dev.vigil.agent.tooling.TypeInstrumentation;
-import dev.vigil.bootstrap.Bridge;
-import dev.vigil.bootstrap.CallDepth;
 import java.util.List;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -48,20 +46,6 @@ public final class TomcatRequestModule implements InstrumentationModule, TypeIns
 
   @Override
   public String adviceClass() {
-    return ServiceAdvice.class.getName();
-  }
-
-  public static final class ServiceAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter() {
-      CallDepth.enter(CallDepth.SERVER_CONTAINER);
-    }
-
-    @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-    public static void exit() {
-      if (CallDepth.exit(CallDepth.SERVER_CONTAINER) == 0) {
-        Bridge.httpServer().containerDone();
-      }
-    }
+    return ContainerEntryAdvice.class.getName();
   }
 }
