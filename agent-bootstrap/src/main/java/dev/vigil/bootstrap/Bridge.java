@@ -16,6 +16,7 @@ public final class Bridge {
   private static volatile RedisClientHandler redis = RedisClientHandler.NOOP;
   private static volatile RpcHandler rpc = RpcHandler.NOOP;
   private static volatile Helpers helpers = Helpers.NOOP;
+  private static volatile OtelApiHandler otelApi = OtelApiHandler.NOOP;
 
   private Bridge() {}
 
@@ -97,5 +98,13 @@ public final class Bridge {
 
   public static void install(Helpers handler) {
     helpers = handler == null ? Helpers.NOOP : handler;
+  }
+
+  public static OtelApiHandler otelApi() {
+    return otelApi;
+  }
+
+  public static void install(OtelApiHandler handler) {
+    otelApi = handler == null ? OtelApiHandler.NOOP : handler;
   }
 }

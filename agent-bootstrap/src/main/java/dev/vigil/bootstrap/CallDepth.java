@@ -8,6 +8,12 @@ public final class CallDepth {
   public static final int HTTP_SERVER = 0;
   /** An outbound HTTP request (a client built on another instrumented client counts once). */
   public static final int HTTP_CLIENT = 1;
+  /**
+   * A servlet container's outermost entry for a request (Tomcat's CoyoteAdapter, Jetty's HttpChannel or Server, Undertow's
+   * root handler): while it runs, the request's span stays current, so that the container's own lines (the error it logs
+   * after the servlet threw) carry its ids.
+   */
+  public static final int SERVER_CONTAINER = 2;
   /** A JDBC statement executing (a pool's proxy delegating to the driver counts once). */
   public static final int JDBC_EXECUTE = 4;
   /** A JDBC statement being prepared (overloads and pool proxies delegate to each other). */
@@ -22,6 +28,11 @@ public final class CallDepth {
   /** Enters one level; returns the depth before entering (0 for the outermost call). */
   public static int enter(int category) {
     return DEPTHS.get()[category]++;
+  }
+
+  /** The current depth, without entering. */
+  public static int depth(int category) {
+    return DEPTHS.get()[category];
   }
 
   /** Leaves one level; returns the depth after leaving (0 when the outermost call ends). */

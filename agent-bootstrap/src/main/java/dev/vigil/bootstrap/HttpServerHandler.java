@@ -35,4 +35,10 @@ public interface HttpServerHandler {
 
   /** The request being served on this thread, or null. */
   ServerCall current();
+
+  /**
+   * The container's outermost entry for a request ({@link CallDepth#SERVER_CONTAINER}) returned on this thread: what
+   * a request kept current on it for the container's own log lines is undone now.
+   */
+  default void containerDone() {}
 }

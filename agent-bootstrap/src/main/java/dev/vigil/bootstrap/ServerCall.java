@@ -16,8 +16,9 @@ public abstract class ServerCall {
 
   /**
    * The thread that started the request is leaving it (its service method returns) while the request may end later on
-   * another thread (async servlet): whatever the call made current on this thread is undone now. {@link #end} does it
-   * too when it runs on that thread.
+   * another thread (async servlet): whatever the call made current on this thread is undone now, or, inside a
+   * container's outermost entry ({@link CallDepth#SERVER_CONTAINER}), when that entry returns
+   * ({@link HttpServerHandler#containerDone}). {@link #end} does it too when it runs on that thread.
    */
   public void leaveThread() {}
 }

@@ -32,7 +32,7 @@ public final class VigilAgent {
   }
 
   public static void main(String[] args) {
-    if (args.length > 0) { // attach, profile: see dev.vigil.agent.cli
+    if (args.length > 0) { // attach, profile, compare: see dev.vigil.agent.cli
       System.exit(dev.vigil.agent.cli.Cli.run(args));
     }
     System.out.println("Vigil " + version() + " - a Java observability agent");
@@ -42,6 +42,7 @@ public final class VigilAgent {
     System.out.println("  Configure with -Dvigil.<key>=..., env VIGIL_<KEY>=..., or -Dvigil.config=<file.properties>.");
     System.out.println("  Every key: docs/configuration.md");
     System.out.println("  Attach to a running JVM: java -jar vigil-agent.jar attach <pid>; profile one: ... profile <pid>");
+    System.out.println("  Compare a canary with its baseline: java -jar vigil-agent.jar compare <host:port> <host:port>");
   }
 
   private static void start(String args, Instrumentation inst, boolean lateAttach) {

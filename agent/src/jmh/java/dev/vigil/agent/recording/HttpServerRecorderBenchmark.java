@@ -2,6 +2,7 @@ package dev.vigil.agent.recording;
 
 import dev.vigil.agent.signals.ApdexThresholds;
 import dev.vigil.agent.signals.EndpointRegistry;
+import dev.vigil.bootstrap.CallDepth;
 import dev.vigil.bootstrap.ServerCall;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,29 @@ public class HttpServerRecorderBenchmark {
   public void startEndTemplate() {
     ServerCall call = recorder.start("GET", template, true, null);
     call.end(200, null);
+  }
+
+  /** A servlet's request: the outermost filter or servlet lets go of the thread, then ends the request. */
+  @Benchmark
+  public void startEndServlet() {
+    ServerCall call = recorder.start("GET", template, true, null);
+    call.leaveThread();
+    call.end(200, null);
+  }
+
+  /**
+   * The same inside a container's outermost entry (Tomcat's CoyoteAdapter, Jetty's HttpChannel or Server, Undertow's
+   * root handler), whose advice keeps the request's context current until it returns.
+   */
+  @Benchmark
+  public void startEndServletInContainer() {
+    CallDepth.enter(CallDepth.SERVER_CONTAINER);
+    ServerCall call = recorder.start("GET", template, true, null);
+    call.leaveThread();
+    call.end(200, null);
+    if (CallDepth.exit(CallDepth.SERVER_CONTAINER) == 0) {
+      recorder.containerDone();
+    }
   }
 
   /** A scanner's path answered 404: counted under _unmatched, no look-up of its own route creates anything. */

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 
-/** {@code java -jar vigil-agent.jar <command>}: attach Vigil to a running JVM, or profile one. */
+/** {@code java -jar vigil-agent.jar <command>}: attach Vigil to a running JVM, profile or diagnose one, or compare two. */
 public final class Cli {
   private Cli() {}
 
@@ -18,6 +18,10 @@ public final class Cli {
           return AttachCommand.run(rest);
         case "profile":
           return ProfileCommand.run(rest);
+        case "compare":
+          return CompareCommand.run(rest);
+        case "diagnose":
+          return DiagnoseCommand.run(rest);
         case "help":
         case "-h":
         case "--help":
@@ -43,9 +47,15 @@ public final class Cli {
     out.println("  java -jar vigil-agent.jar attach <pid> [key=value ...]");
     out.println("      loads Vigil into a running JVM (keys as in -javaagent:vigil-agent.jar=key=value,...)"
         + " and says what happened there");
+    out.println("  java -jar vigil-agent.jar compare <baseline host:port> <canary host:port> [--token T]");
+    out.println("      [--alpha 0.01] [--min-samples 30] [--min-effect 0.2] [--timeout 10s]");
+    out.println("      compares two instances route by route over their last window (docs/canary.md);"
+        + " exit 1 when a route is worse on the canary, 2 when an instance cannot be read");
     out.println("  java -jar vigil-agent.jar profile <pid> [--event cpu|wall|alloc|lock] [--duration 30s]");
     out.println("      [--out flame.html|profile.collapsed|profile.jfr] [--route /owners/{id}] [key=value ...]");
     out.println("      profiles a running JVM, loading Vigil first when it is absent; opens no port in it");
+    out.println("  java -jar vigil-agent.jar diagnose <pid|host:port> [--token T] [--timeout 10s]");
+    out.println("      prints the likely causes of slow or failing routes, most likely first, and the route table");
   }
 
   static Path agentJar() throws Exception {

@@ -1,5 +1,6 @@
 package dev.vigil.agent.cli;
 
+import dev.vigil.agent.insight.Insight;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.profiler.Profiler;
 import dev.vigil.agent.profiler.ProfilerSetup;
@@ -7,6 +8,7 @@ import dev.vigil.agent.setup.AgentStartup;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -50,6 +52,8 @@ public final class Requests {
         profileStart(request, inst, reply);
       } else if (command.equals("profile-dump")) {
         profileDump(request, reply);
+      } else if (command.equals("diagnose")) {
+        diagnose(reply);
       } else {
         throw new IllegalArgumentException("unknown request " + command);
       }
@@ -132,6 +136,23 @@ public final class Requests {
           + " while profiling; " + known(ProfilerSetup.routes()));
     }
     reply.setProperty("path", profiler.dump(request.getProperty("format", "html"), route.isEmpty() ? null : route));
+    reply.setProperty("status", "ok");
+  }
+
+  /** The API's overview and diagnosis documents; Vigil must already run (diagnosing does not load it). */
+  private static void diagnose(Properties reply) throws Exception {
+    if (!AgentStartup.running()) {
+      throw new IllegalStateException("Vigil does not run in this JVM: start it with -javaagent or the attach"
+          + " command first");
+    }
+    awaitStart();
+    Insight insight = Insight.current();
+    if (insight == null) {
+      throw new IllegalStateException("Vigil's endpoint and API did not start in this JVM; see its agent log");
+    }
+    byte[][] docs = insight.overviewAndDiagnosis();
+    reply.setProperty("overview", new String(docs[0], StandardCharsets.UTF_8));
+    reply.setProperty("diagnosis", new String(docs[1], StandardCharsets.UTF_8));
     reply.setProperty("status", "ok");
   }
 

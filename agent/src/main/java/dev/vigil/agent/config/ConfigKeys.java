@@ -36,8 +36,25 @@ public final class ConfigKeys {
   public static final ConfigKey PROMETHEUS_RESPONSE_TIMEOUT = key("vigil.prometheus.response_timeout", DURATION,
       "10s", "Longest time the metrics endpoint spends producing and writing an answer; a client that does not read"
           + " it is cut off then.");
+  public static final ConfigKey HTTP_TOKEN = key("vigil.http.token", STRING, "",
+      "Bearer token for /vigil/* (JSON API, page, signals, profiles) when vigil.prometheus.host is not a loopback"
+          + " address: requests need Authorization: Bearer <token>. Without it those paths are not served on such an"
+          + " address. /metrics is not affected.");
+  public static final ConfigKey UI_TRACE_URL = key("vigil.ui.trace_url", STRING, "",
+      "Link template to a trace in your tracing UI, with {trace_id}, e.g. http://localhost:16686/trace/{trace_id}"
+          + " (Jaeger); given to the page by /vigil/api/route.");
+  public static final ConfigKey SLO_P99 = key("vigil.slo.<route>.p99", STRING, "",
+      "Latency objective of one route, a duration (route template in the key: vigil.slo./products/{id}.p99=200ms): 99%"
+          + " of requests faster."
+          + " /vigil/api/diagnosis reports its burn rate over the sliding window. System property, agent option or"
+          + " file only.");
+  public static final ConfigKey SLO_ERROR_RATE = key("vigil.slo.<route>.error_rate", NUMBER, "",
+      "Error objective of one route: at most this fraction (e.g. 0.01) of requests fail; burn rate as for .p99.");
   public static final ConfigKey SIGNALS_WINDOW = key("vigil.signals.window", DURATION, "60s",
       "Sliding window of the latency percentiles, rates and Apdex scores (at least 6s).");
+  public static final ConfigKey SIGNALS_SAMPLES = key("vigil.signals.samples", INT, "1024",
+      "Latencies of successful requests kept per endpoint over the window, a uniform random sample that"
+          + " /vigil/api/samples serves to the compare command (docs/canary.md); about 4 bytes each. 0 keeps none.");
   public static final ConfigKey APDEX_THRESHOLD = key("vigil.apdex.threshold", DURATION, "500ms",
       "Apdex T: a request is satisfied up to T, tolerating up to 4T, frustrated beyond or when it fails.");
   public static final ConfigKey APDEX_ROUTES = key("vigil.apdex.routes", LIST, "",
@@ -79,9 +96,9 @@ public final class ConfigKeys {
           + " arguments and values are never recorded.");
   public static final ConfigKey TRACES_ENABLED = key("vigil.traces.enabled", STRING, "auto",
       "Traces: true exports spans over OTLP (to http://localhost:4318 unless OTEL_EXPORTER_OTLP_ENDPOINT says"
-          + " otherwise), false records none, auto (the default) exports when OTEL_EXPORTER_OTLP_ENDPOINT,"
-          + " OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or OTEL_TRACES_EXPORTER=otlp is set. OTEL_TRACES_EXPORTER=none or"
-          + " OTEL_SDK_DISABLED=true turn traces off.");
+          + " otherwise), false records none, auto (the default) exports when OTEL_EXPORTER_OTLP_ENDPOINT or"
+          + " OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set, or where OTEL_TRACES_EXPORTER says (otlp, console, both)."
+          + " OTEL_TRACES_EXPORTER=none or OTEL_SDK_DISABLED=true turn traces off.");
   public static final ConfigKey EXPORTER_SHUTDOWN_TIMEOUT = key("vigil.exporter.shutdown.timeout", DURATION, "5s",
       "At JVM shutdown (SIGTERM or System.exit), the longest the agent spends exporting the spans and log records"
           + " still queued: an export still in flight is cut, the rest are counted as dropped (reason shutdown).");
@@ -96,13 +113,16 @@ public final class ConfigKeys {
       "Window over which the agent's CPU is measured and the budget acts (at least 1s).");
   public static final ConfigKey OTLP_METRICS_ENABLED = key("vigil.otlp.metrics.enabled", STRING, "auto",
       "Push the golden-signal metrics (HTTP server and client, database client) over OTLP every OTEL_METRIC_EXPORT_INTERVAL: true,"
-          + " false, or auto (the default: when OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_METRICS_ENDPOINT or"
-          + " OTEL_METRICS_EXPORTER=otlp is set; OTEL_METRICS_EXPORTER=none turns it off).");
+          + " false, or auto (the default: when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_METRICS_ENDPOINT is"
+          + " set, or where OTEL_METRICS_EXPORTER says: otlp, console, both; none or OTEL_SDK_DISABLED=true turn it"
+          + " off).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
-      "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc, jdbc,"
+      "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc,"
+          + " jaxrs-jersey, jaxrs-resteasy,"
+          + " tomcat-request, jetty-request, undertow-request, jdbc,"
           + " hikaricp, executors, jetty-threadpool, tomcat-executor, xnio-worker, http-url-connection, jdk-httpclient,"
           + " apache-httpclient5, apache-httpclient4, okhttp, logback, log4j2, jedis,"
-          + " lettuce, dbcp2.");
+          + " lettuce, dbcp2, opentelemetry-api, opentelemetry-annotations.");
   public static final ConfigKey LOG_FORMAT = key("vigil.log.format", STRING, "text",
       "Format of the agent's own log lines: text ([vigil] LEVEL message) or json (one JSON object per line).");
   public static final ConfigKey LOG_REPEAT_INTERVAL = key("vigil.log.repeat_interval", DURATION, "60s",
@@ -116,9 +136,11 @@ public final class ConfigKeys {
       "MDC key of the span id (16 hex digits).");
   public static final ConfigKey LOGS_MDC_TRACE_FLAGS_KEY = key("vigil.logs.mdc.trace_flags_key", STRING,
       "trace_flags", "MDC key of the trace flags (2 hex digits, 01 when sampled).");
-  public static final ConfigKey LOGS_EXPORTER = key("vigil.logs.exporter", STRING, "none",
-      "otlp exports the application's log records (Logback, Log4j2) over OTLP with their trace context. Defaults to"
-          + " OTEL_LOGS_EXPORTER, then none.");
+  public static final ConfigKey LOGS_EXPORTER = key("vigil.logs.exporter", STRING, "auto",
+      "otlp exports the application's log records (Logback, Log4j2) over OTLP with their trace context, console"
+          + " prints one line per record on standard output, otlp,console does both, none neither; auto (the default)"
+          + " exports over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_LOGS_ENDPOINT is set. Defaults to"
+          + " OTEL_LOGS_EXPORTER, then auto; OTEL_SDK_DISABLED=true turns it off.");
   public static final ConfigKey LOGS_QUEUE_SIZE = key("vigil.logs.queue_size", INT, "2048",
       "Log records waiting for OTLP export; when full, new records are dropped and counted in"
           + " vigil_exporter_logs_dropped_total{reason=\"queue_full\"}.");

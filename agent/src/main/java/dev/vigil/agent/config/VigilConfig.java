@@ -22,6 +22,8 @@ public final class VigilConfig {
   private final Map<String, String> agentArgs;
   private final Map<String, String> env;
   private final Map<String, String> file;
+  /** Warnings already given about this configuration: a value read by several parts of the agent is reported once. */
+  private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   VigilConfig(Map<String, String> sysProps, Map<String, String> agentArgs, Map<String, String> env) {
     this.sysProps = sysProps;
@@ -59,6 +61,21 @@ public final class VigilConfig {
     return out;
   }
 
+  /** Every key starting with {@code prefix} set as a system property, agent option or in the file, with its value. */
+  public Map<String, String> withPrefix(String prefix) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (Map<String, String> source : java.util.Arrays.asList(file, agentArgs, sysProps)) { // later sources win
+      if (source != null) {
+        source.forEach((k, v) -> {
+          if (k.startsWith(prefix) && v != null) {
+            out.put(k, v.trim());
+          }
+        });
+      }
+    }
+    return out;
+  }
+
   /** The raw value of a key, or null when no source sets it. */
   public String raw(String key) {
     String v = sysProps.get(key);
@@ -70,6 +87,11 @@ public final class VigilConfig {
     }
     if (v == null && file != null) {
       v = file.get(key);
+    }
+    if (v == null) { // the standard OpenTelemetry setting that says the same thing (OTEL_BLRP_MAX_QUEUE_SIZE...)
+      OtelKey standard = OtelKeys.forVigilKey(key);
+      String o = standard == null ? null : otel(standard.name);
+      v = o == null || o.isEmpty() ? null : o;
     }
     return v == null ? null : v.trim();
   }
@@ -156,23 +178,15 @@ public final class VigilConfig {
 
   /** OTEL_RESOURCE_ATTRIBUTES (or -Dotel.resource.attributes): key=value pairs, values percent-decoded. */
   public Map<String, String> resourceAttributes() {
-    Map<String, String> out = new LinkedHashMap<>();
-    String attrs = otel("otel.resource.attributes");
-    if (attrs == null) {
-      return out;
+    return OtelConfig.pairs(this, otel(OtelKeys.RESOURCE_ATTRIBUTES.name), OtelKeys.RESOURCE_ATTRIBUTES.envName(),
+        false);
+  }
+
+  /** Logs {@code message} as a warning unless one with the same {@code key} was logged for this configuration. */
+  public void warnOnce(String key, String message) {
+    if (warned.add(key)) {
+      AgentLog.warn(message);
     }
-    for (String pair : attrs.split(",")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        try {
-          out.put(pair.substring(0, eq).trim(),
-              java.net.URLDecoder.decode(pair.substring(eq + 1).trim(), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-          AgentLog.warn("config OTEL_RESOURCE_ATTRIBUTES entry " + pair + " is not percent-encoded; skipped");
-        }
-      }
-    }
-    return out;
   }
 
   /** A standard OpenTelemetry setting: system property {@code otel.x.y} or environment {@code OTEL_X_Y}. */

@@ -9,12 +9,15 @@ import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
 import dev.vigil.agent.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import dev.vigil.agent.instrumentation.jaxrs.jersey.JerseyModule;
 import dev.vigil.agent.instrumentation.jaxrs.resteasy.ResteasyModule;
+import dev.vigil.agent.instrumentation.jetty.request.JettyRequestModule;
 import dev.vigil.agent.instrumentation.jetty.threadpool.JettyThreadPoolModule;
 import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jedis.JedisModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
 import dev.vigil.agent.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import dev.vigil.agent.instrumentation.okhttp.OkHttpModule;
+import dev.vigil.agent.instrumentation.otelapi.OtelApiModule;
+import dev.vigil.agent.instrumentation.otelapi.WithSpanModule;
 import dev.vigil.agent.instrumentation.log4j2.Log4j2Module;
 import dev.vigil.agent.instrumentation.logback.LogbackModule;
 import dev.vigil.agent.instrumentation.lettuce.LettuceModule;
@@ -22,6 +25,8 @@ import dev.vigil.agent.instrumentation.servlet.jakarta.ServletJakartaModule;
 import dev.vigil.agent.instrumentation.servlet.javax.ServletJavaxModule;
 import dev.vigil.agent.instrumentation.spring.webmvc.SpringWebMvcModule;
 import dev.vigil.agent.instrumentation.tomcat.executor.TomcatExecutorModule;
+import dev.vigil.agent.instrumentation.tomcat.request.TomcatRequestModule;
+import dev.vigil.agent.instrumentation.undertow.UndertowRequestModule;
 import dev.vigil.agent.instrumentation.xnio.XnioWorkerModule;
 import dev.vigil.agent.tooling.InstrumentationModule;
 import java.util.List;
@@ -37,6 +42,9 @@ public final class InstrumentationModules {
         new SpringWebMvcModule(),
         new JerseyModule(),
         new ResteasyModule(),
+        new TomcatRequestModule(),
+        new JettyRequestModule(),
+        new UndertowRequestModule(),
         new JdbcModule(),
         new HikariCpModule(),
         new ExecutorsModule(),
@@ -53,6 +61,8 @@ public final class InstrumentationModules {
         new JedisModule(),
         new LettuceModule(),
         new Dbcp2Module(),
-        new GrpcModule());
+        new GrpcModule(),
+        new OtelApiModule(),
+        new WithSpanModule());
   }
 }

@@ -29,6 +29,11 @@ public final class JvmMetrics implements MetricProducer {
     return this;
   }
 
+  /** Times a virtual thread blocked while pinned (0 before Java 21 or while the JFR stream is off). */
+  public long virtualThreadsPinned() {
+    return virtualThreads.pinned();
+  }
+
   /** Subscribes to GC notifications; idempotent. Called by the ticker once the application runs. */
   public void startListening() {
     gc.start();

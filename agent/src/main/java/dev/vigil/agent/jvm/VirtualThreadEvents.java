@@ -31,6 +31,10 @@ final class VirtualThreadEvents {
   private final Set<String> sites = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
 
+  long pinned() {
+    return pinned.sum();
+  }
+
   /**
    * Starts the stream once the application runs virtual threads (a carrier thread exists): JFR costs threads and
    * start-up work that services without virtual threads should not pay. Called on every tick and scrape.

@@ -28,6 +28,8 @@ public final class LogQueue implements MetricProducer {
   }
 
   static final int BATCH = 512;
+  /** Most records per export (OTEL_BLRP_MAX_EXPORT_BATCH_SIZE). */
+  private final int batchSize;
   private final MpscAtomicArrayQueue<LogEntry> queue;
   private final long intervalNanos;
   private final LongAdder queueFull = new LongAdder();
@@ -39,6 +41,11 @@ public final class LogQueue implements MetricProducer {
   private volatile boolean closing;
 
   public LogQueue(int capacity, long intervalMillis) {
+    this(capacity, intervalMillis, BATCH);
+  }
+
+  public LogQueue(int capacity, long intervalMillis, int batchSize) {
+    this.batchSize = Math.max(1, batchSize);
     this.queue = new MpscAtomicArrayQueue<>(Math.max(16, capacity));
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(10, intervalMillis));
   }
@@ -65,12 +72,12 @@ public final class LogQueue implements MetricProducer {
   }
 
   private void run(BatchExporter exporter) {
-    List<LogEntry> batch = new ArrayList<>(BATCH);
+    List<LogEntry> batch = new ArrayList<>(batchSize);
     long deadline = System.nanoTime() + intervalNanos;
     while (!closing) {
       drainInto(batch);
       long now = System.nanoTime();
-      if (batch.size() >= BATCH || (!batch.isEmpty() && now - deadline >= 0)) {
+      if (batch.size() >= batchSize || (!batch.isEmpty() && now - deadline >= 0)) {
         exportBatch(exporter, batch);
         deadline = System.nanoTime() + intervalNanos;
       } else if (batch.isEmpty() && now - deadline >= 0) {
@@ -86,7 +93,7 @@ public final class LogQueue implements MetricProducer {
 
   /** Drains what is queued, up to one batch (visible for tests). */
   void drainInto(List<LogEntry> batch) {
-    while (batch.size() < BATCH) {
+    while (batch.size() < batchSize) {
       LogEntry e = queue.relaxedPoll();
       if (e == null) {
         return;
@@ -145,7 +152,7 @@ public final class LogQueue implements MetricProducer {
 
   /** Exports what is queued until {@code deadline} (System.nanoTime); the rest counts as dropped (shutdown). */
   void flush(BatchExporter exporter, long deadline) {
-    List<LogEntry> batch = new ArrayList<>(BATCH);
+    List<LogEntry> batch = new ArrayList<>(batchSize);
     drainInto(batch);
     while (!batch.isEmpty() && System.nanoTime() - deadline < 0) {
       exportBatch(exporter, batch);

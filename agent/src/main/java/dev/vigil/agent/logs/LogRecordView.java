@@ -29,11 +29,41 @@ final class LogRecordView implements LogRecordData {
   private final LogEntry entry;
   private final Resource resource;
   private final Attributes attributes;
+  private final int totalAttributes;
 
   LogRecordView(LogEntry entry, Resource resource) {
+    this(entry, resource, Integer.MAX_VALUE, Integer.MAX_VALUE);
+  }
+
+  /** With the log record limits: at most {@code maxAttributes}, string values cut at {@code maxLength} chars. */
+  LogRecordView(LogEntry entry, Resource resource, int maxAttributes, int maxLength) {
     this.entry = entry;
     this.resource = resource;
-    this.attributes = attributes(entry);
+    Attributes all = attributes(entry);
+    this.totalAttributes = all.size();
+    this.attributes = maxAttributes >= all.size() && maxLength == Integer.MAX_VALUE ? all
+        : limited(all, maxAttributes, maxLength);
+  }
+
+  private static String cut(String s, int maxLength) {
+    if (s.length() <= maxLength) {
+      return s;
+    }
+    int end = maxLength > 0 && Character.isHighSurrogate(s.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+    return s.substring(0, end); // never half a surrogate pair
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Attributes limited(Attributes all, int maxAttributes, int maxLength) {
+    AttributesBuilder b = Attributes.builder();
+    int[] n = {0};
+    all.forEach((key, value) -> {
+      if (n[0]++ < maxAttributes) {
+        Object v = value instanceof String ? cut((String) value, maxLength) : value;
+        b.put((AttributeKey<Object>) key, v);
+      }
+    });
+    return b.build();
   }
 
   private static Attributes attributes(LogEntry entry) {
@@ -118,6 +148,6 @@ final class LogRecordView implements LogRecordData {
 
   @Override
   public int getTotalAttributeCount() {
-    return attributes.size();
+    return totalAttributes; // the marshaler reports the difference as dropped_attributes_count
   }
 }

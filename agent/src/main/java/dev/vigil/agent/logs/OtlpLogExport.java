@@ -1,6 +1,8 @@
 package dev.vigil.agent.logs;
 
 import dev.vigil.agent.config.ConfigKeys;
+import dev.vigil.agent.config.OtelConfig;
+import dev.vigil.agent.config.OtelKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.otlp.OtlpChannel;
 import dev.vigil.agent.otlp.OtlpChannels;
@@ -24,28 +26,50 @@ import java.util.List;
 public final class OtlpLogExport implements LogQueue.BatchExporter {
   private final OtlpChannel channel;
   private final Resource resource;
+  /** OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT and ..._VALUE_LENGTH_LIMIT (else the OTEL_ATTRIBUTE_* ones). */
+  private final int maxAttributes;
+  private final int maxLength;
 
   OtlpLogExport(OtlpChannel channel, Resource resource) {
+    this(channel, resource, Integer.MAX_VALUE, Integer.MAX_VALUE);
+  }
+
+  OtlpLogExport(OtlpChannel channel, Resource resource, int maxAttributes, int maxLength) {
     this.channel = channel;
     this.resource = resource;
+    this.maxAttributes = maxAttributes;
+    this.maxLength = maxLength;
   }
 
   /** Opens the channel, starts the queue's export thread and the shutdown flush; returns where logs go. */
   public static String start(VigilConfig config, LogQueue queue) {
-    OtlpSettings settings = OtlpSettings.of(config, OtlpSignal.LOGS);
-    OtlpLogExport export = new OtlpLogExport(OtlpChannels.open(settings), TracingSetup.resource(config));
+    return start(config, queue, true, false);
+  }
+
+  /** As {@link #start(VigilConfig, LogQueue)}, over OTLP, to the console (one line per record), or both. */
+  public static String start(VigilConfig config, LogQueue queue, boolean otlp, boolean console) {
+    OtlpSettings settings = otlp ? OtlpSettings.of(config, OtlpSignal.LOGS) : null;
+    OtelConfig otel = OtelConfig.of(config);
+    LogQueue.BatchExporter export = otlp
+        ? new OtlpLogExport(OtlpChannels.open(settings), TracingSetup.resource(config),
+            otel.countLimit(OtelKeys.LOGRECORD_ATTRIBUTE_COUNT_LIMIT),
+            otel.valueLengthLimit(OtelKeys.LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT, Integer.MAX_VALUE)) : null;
+    if (console) {
+      export = new ConsoleLogs(export);
+    }
     queue.start(export);
     long shutdownMillis = config.getDurationMillis(ConfigKeys.EXPORTER_SHUTDOWN_TIMEOUT);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> queue.shutdown(export, shutdownMillis),
+    LogQueue.BatchExporter flushed = export;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> queue.shutdown(flushed, shutdownMillis),
         "vigil-logs-shutdown"));
-    return settings.describe();
+    return (otlp ? settings.describe() : "") + (console ? (otlp ? " and " : "") + "standard output (console)" : "");
   }
 
   @Override
   public OtlpChannel.Outcome export(List<LogEntry> batch) {
     List<LogRecordData> records = new ArrayList<>(batch.size());
     for (LogEntry e : batch) {
-      records.add(new LogRecordView(e, resource));
+      records.add(new LogRecordView(e, resource, maxAttributes, maxLength));
     }
     try (Scope ignored = Tracing.suppressInstrumentation(Context.root()).makeCurrent()) {
       return channel.send(LogsRequestMarshaler.create(records).toBinaryMessageWriter());

@@ -1,7 +1,10 @@
 package dev.vigil.agent.otlp;
 
 import dev.vigil.agent.config.ConfigKeys;
+import dev.vigil.agent.config.OtelConfig;
+import dev.vigil.agent.config.OtelKeys;
 import dev.vigil.agent.config.VigilConfig;
+import dev.vigil.agent.resource.AgentResource;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.exporter.model.Labels;
 import dev.vigil.exporter.model.MetricFamily;
@@ -10,10 +13,11 @@ import dev.vigil.exporter.model.Point;
 import dev.vigil.exporter.otlp.OtlpMetrics;
 import dev.vigil.exporter.prometheus.PrometheusEndpoint;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -37,59 +41,44 @@ public final class OtlpMetricsPush implements Runnable, MetricProducer {
 
   private OtlpMetricsPush(VigilConfig config, List<MetricProducer> producers) {
     this.producers = producers;
-    this.resource = new LinkedHashMap<>(config.resourceAttributes());
-    resource.put("service.name", config.serviceName());
+    this.resource = AgentResource.strings(config);
     this.settings = OtlpSettings.of(config, OtlpSignal.METRICS);
-    long interval = 60_000;
-    String v = config.otel("otel.metric.export.interval");
-    if (v != null) {
-      try {
-        interval = Long.parseLong(v.trim());
-      } catch (NumberFormatException e) {
-        interval = -1;
-      }
-      if (interval <= 0) {
-        AgentLog.warn("config OTEL_METRIC_EXPORT_INTERVAL=" + v + " is not a positive whole number; using the"
-            + " default 60000");
-        interval = 60_000;
-      }
-    }
-    this.intervalMillis = interval;
-    this.exponential = exponentialHistograms(config);
-  }
-
-  /**
-   * OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION: base2_exponential_bucket_histogram sends latency
-   * histograms as exponential ones. Read here only, until OtlpSettings parses it.
-   */
-  static boolean exponentialHistograms(VigilConfig config) {
-    String v = config.otel("otel.exporter.otlp.metrics.default.histogram.aggregation");
-    if (v == null || v.trim().isEmpty() || v.trim().equalsIgnoreCase("explicit_bucket_histogram")) {
-      return false;
-    }
-    if (v.trim().equalsIgnoreCase("base2_exponential_bucket_histogram")) {
-      return true;
-    }
-    AgentLog.warn("config OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION=" + v + " is not"
-        + " explicit_bucket_histogram or base2_exponential_bucket_histogram; using the default explicit_bucket_histogram");
-    return false;
+    this.intervalMillis = OtelConfig.of(config).millis(OtelKeys.METRIC_EXPORT_INTERVAL);
+    this.exponential = "base2_exponential_bucket_histogram".equals(settings.defaultHistogramAggregation());
   }
 
   /** Whether metrics are pushed: vigil.otlp.metrics.enabled true/false, or auto (an OTLP endpoint is configured). */
   public static boolean enabled(VigilConfig config) {
-    String exporter = config.otel("otel.metrics.exporter");
-    if ("none".equalsIgnoreCase(exporter) || "true".equalsIgnoreCase(config.otel("otel.sdk.disabled"))) {
-      return false;
+    return destinations(config).contains("otlp");
+  }
+
+  /**
+   * Where the golden-signal metrics are pushed: otlp, console, both or nowhere. OTEL_SDK_DISABLED=true and
+   * OTEL_METRICS_EXPORTER=none win; then vigil.otlp.metrics.enabled (true: otlp); auto follows OTEL_METRICS_EXPORTER
+   * when set, else an OTLP endpoint being configured.
+   */
+  public static Set<String> destinations(VigilConfig config) {
+    OtelConfig otel = OtelConfig.of(config);
+    Set<String> exporters = new LinkedHashSet<>(otel.exporters(OtelKeys.METRICS_EXPORTER));
+    exporters.remove("prometheus"); // the endpoint runs anyway (vigil.prometheus.enabled)
+    if (otel.sdkDisabled() || exporters.contains("none")) {
+      return Set.of();
     }
     String v = config.getString(ConfigKeys.OTLP_METRICS_ENABLED).toLowerCase(Locale.ROOT);
-    if (v.equals("true") || v.equals("false")) {
-      return v.equals("true");
+    if (v.equals("true")) {
+      return exporters.isEmpty() ? Set.of("otlp") : exporters;
+    }
+    if (v.equals("false")) {
+      return Set.of();
     }
     if (!v.equals("auto")) {
       AgentLog.warn("config vigil.otlp.metrics.enabled=" + v + " is not true, false or auto; using the default auto");
     }
-    return "otlp".equalsIgnoreCase(exporter) || set(config.otel("otel.exporter.otlp.endpoint"))
-        || set(config.otel("otel.exporter.otlp.metrics.endpoint"));
+    if (!exporters.isEmpty()) {
+      return exporters;
+    }
+    return otel.isSet(OtelKeys.OTLP_ENDPOINT) || set(config.otel("otel.exporter.otlp.metrics.endpoint"))
+        ? Set.of("otlp") : Set.of();
   }
 
   private static boolean set(String v) {

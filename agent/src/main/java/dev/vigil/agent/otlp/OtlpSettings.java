@@ -1,5 +1,7 @@
 package dev.vigil.agent.otlp;
 
+import dev.vigil.agent.config.OtelConfig;
+import dev.vigil.agent.config.OtelKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.logging.AgentLog;
 import java.net.URLDecoder;
@@ -41,8 +43,7 @@ public final class OtlpSettings {
     this.url = url();
     this.headers = Collections.unmodifiableMap(headers(value("headers")));
     this.gzip = gzip();
-    long timeout = positive("timeout", DEFAULT_TIMEOUT_MILLIS);
-    this.timeoutMillis = signal == OtlpSignal.TRACES ? Math.min(timeout, spanExportTimeout()) : timeout;
+    this.timeoutMillis = Math.min(positive("timeout", DEFAULT_TIMEOUT_MILLIS), processorTimeout());
     this.certificate = value("certificate");
     this.clientKey = value("client.key");
     this.clientCertificate = value("client.certificate");
@@ -127,19 +128,35 @@ public final class OtlpSettings {
     return defaultValue;
   }
 
-  /** OTEL_BSP_EXPORT_TIMEOUT: the batch span processor's bound on one export, when set. */
-  private long spanExportTimeout() {
-    String v = config.otel("otel.bsp.export.timeout");
-    try {
-      long parsed = v == null || v.isEmpty() ? Long.MAX_VALUE : Long.parseLong(v);
-      if (parsed > 0) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // said below
+  /** The signal's processor bound on one export: OTEL_BSP_EXPORT_TIMEOUT, OTEL_BLRP_... or OTEL_METRIC_EXPORT_TIMEOUT. */
+  private long processorTimeout() {
+    OtelConfig otel = OtelConfig.of(config);
+    switch (signal) {
+      case TRACES: return otel.millis(OtelKeys.BSP_EXPORT_TIMEOUT);
+      case LOGS: return otel.millis(OtelKeys.BLRP_EXPORT_TIMEOUT);
+      default: return otel.millis(OtelKeys.METRIC_EXPORT_TIMEOUT);
     }
-    AgentLog.warn("config OTEL_BSP_EXPORT_TIMEOUT=" + v + " is not a positive whole number; ignored");
-    return Long.MAX_VALUE;
+  }
+
+  /**
+   * OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: {@code cumulative} (default), {@code delta} or
+   * {@code lowmemory}; for the metrics push.
+   */
+  public String temporalityPreference() {
+    return OtelConfig.of(config).choice(OtelKeys.TEMPORALITY_PREFERENCE);
+  }
+
+  /**
+   * OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION: {@code explicit_bucket_histogram} (default) or
+   * {@code base2_exponential_bucket_histogram}; for the metrics push.
+   */
+  public String defaultHistogramAggregation() {
+    return OtelConfig.of(config).choice(OtelKeys.DEFAULT_HISTOGRAM_AGGREGATION);
+  }
+
+  /** OTEL_METRICS_EXEMPLAR_FILTER: {@code trace_based} (default), {@code always_on} or {@code always_off}. */
+  public String exemplarFilter() {
+    return OtelConfig.of(config).choice(OtelKeys.METRICS_EXEMPLAR_FILTER);
   }
 
   /** {@code key=value,key=value}, values percent-decoded (the OpenTelemetry format of OTEL_EXPORTER_OTLP_HEADERS). */

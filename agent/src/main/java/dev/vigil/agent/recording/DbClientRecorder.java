@@ -6,6 +6,7 @@ import dev.vigil.agent.db.SqlInfo;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.signals.DbOperationRegistry;
 import dev.vigil.agent.signals.DbOperationSeries;
+import dev.vigil.agent.signals.RouteDependencies;
 import dev.vigil.agent.tracing.VigilSpan;
 import dev.vigil.bootstrap.DbCall;
 import dev.vigil.bootstrap.DbClientHandler;
@@ -33,10 +34,19 @@ public final class DbClientRecorder implements DbClientHandler {
   private final ConcurrentHashMap<String, DbInfo> urls = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<DbInfo, DbTarget> unknownSql = new ConcurrentHashMap<>();
   private final ThreadLocal<Call> calls = new ThreadLocal<>();
+  /** Attributes statements to the route being served (per-route SQL table); null when not wanted. */
+  private final HttpServerRecorder routes;
 
   /** {@code nPlusOne} may be null (detection off). */
   public DbClientRecorder(DbOperationRegistry registry, int sqlCacheEntries, int maxQueryLength,
       NPlusOneDetector nPlusOne) {
+    this(registry, sqlCacheEntries, maxQueryLength, nPlusOne, null);
+  }
+
+  /** {@code routes}, when not null, gives each statement's time to the route being served on its thread. */
+  public DbClientRecorder(DbOperationRegistry registry, int sqlCacheEntries, int maxQueryLength,
+      NPlusOneDetector nPlusOne, HttpServerRecorder routes) {
+    this.routes = routes;
     this.registry = registry;
     this.sqlCache = new SqlCache(sqlCacheEntries, maxQueryLength);
     this.nPlusOne = nPlusOne;
@@ -89,6 +99,12 @@ public final class DbClientRecorder implements DbClientHandler {
       series.record(nanos);
     } else {
       registry.series(target.db.system, target.sql.operation, target.sql.collection, errorType(error)).record(nanos);
+    }
+    if (routes != null && target.sql.text != null) {
+      RouteDependencies deps = routes.currentDependencies();
+      if (deps != null) {
+        deps.statement(target, target.db.system, target.sql.text, nanos);
+      }
     }
     if (nPlusOne != null && target.sql.text != null) {
       nPlusOne.executed(target);

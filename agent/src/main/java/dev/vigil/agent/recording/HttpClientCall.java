@@ -2,6 +2,7 @@ package dev.vigil.agent.recording;
 
 import dev.vigil.bootstrap.ClientCall;
 import dev.vigil.agent.tracing.VigilSpan;
+import dev.vigil.agent.signals.RouteDependencies;
 import java.lang.ref.WeakReference;
 
 /**
@@ -16,6 +17,8 @@ final class HttpClientCall extends ClientCall {
   final VigilSpan span;
   private final String[] headers;
   final WeakReference<Object> key;
+  /** The route table of the inbound request that made this call, or null. */
+  RouteDependencies route;
   private final long startNanos = System.nanoTime();
   private boolean ended;
   private volatile int respondedStatus;

@@ -35,6 +35,9 @@ public final class HttpClientRecorder implements HttpClientHandler {
   private final WeakIdentityMap<Object, HttpClientCall> keyed = new WeakIdentityMap<>(MAX_KEYED);
   private final WeakIdentityMap<Object, Object> contexts = new WeakIdentityMap<>(MAX_KEYED);
 
+  /** Attributes outbound calls to the route being served (per-route host table); null when not wanted. */
+  private volatile HttpServerRecorder routes;
+
   public HttpClientRecorder(HttpClientRegistry registry, boolean captureQuery) {
     this.registry = registry;
     this.captureQuery = captureQuery;
@@ -52,11 +55,20 @@ public final class HttpClientRecorder implements HttpClientHandler {
       VigilSpan span = ClientSpans.start(parent, m, isKnown(m), target, captureQuery);
       Context carried = span == null ? parent : parent.with(span);
       String[] headers = inject(Tracing.propagators().getTextMapPropagator(), carried);
-      return remember(new HttpClientCall(this, m, target, span, headers, key), key);
+      HttpClientCall call = new HttpClientCall(this, m, target, span, headers, key);
+      HttpServerRecorder server = routes;
+      call.route = server == null ? null : server.currentDependencies();
+      return remember(call, key);
     } catch (Throwable t) {
       failed(t);
       return null;
     }
+  }
+
+  /** From now on, each call's time also goes to the table of the route that made it. */
+  public HttpClientRecorder attributeTo(HttpServerRecorder server) {
+    this.routes = server;
+    return this;
   }
 
   @Override
@@ -119,6 +131,9 @@ public final class HttpClientRecorder implements HttpClientHandler {
     int code = Math.max(status, 0);
     String errorType = cause != null ? cause.getClass().getName() : code >= 400 ? Integer.toString(code) : null;
     registry.series(call.method, call.target.host, call.target.port, code, errorType).record(nanos);
+    if (call.route != null) {
+      call.route.outbound(call.target.host, call.target.port, nanos);
+    }
     if (call.span != null) {
       ClientSpans.end(call.span, code, errorType, cause);
     }

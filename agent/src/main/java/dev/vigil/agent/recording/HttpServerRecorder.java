@@ -3,6 +3,8 @@ package dev.vigil.agent.recording;
 import dev.vigil.agent.profiler.RouteTimeline;
 import dev.vigil.agent.signals.EndpointRegistry;
 import dev.vigil.agent.signals.EndpointStats;
+import dev.vigil.agent.signals.RouteDependencies;
+import dev.vigil.bootstrap.CallDepth;
 import dev.vigil.bootstrap.HttpServerHandler;
 import dev.vigil.bootstrap.ServerCall;
 import io.opentelemetry.api.trace.Span;
@@ -30,6 +32,9 @@ public final class HttpServerRecorder implements HttpServerHandler {
   @Override
   public ServerCall start(String method, String route, boolean template, Object request) {
     Call call = calls.get();
+    if (call != null && !call.active) {
+      call.closeScope(); // a scope an ended request left for its container: that request is over on this thread
+    }
     if (call == null || call.active) {
       call = new Call(this); // first request on this thread, or one still open (async): never share a live call
       calls.set(call);
@@ -44,10 +49,28 @@ public final class HttpServerRecorder implements HttpServerHandler {
     return currentCall();
   }
 
+  @Override
+  public void containerDone() {
+    Call call = calls.get();
+    if (call != null) {
+      call.closeScope();
+    }
+  }
+
   /** The request being served on this thread, or null; with what other recorders key per-request state on. */
   Call currentCall() {
     Call call = calls.get();
     return call != null && call.active ? call : null;
+  }
+
+  /**
+   * The SQL and outbound table of the endpoint this thread serves now; null outside a request and during a route's very
+   * first request (its endpoint is created when that request ends).
+   */
+  RouteDependencies currentDependencies() {
+    Call call = currentCall();
+    EndpointStats e = call == null ? null : call.endpoint;
+    return e == null || e.retired() ? null : e.dependencies();
   }
 
   static final class Call extends ServerCall {
@@ -102,8 +125,19 @@ public final class HttpServerRecorder implements HttpServerHandler {
       }
     }
 
+    /**
+     * Inside a container's outermost entry the span stays current until that entry returns
+     * ({@link HttpServerRecorder#containerDone}): the container logs a servlet's exception after the servlet returned,
+     * and that line should carry the request's ids too. The span itself ends on time, in {@link #end}.
+     */
     @Override
     public void leaveThread() {
+      if (CallDepth.depth(CallDepth.SERVER_CONTAINER) == 0) {
+        closeScope();
+      }
+    }
+
+    void closeScope() {
       Scope s = scope;
       if (s != null && scopeThread == Thread.currentThread()) {
         scope = null;

@@ -84,12 +84,18 @@ final class ServerSpans {
     }
   }
 
-  /** {@code code} is the status counted (500 for an exception); {@code status} the response's, 0 when unknown. */
+  /**
+   * {@code code} is the status counted (500 for an exception); {@code status} the response's, 0 when unknown, and the
+   * span's {@code http.response.status_code} unless an exception escaped.
+   */
   static void end(Span span, int status, int code, Throwable error) {
     if (span instanceof VigilSpan && span.isRecording()) {
       VigilSpan s = (VigilSpan) span;
-      if (status > 0) {
-        s.setNumber(STATUS, status);
+      // an exception out of the servlet: the container answers 500 after the servlet returned, while the response
+      // still says what was set before (200); the span says what the metric counts and the client gets
+      int answered = error != null ? code : status;
+      if (answered > 0) {
+        s.setNumber(STATUS, answered);
       }
       if (error != null) {
         s.setStatus(StatusCode.ERROR);

@@ -4,6 +4,7 @@ import dev.vigil.agent.config.ConfigKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.db.ExceptionText;
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.otelapi.OtelApiBridge;
 import dev.vigil.agent.recording.ExecutorRecorder;
 import dev.vigil.agent.recording.HttpServerRecorder;
 import dev.vigil.agent.signals.ApdexThresholds;
@@ -90,19 +91,21 @@ public final class AgentStartup {
         ApdexThresholds.parseRoutes(config.getString(ConfigKeys.APDEX_ROUTES)));
     EndpointRegistry registry = new EndpointRegistry(config.getInt(ConfigKeys.MAX_ENDPOINTS),
         config.getInt(ConfigKeys.MAX_DERIVED_ROUTES), apdex,
-        windowMillis * 1_000_000L);
+        windowMillis * 1_000_000L).samplesPerEndpoint(Math.min(65_536, config.getInt(ConfigKeys.SIGNALS_SAMPLES)));
     AdviceErrors.install((t, where) -> AgentLog.once(AgentLog.Level.WARN, "advice:" + where + ":" + t.getClass()
         .getName(), "instrumentation " + where + " failed and was skipped (the application is unaffected)", t));
     HttpServerRecorder http = new HttpServerRecorder(registry);
     Bridge.install(http);
     Bridge.install(new OtelContextCarrier());
+    OtelApiBridge otelApi = new OtelApiBridge();
+    Bridge.install(otelApi);
     DbSetup db = DbSetup.install(config, http);
-    HttpClientSetup clients = HttpClientSetup.install(config);
+    HttpClientSetup clients = HttpClientSetup.install(config, http);
     RpcSetup rpc = RpcSetup.install(config, registry);
     ExecutorRecorder executors = new ExecutorRecorder(config.getInt(ConfigKeys.EXECUTOR_MAX_POOLS));
     Bridge.install(executors);
     LogsSetup logs = LogsSetup.install(config);
-    return new Signals(registry, db, clients, rpc, executors, logs);
+    return new Signals(registry, db, clients, rpc, executors, logs, otelApi.metrics());
   }
 
   /** Off the application's main thread: nothing here records, so nothing is lost while it runs. */

@@ -34,7 +34,7 @@ final class DbSetup {
     nPlusOne = threshold > 0 ? new NPlusOneFindings(maxSeries, MAX_FINDINGS) : null;
     NPlusOneDetector detector = nPlusOne == null ? null : new NPlusOneDetector(http, nPlusOne, threshold);
     Bridge.install(new DbClientRecorder(operations, SQL_CACHE_ENTRIES, config.getInt(ConfigKeys.DB_QUERY_MAX_LENGTH),
-        detector));
+        detector, http));
     Bridge.install(pools);
     Bridge.install(new RedisClientRecorder(operations, cache, config.getBoolean(ConfigKeys.REDIS_CAPTURE_KEY)));
   }

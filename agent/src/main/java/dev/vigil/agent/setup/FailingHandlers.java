@@ -10,6 +10,7 @@ import dev.vigil.bootstrap.ExecutorHandler;
 import dev.vigil.bootstrap.HttpClientHandler;
 import dev.vigil.bootstrap.HttpServerHandler;
 import dev.vigil.bootstrap.LogHandler;
+import dev.vigil.bootstrap.OtelApiHandler;
 import dev.vigil.bootstrap.RedisCall;
 import dev.vigil.bootstrap.RedisClientHandler;
 import dev.vigil.bootstrap.RpcHandler;
@@ -41,6 +42,7 @@ public final class FailingHandlers implements InvocationHandler {
     Bridge.install(h.proxy(LogHandler.class));
     Bridge.install(h.proxy(RedisClientHandler.class));
     Bridge.install(h.proxy(RpcHandler.class));
+    Bridge.install(h.proxy(OtelApiHandler.class));
   }
 
   private <T> T proxy(Class<T> handler) {

@@ -3,6 +3,7 @@ package dev.vigil.agent.setup;
 import dev.vigil.agent.config.ConfigKeys;
 import dev.vigil.agent.config.VigilConfig;
 import dev.vigil.agent.recording.HttpClientRecorder;
+import dev.vigil.agent.recording.HttpServerRecorder;
 import dev.vigil.agent.signals.HttpClientMetrics;
 import dev.vigil.agent.signals.HttpClientRegistry;
 import dev.vigil.bootstrap.Bridge;
@@ -12,14 +13,19 @@ import dev.vigil.exporter.model.MetricProducer;
 final class HttpClientSetup {
   private final HttpClientRegistry registry;
 
-  private HttpClientSetup(VigilConfig config) {
+  private HttpClientSetup(VigilConfig config, HttpServerRecorder server) {
     registry = new HttpClientRegistry(config.getInt(ConfigKeys.HTTP_CLIENT_MAX_ADDRESSES),
         config.getInt(ConfigKeys.HTTP_CLIENT_MAX_SERIES));
-    Bridge.install(new HttpClientRecorder(registry, config.getBoolean(ConfigKeys.HTTP_CLIENT_CAPTURE_QUERY)));
+    Bridge.install(new HttpClientRecorder(registry, config.getBoolean(ConfigKeys.HTTP_CLIENT_CAPTURE_QUERY))
+        .attributeTo(server));
   }
 
-  static HttpClientSetup install(VigilConfig config) {
-    return new HttpClientSetup(config);
+  static HttpClientSetup install(VigilConfig config, HttpServerRecorder server) {
+    return new HttpClientSetup(config, server);
+  }
+
+  HttpClientRegistry registry() {
+    return registry;
   }
 
   MetricProducer producer() {

@@ -1,5 +1,6 @@
 package dev.vigil.agent.setup;
 
+import dev.vigil.agent.otelapi.AppMetrics;
 import dev.vigil.agent.recording.ExecutorRecorder;
 import dev.vigil.agent.signals.EndpointRegistry;
 
@@ -11,14 +12,17 @@ final class Signals {
   final RpcSetup rpc;
   final ExecutorRecorder executors;
   final LogsSetup logs;
+  /** The application's own OpenTelemetry counters. */
+  final AppMetrics appMetrics;
 
   Signals(EndpointRegistry registry, DbSetup db, HttpClientSetup clients, RpcSetup rpc, ExecutorRecorder executors,
-      LogsSetup logs) {
+      LogsSetup logs, AppMetrics appMetrics) {
     this.registry = registry;
     this.db = db;
     this.clients = clients;
     this.rpc = rpc;
     this.executors = executors;
     this.logs = logs;
+    this.appMetrics = appMetrics;
   }
 }

@@ -7,20 +7,23 @@ import dev.vigil.agent.tooling.Instrumenter;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The agent's one periodic thread: moves sliding windows on, drops the weaver's type descriptions and, after
+ * The agent's one periodic thread: moves sliding windows on, samples the per-minute history, drops the weaver's type descriptions and, after
  * start-up, starts JVM listeners.
  */
 final class Ticker implements Runnable {
   private final EndpointRegistry registry;
   private final JvmMetrics jvm;
+  private final Runnable afterTick;
 
-  private Ticker(EndpointRegistry registry, JvmMetrics jvm) {
+  private Ticker(EndpointRegistry registry, JvmMetrics jvm, Runnable afterTick) {
     this.registry = registry;
     this.jvm = jvm;
+    this.afterTick = afterTick;
   }
 
-  static void start(EndpointRegistry registry, JvmMetrics jvm) {
-    Thread t = new Thread(new Ticker(registry, jvm), "vigil-ticker");
+  /** {@code afterTick} (the per-minute history) runs on this thread after each move of the windows. */
+  static void start(EndpointRegistry registry, JvmMetrics jvm, Runnable afterTick) {
+    Thread t = new Thread(new Ticker(registry, jvm, afterTick), "vigil-ticker");
     t.setDaemon(true);
     t.start();
   }
@@ -34,6 +37,7 @@ final class Ticker implements Runnable {
         TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
         next += period;
         registry.tick();
+        afterTick.run();
         Instrumenter.clearCaches();
         if (jvm != null) {
           jvm.startListening(); // not in premain: JMX is touched only once the application runs

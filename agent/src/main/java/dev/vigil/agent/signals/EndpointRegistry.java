@@ -30,6 +30,7 @@ public final class EndpointRegistry {
   private final ApdexThresholds apdex;
   private final int windowSlots;
   private final long tickNanos;
+  private volatile int sampleSize;
   private int size;
   private int derivedSize;
   /** Set when a new route of that kind can only fold until something changes (a tick, an eviction): folds unlocked. */
@@ -50,6 +51,12 @@ public final class EndpointRegistry {
       pendingInFlight[i] = new LongAdder();
     }
     byRoute.put(UNMATCHED_ROUTE, new AtomicReferenceArray<>(HttpMethods.NAMES.length));
+  }
+
+  /** Keeps a uniform sample of up to {@code size} latencies per endpoint over the window (0: none); set at start-up. */
+  public EndpointRegistry samplesPerEndpoint(int size) {
+    this.sampleSize = Math.max(0, size);
+    return this;
   }
 
   /** How often the ticker must call {@link #tick}. */
@@ -144,6 +151,10 @@ public final class EndpointRegistry {
       if (w != null) {
         w.advance(now, s.countersNow());
       }
+      LatencyReservoir r = s.samplesOrNull();
+      if (r != null) {
+        r.advance();
+      }
     }
     synchronized (this) {
       idle.tick(all);
@@ -173,7 +184,8 @@ public final class EndpointRegistry {
       byRoute.put(route, methods);
     }
     String method = HttpMethods.NAMES[methodIndex];
-    EndpointStats created = new EndpointStats(method, route, derived, apdex.nanosFor(route), windowSlots);
+    EndpointStats created = new EndpointStats(method, route, derived, apdex.nanosFor(route), windowSlots,
+        sampleSize);
     methods.set(methodIndex, created);
     if (!special(route)) {
       size++;

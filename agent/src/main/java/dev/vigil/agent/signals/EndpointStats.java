@@ -31,6 +31,10 @@ public final class EndpointStats {
   private final LongAdder[] counters = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
   private volatile StatusSeries[] statuses = new StatusSeries[0];
   private volatile SlidingWindow window;
+  /** Latencies of successful requests kept for the canary comparison; made with the window, null when off. */
+  private volatile LatencyReservoir samples;
+  private final int sampleSize;
+  private volatile RouteDependencies dependencies;
   /** The exporter's labels of this endpoint, made on the first scrape and kept (immutable, rendered once). */
   Labels labels;
 
@@ -39,6 +43,12 @@ public final class EndpointStats {
   }
 
   EndpointStats(String method, String route, boolean derived, long apdexNanos, int windowSlots) {
+    this(method, route, derived, apdexNanos, windowSlots, 0);
+  }
+
+  /** {@code sampleSize}: latencies kept over the window for {@code /vigil/api/samples}, 0 for none. */
+  EndpointStats(String method, String route, boolean derived, long apdexNanos, int windowSlots, int sampleSize) {
+    this.sampleSize = sampleSize;
     this.method = method;
     this.route = route;
     this.derived = derived;
@@ -87,7 +97,8 @@ public final class EndpointStats {
   /** One finished request of a sampled trace: its ids become the exemplar of the bucket it falls in (when not null). */
   public void complete(long nanos, int status, String errorType, String traceId, String spanId) {
     counters[REQUESTS].increment();
-    if (errorType != null || status >= 500) {
+    boolean failed = errorType != null || status >= 500;
+    if (failed) {
       counters[ERRORS].increment();
     } else if (nanos <= apdexNanos) {
       counters[SATISFIED].increment();
@@ -96,6 +107,43 @@ public final class EndpointStats {
     }
     series(status, errorType).histogram.record(nanos, traceId, spanId);
     window().record(nanos);
+    LatencyReservoir r = samples;
+    if (r != null && !failed) { // a failure's latency says little of the service's speed: errors are compared apart
+      r.record(nanos);
+    }
+  }
+
+  /** SQL statements and outbound hosts this endpoint's requests used; created on first use. */
+  public RouteDependencies dependencies() {
+    RouteDependencies d = dependencies;
+    return d != null ? d : createDependencies();
+  }
+
+  /** Null until a request of this endpoint ran SQL or an outbound call. */
+  public RouteDependencies dependenciesOrNull() {
+    return dependencies;
+  }
+
+  private synchronized RouteDependencies createDependencies() {
+    if (dependencies == null) {
+      dependencies = new RouteDependencies();
+    }
+    return dependencies;
+  }
+
+  /** Total time of this endpoint's requests since start, from its status histograms (reader threads only). */
+  public double totalSeconds() {
+    double sum = 0;
+    for (StatusSeries s : statuses) {
+      sum += s.histogram.snapshot().sum;
+    }
+    return sum;
+  }
+
+  /** Fraction of the window's requests slower than {@code nanos}; NaN when the window is empty. */
+  public double fractionSlowerThan(long nanos) {
+    SlidingWindow w = window;
+    return w == null ? Double.NaN : w.fractionAbove(nanos / 1000);
   }
 
   public long requests() {
@@ -117,6 +165,11 @@ public final class EndpointStats {
     return w == null ? null : w.cumulativeExponential();
   }
 
+  /** Null until the first request completes, or when sampling is off. */
+  LatencyReservoir samplesOrNull() {
+    return samples;
+  }
+
   long[] countersNow() {
     long[] now = new long[counters.length];
     for (int i = 0; i < now.length; i++) {
@@ -132,6 +185,9 @@ public final class EndpointStats {
 
   private synchronized SlidingWindow createWindow() {
     if (window == null) {
+      if (sampleSize > 0) {
+        samples = new LatencyReservoir(sampleSize, windowSlots); // set first: whoever sees the window sees it
+      }
       window = new SlidingWindow(windowSlots, counters.length, System.nanoTime());
     }
     return window;

@@ -105,6 +105,16 @@ final class SlidingWindow {
     return window.getTotalCount() == 0 ? Double.NaN : window.getValueAtPercentile(percentile) / 1e6;
   }
 
+  /** Fraction of the window (as last drained) above {@code micros}; NaN when it is empty. */
+  synchronized double fractionAbove(long micros) {
+    long count = window.getTotalCount();
+    if (count == 0) {
+      return Double.NaN;
+    }
+    long atOrBelow = window.getCountBetweenValues(0, Math.min(Math.max(micros, 0), HIGHEST_MICROS));
+    return Math.max(0, count - atOrBelow) / (double) count;
+  }
+
   /** What a reader needs of the window, computed under the lock: a few numbers, no histogram. */
   static final class Snapshot {
     final long count;

@@ -9,7 +9,8 @@ import java.util.List;
  * constant pool once, noting the few UTF-8 entries equal to a name or starting with a prefix, skips the fields, and
  * reads each method's name and descriptor indexes. Reads the bytes in place: no parse, no class loaded, nothing
  * allocated. Runs inside every class load, so it is plain code (no lambdas, no string concatenation). A file it cannot
- * read satisfies every hint: the slow path then decides.
+ * read satisfies every hint: the slow path then decides. A hint may also ask only for a UTF-8 constant in the pool (an
+ * annotation's descriptor, for annotated methods anywhere).
  */
 final class ClassFileScan {
   static final long ALL = -1L;
@@ -20,17 +21,28 @@ final class ClassFileScan {
   /** Per hint: the bits (names first, then prefixes) of its names, and of its descriptor prefixes (0: any). */
   private final long[] hintNames;
   private final long[] hintDescriptors;
+  /** UTF-8 constants whose mere presence in the pool satisfies a hint, and per hint the bits of its constants. */
+  private final byte[][] constants;
+  private final long[] hintConstants;
   private final ThreadLocal<Matched> scratch = new ThreadLocal<>();
 
   /** {@code hintNames}/{@code hintDescriptors} index into {@code names} and {@code prefixes}, prefixes after names. */
   ClassFileScan(List<String> names, List<String> prefixes, long[] hintNames, long[] hintDescriptors) {
-    if (names.size() + prefixes.size() > 64 || hintNames.length > 64) {
+    this(names, prefixes, hintNames, hintDescriptors, List.of(), new long[hintNames.length]);
+  }
+
+  /** As above, plus constants: a hint with bits in {@code hintConstants} passes when the pool holds one of them. */
+  ClassFileScan(List<String> names, List<String> prefixes, long[] hintNames, long[] hintDescriptors,
+      List<String> constants, long[] hintConstants) {
+    if (names.size() + prefixes.size() > 64 || hintNames.length > 64 || constants.size() > 64) {
       throw new IllegalArgumentException("at most 64 method names and descriptor prefixes, and 64 hints");
     }
     this.names = utf8(names);
     this.prefixes = utf8(prefixes);
     this.hintNames = hintNames.clone();
     this.hintDescriptors = hintDescriptors.clone();
+    this.constants = utf8(constants);
+    this.hintConstants = hintConstants.clone();
   }
 
   /** Bits of the hints (by their position) whose method the class file declares. */
@@ -41,9 +53,10 @@ final class ClassFileScan {
       scratch.set(m);
     }
     m.size = 0;
+    m.constants = 0;
     try {
       int p = constantPool(b, m);
-      return p < 0 ? ALL : methods(b, p, m);
+      return p < 0 ? ALL : methods(b, p, m) | holding(m.constants);
     } catch (ArrayIndexOutOfBoundsException truncated) {
       return ALL;
     }
@@ -61,6 +74,7 @@ final class ClassFileScan {
         case 1: // Utf8
           int len = u2(b, p + 1);
           long bits = match(b, p + 3, len);
+          m.constants |= constant(b, p + 3, len);
           if (bits != 0 && !m.add(i, bits)) {
             return -1;
           }
@@ -125,6 +139,28 @@ final class ClassFileScan {
     return p;
   }
 
+  private long holding(long found) {
+    long passed = 0;
+    if (found != 0) {
+      for (int k = 0; k < hintConstants.length; k++) {
+        if ((found & hintConstants[k]) != 0) {
+          passed |= 1L << k;
+        }
+      }
+    }
+    return passed;
+  }
+
+  private long constant(byte[] b, int at, int len) {
+    long bits = 0;
+    for (int k = 0; k < constants.length; k++) {
+      if (len == constants[k].length && equalAt(b, at, constants[k])) {
+        bits |= 1L << k;
+      }
+    }
+    return bits;
+  }
+
   private long match(byte[] b, int at, int len) {
     long bits = 0;
     for (int k = 0; k < names.length; k++) {
@@ -172,6 +208,8 @@ final class ClassFileScan {
     final int[] index = new int[MAX_MATCHED_ENTRIES];
     final long[] bits = new long[MAX_MATCHED_ENTRIES];
     int size;
+    /** Bits of the constants the pool holds. */
+    long constants;
 
     boolean add(int cpIndex, long entryBits) {
       if (size == MAX_MATCHED_ENTRIES) {

@@ -15,12 +15,19 @@ public final class ClassHint {
   final String namePrefix;
   final String[] methodNames;
   final String[] descriptorPrefixes;
+  final String[] constants;
 
   private ClassHint(String[] names, String namePrefix, String[] methodNames, String[] descriptorPrefixes) {
+    this(names, namePrefix, methodNames, descriptorPrefixes, new String[0]);
+  }
+
+  private ClassHint(String[] names, String namePrefix, String[] methodNames, String[] descriptorPrefixes,
+      String[] constants) {
     this.names = names;
     this.namePrefix = namePrefix;
     this.methodNames = methodNames;
     this.descriptorPrefixes = descriptorPrefixes;
+    this.constants = constants;
   }
 
   /** Classes with exactly these binary names ({@code a.b.Outer$Inner}). */
@@ -40,6 +47,14 @@ public final class ClassHint {
   /** Classes that declare a method with one of these names (read from the class file's own method table). */
   public static ClassHint declaresMethod(String... methodNames) {
     return new ClassHint(new String[0], null, methodNames.clone(), new String[0]);
+  }
+
+  /**
+   * Classes whose constant pool holds one of these UTF-8 constants, e.g. the descriptor of an annotation
+   * ({@code "Lorg/example/Traced;"}) that marks the methods to advise, wherever they are.
+   */
+  public static ClassHint holdsConstant(String... utf8) {
+    return new ClassHint(new String[0], null, new String[0], new String[0], utf8.clone());
   }
 
   /**

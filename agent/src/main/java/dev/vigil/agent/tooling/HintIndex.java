@@ -26,6 +26,7 @@ final class HintIndex {
     List<Integer> methodOwners = new ArrayList<>();
     List<String> methodNames = new ArrayList<>();
     List<String> descriptorPrefixes = new ArrayList<>();
+    List<String> constants = new ArrayList<>();
     for (int i = 0; i < hints.size(); i++) {
       ClassHint h = hints.get(i);
       for (String name : h.names) {
@@ -38,10 +39,11 @@ final class HintIndex {
         prefixList.add(h.namePrefix);
         prefixOwners.add(i);
       }
-      if (h.methodNames.length > 0) {
+      if (h.methodNames.length > 0 || h.constants.length > 0) {
         methodOwners.add(i);
         addNew(methodNames, h.methodNames);
         addNew(descriptorPrefixes, h.descriptorPrefixes);
+        addNew(constants, h.constants);
       }
     }
     prefixes = prefixList.toArray(new String[0]);
@@ -49,6 +51,7 @@ final class HintIndex {
     methodOwner = ints(methodOwners);
     long[] nameBits = new long[methodOwner.length];
     long[] descriptorBits = new long[methodOwner.length];
+    long[] constantBits = new long[methodOwner.length];
     for (int k = 0; k < methodOwner.length; k++) {
       ClassHint h = hints.get(methodOwner[k]);
       for (String m : h.methodNames) {
@@ -57,8 +60,11 @@ final class HintIndex {
       for (String d : h.descriptorPrefixes) {
         descriptorBits[k] |= 1L << (methodNames.size() + descriptorPrefixes.indexOf(d));
       }
+      for (String c : h.constants) {
+        constantBits[k] |= 1L << constants.indexOf(c);
+      }
     }
-    scan = new ClassFileScan(methodNames, descriptorPrefixes, nameBits, descriptorBits);
+    scan = new ClassFileScan(methodNames, descriptorPrefixes, nameBits, descriptorBits, constants, constantBits);
   }
 
   /**

@@ -21,10 +21,14 @@ import org.jctools.queues.atomic.MpscAtomicArrayQueue;
  * shutdown ends within its own budget, cutting a send in flight if it must.
  */
 final class ExportProcessor implements Runnable {
+  /** Batching, span limits, and where spans go (OTLP, the console or both). */
+  final ExportSettings settings;
   private final Supplier<OtlpChannel> channelFactory;
   /** Built by the worker on its first export: the transport's classes load then, not during start-up. */
   private volatile OtlpChannel channel;
-  private final SpanEncoder encoder;
+  /** Built by the worker on its first export too: detecting the resource stays out of premain. */
+  private final Supplier<SpanEncoder> encoderFactory;
+  private SpanEncoder encoder;
   private final SpanExportStats stats;
   private final MpscAtomicArrayQueue<VigilSpan> queue;
   private final VigilSpan[] batch;
@@ -40,8 +44,14 @@ final class ExportProcessor implements Runnable {
 
   ExportProcessor(Supplier<OtlpChannel> channelFactory, SpanEncoder encoder, SpanExportStats stats,
       ExportSettings settings) {
+    this(channelFactory, () -> encoder, stats, settings);
+  }
+
+  ExportProcessor(Supplier<OtlpChannel> channelFactory, Supplier<SpanEncoder> encoderFactory, SpanExportStats stats,
+      ExportSettings settings) {
+    this.settings = settings;
     this.channelFactory = channelFactory;
-    this.encoder = encoder;
+    this.encoderFactory = encoderFactory;
     this.stats = stats;
     this.queue = new MpscAtomicArrayQueue<>(Math.max(2, settings.maxQueueSize));
     this.batchSize = settings.maxExportBatchSize;
@@ -106,9 +116,20 @@ final class ExportProcessor implements Runnable {
     inFlight.set(n);
     OtlpChannel.Outcome outcome = OtlpChannel.Outcome.FAILED;
     try {
+      if (settings.console) {
+        ConsoleSpans.print(batch, n);
+      }
+      if (!settings.otlp) {
+        Arrays.fill(batch, 0, n, null);
+        outcome = OtlpChannel.Outcome.SENT;
+        return;
+      }
       OtlpChannel c = channel;
       if (c == null) {
         channel = c = channelFactory.get();
+      }
+      if (encoder == null) {
+        encoder = encoderFactory.get();
       }
       ProtoBuffer request = encoder.encode(batch, n);
       Arrays.fill(batch, 0, n, null);

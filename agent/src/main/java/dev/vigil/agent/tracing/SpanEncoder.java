@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Encodes ended {@link VigilSpan}s to an OTLP {@code ExportTraceServiceRequest} (opentelemetry/proto/trace/v1), on
  * the export thread, straight from their fields into one reused buffer; the resource and the instrumentation scope
- * are encoded once. String attribute values are cut at {@link #MAX_ATTRIBUTE_LENGTH} chars. Not thread-safe: one
- * encoder per export thread.
+ * are encoded once. String attribute values are cut at the span limit (OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT, else
+ * {@link #MAX_ATTRIBUTE_LENGTH} chars); an event keeps at most OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT attributes. Not
+ * thread-safe: one encoder per export thread.
  */
 final class SpanEncoder {
   static final int MAX_ATTRIBUTE_LENGTH = 4096;
@@ -26,8 +27,20 @@ final class SpanEncoder {
   private final byte[] scope;
   private final byte[] schemaUrl;
   private final ProtoBuffer out = new ProtoBuffer(64 * 1024);
+  private final int maxLength;
+  private final int maxEventAttributes;
 
   SpanEncoder(Resource resource) {
+    this(resource, MAX_ATTRIBUTE_LENGTH, VigilSpan.MAX_EXTRA_ATTRIBUTES);
+  }
+
+  SpanEncoder(Resource resource, ExportSettings limits) {
+    this(resource, limits.valueLengthLimit, limits.eventAttributeCountLimit);
+  }
+
+  private SpanEncoder(Resource resource, int maxLength, int maxEventAttributes) {
+    this.maxLength = maxLength;
+    this.maxEventAttributes = maxEventAttributes;
     ProtoBuffer b = new ProtoBuffer(1024);
     int m = b.begin(1); // ResourceSpans.resource
     attributes(b, 1, resource.getAttributes());
@@ -97,7 +110,7 @@ final class SpanEncoder {
     }
     int status = out.begin(15);
     if (s.status == StatusCode.ERROR && s.statusDescription != null && !s.statusDescription.isEmpty()) {
-      out.string(2, s.statusDescription, MAX_ATTRIBUTE_LENGTH);
+      out.string(2, s.statusDescription, maxLength);
     }
     if (s.status != StatusCode.UNSET) {
       out.uint64(3, s.status == StatusCode.OK ? 1 : 2);
@@ -115,7 +128,7 @@ final class SpanEncoder {
         int kv = out.begin(9);
         out.bytes(1, keys[i]);
         int v = out.begin(2);
-        out.string(1, texts[i], MAX_ATTRIBUTE_LENGTH);
+        out.string(1, texts[i], maxLength);
         out.end(v);
         out.end(kv);
       }
@@ -137,37 +150,55 @@ final class SpanEncoder {
     out.fixed64(1, e.epochNanos);
     out.string(2, e.name, MAX_ATTRIBUTE_LENGTH);
     Attributes given = e.attributes == null ? Attributes.empty() : e.attributes;
+    int room = maxEventAttributes;
     if (e.exception != null) {
-      exception(e.exception, given);
+      room -= exception(e.exception, given, room);
     }
-    attributes(out, 3, given);
+    int[] dropped = {0};
+    int[] left = {room};
+    given.forEach((key, value) -> {
+      if (left[0]-- > 0) {
+        keyValue(out, 3, key, value);
+      } else {
+        dropped[0]++;
+      }
+    });
+    if (dropped[0] > 0) {
+      out.uint64(4, dropped[0]); // Event.dropped_attributes_count
+    }
     out.end(m);
   }
 
   /** exception.type, .message and .stacktrace, unless the caller gave its own value for one of them. */
-  private void exception(Throwable t, Attributes given) {
+  /** Returns how many attributes it wrote, at most {@code room}. */
+  private int exception(Throwable t, Attributes given, int room) {
     String type = t.getClass().getCanonicalName();
-    exceptionAttribute(given, "exception.type", type != null ? type : t.getClass().getName());
-    exceptionAttribute(given, "exception.message", t.getMessage());
-    StringWriter trace = new StringWriter();
-    try (PrintWriter w = new PrintWriter(trace)) {
-      t.printStackTrace(w);
+    int n = exceptionAttribute(given, "exception.type", type != null ? type : t.getClass().getName(), room);
+    n += exceptionAttribute(given, "exception.message", t.getMessage(), room - n);
+    if (room - n > 0) {
+      StringWriter trace = new StringWriter();
+      try (PrintWriter w = new PrintWriter(trace)) {
+        t.printStackTrace(w);
+      }
+      n += exceptionAttribute(given, "exception.stacktrace", trace.toString(), room - n);
     }
-    exceptionAttribute(given, "exception.stacktrace", trace.toString());
+    return n;
   }
 
-  private void exceptionAttribute(Attributes given, String key, String value) {
+  private int exceptionAttribute(Attributes given, String key, String value, int room) {
     AttributeKey<String> k = AttributeKey.stringKey(key);
-    if (value != null && given.get(k) == null) {
+    if (room > 0 && value != null && given.get(k) == null) {
       keyValue(out, 3, k, value);
+      return 1;
     }
+    return 0;
   }
 
-  private static void attributes(ProtoBuffer b, int field, Attributes attributes) {
+  private void attributes(ProtoBuffer b, int field, Attributes attributes) {
     attributes.forEach((key, value) -> keyValue(b, field, key, value));
   }
 
-  private static void keyValue(ProtoBuffer b, int field, AttributeKey<?> key, Object value) {
+  private void keyValue(ProtoBuffer b, int field, AttributeKey<?> key, Object value) {
     int kv = b.begin(field);
     b.string(1, key.getKey(), Integer.MAX_VALUE);
     int v = b.begin(2);
@@ -192,7 +223,7 @@ final class SpanEncoder {
   }
 
   /** The AnyValue fields of a scalar: string_value 1, bool_value 2, int_value 3, double_value 4. */
-  private static void anyValue(ProtoBuffer b, Object value) {
+  private void anyValue(ProtoBuffer b, Object value) {
     if (value instanceof Boolean) {
       b.uint64(2, (Boolean) value ? 1 : 0);
     } else if (value instanceof Long) {
@@ -200,7 +231,7 @@ final class SpanEncoder {
     } else if (value instanceof Double) {
       b.fixed64(4, Double.doubleToRawLongBits((Double) value));
     } else {
-      b.string(1, String.valueOf(value), MAX_ATTRIBUTE_LENGTH);
+      b.string(1, String.valueOf(value), maxLength);
     }
   }
 

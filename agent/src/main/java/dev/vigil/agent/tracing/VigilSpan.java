@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * by whoever ends it first; the recorders guarantee a single end.
  */
 public final class VigilSpan implements Span, SpanContext {
+  /** The defaults of OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT and OTEL_SPAN_EVENT_COUNT_LIMIT (ExportSettings has the values). */
   static final int MAX_EXTRA_ATTRIBUTES = 128;
   static final int MAX_EVENTS = 128;
 
@@ -141,7 +142,7 @@ public final class VigilSpan implements Span, SpanContext {
         return;
       }
     }
-    if (extraCount == 2 * MAX_EXTRA_ATTRIBUTES) {
+    if (extraCount >= 2 * sink.settings.attributeCountLimit) { // only recording spans get here: sink is set
       droppedAttributes++;
       return;
     }
@@ -177,7 +178,7 @@ public final class VigilSpan implements Span, SpanContext {
     if (events == null) {
       events = new ArrayList<>(2);
     }
-    if (events.size() < MAX_EVENTS) {
+    if (events.size() < sink.settings.eventCountLimit) {
       events.add(event);
     } else {
       droppedEvents++;

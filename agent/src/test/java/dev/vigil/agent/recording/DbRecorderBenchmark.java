@@ -31,6 +31,9 @@ import org.openjdk.jmh.annotations.State;
 public class DbRecorderBenchmark {
   private static final String SQL = "SELECT o.id, o.total FROM orders o WHERE o.customer_id = ? AND o.status IN (?, ?)";
   private DbClientRecorder recorder;
+  /** The same, also giving each statement's time to the route being served (the per-route SQL table). */
+  private DbClientRecorder routed;
+  private DbClientRecorder unrouted;
   private WeakIdentityMap<Object, String> map;
   private Connection connection;
   private Statement statement;
@@ -42,10 +45,16 @@ public class DbRecorderBenchmark {
     HttpServerRecorder http = new HttpServerRecorder(endpoints);
     recorder = new DbClientRecorder(new DbOperationRegistry(100), 2000, 1024,
         new NPlusOneDetector(http, new NPlusOneFindings(100, 100), 5));
+    NPlusOneDetector detector = new NPlusOneDetector(http, new NPlusOneFindings(100, 100), 5);
+    unrouted = new DbClientRecorder(new DbOperationRegistry(100), 2000, 1024, detector);
+    routed = new DbClientRecorder(new DbOperationRegistry(100), 2000, 1024, detector, http);
     connection = connection();
     statement = (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
         (p, m, a) -> m.getName().equals("hashCode") ? System.identityHashCode(p) : null);
     recorder.prepared(connection, SQL, statement);
+    unrouted.prepared(connection, SQL, statement);
+    routed.prepared(connection, SQL, statement);
+    http.start("GET", "/orders/{id}", true, null); // this thread serves a request for the rest of the run
     map = new WeakIdentityMap<>(100_000);
     for (int i = 0; i < keys.length; i++) {
       keys[i] = new Object();
@@ -61,6 +70,18 @@ public class DbRecorderBenchmark {
   @Benchmark
   public void preparedExecution() {
     recorder.start(statement, null).end(null);
+  }
+
+  /** A prepared execution while a request is served (N+1 counting on), without the per-route table. */
+  @Benchmark
+  public void executionInRequest() {
+    unrouted.start(statement, null).end(null);
+  }
+
+  /** The same with the per-route table: the difference is what it adds to each statement. */
+  @Benchmark
+  public void executionInRequestRouted() {
+    routed.start(statement, null).end(null);
   }
 
   private int next;

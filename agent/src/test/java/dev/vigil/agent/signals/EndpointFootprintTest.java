@@ -29,6 +29,7 @@ class EndpointFootprintTest {
     long histogram = perInstance(() -> new Histogram(1, SlidingWindow.HIGHEST_MICROS, 2), N, keep);
     long packedEmpty = perInstance(() -> new PackedHistogram(1, SlidingWindow.HIGHEST_MICROS, 2), N, keep);
     long buckets = perInstance(BucketHistogram::new, N, keep);
+    long samples = perInstance(() -> new LatencyReservoir(1024, 6), N, keep);
     long oneRequest = perInstance(() -> oneRequestRegistry(N), 1, keep) / N;
 
     System.out.printf("footprint per endpoint (2 status codes, window filled): %d bytes%n", perEndpoint);
@@ -36,6 +37,7 @@ class EndpointFootprintTest {
     System.out.printf("  Histogram (the drained copy the window keeps for reuse): %d bytes%n", histogram);
     System.out.printf("  PackedHistogram slot, empty: %d bytes%n", packedEmpty);
     System.out.printf("  BucketHistogram (one per status code): %d bytes%n", buckets);
+    System.out.printf("  LatencyReservoir (1,024 canary samples, vigil.signals.samples): %d bytes%n", samples);
     System.out.printf("footprint per endpoint of a single request (a scanner's path), ticked: %d bytes%n", oneRequest);
     assertThat(keep).isNotEmpty();
     assertThat(perEndpoint).isBetween(1_000L, 256 * 1024L);

@@ -25,6 +25,16 @@ class ClassFileScanTest {
   }
 
   @Test
+  void aConstantHintPassesClassesWhosePoolHoldsIt() throws Exception {
+    ClassFileScan annotated = new ClassFileScan(List.of("execute"), List.of(), new long[] {0b1, 0},
+        new long[] {0, 0}, List.of("Ljava/lang/Deprecated;"), new long[] {0, 0b1});
+    assertThat(annotated.scan(file(Thread.class))).as("has @Deprecated methods").isEqualTo(0b10);
+    assertThat(annotated.scan(file(java.util.concurrent.Executor.class))).as("declares execute, nothing deprecated")
+        .isEqualTo(0b01);
+    assertThat(annotated.scan(file(java.util.concurrent.Callable.class))).isZero();
+  }
+
+  @Test
   void aFileItCannotReadPassesEveryHint() throws Exception {
     assertThat(scan.scan(null)).isEqualTo(ClassFileScan.ALL);
     assertThat(scan.scan(new byte[] {1, 2, 3})).isEqualTo(ClassFileScan.ALL);

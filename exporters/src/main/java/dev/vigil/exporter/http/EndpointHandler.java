@@ -83,6 +83,7 @@ final class EndpointHandler implements HttpHandler {
     byte[] body = r.body;
     Headers out = exchange.getResponseHeaders();
     out.set("Content-Type", r.contentType);
+    r.headers.forEach(out::set);
     String encoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
     if (encoding != null && encoding.contains("gzip") && body.length > 0) {
       body = gzip(body);

@@ -124,6 +124,9 @@ class AgentJarIT {
           .isNotNull();
       assertThat(jar.getEntry("dev/vigil/bootstrap/Bridge.class")).as("the bridge is never a plain class here")
           .isNull();
+      assertThat(jar.getEntry("META-INF/vigil/vigil-agent-otel-bridge.jar"))
+          .as("the classes bridging the application's own OpenTelemetry API, unrelocated").isNotNull();
+      assertThat(jar.getEntry("dev/vigil/otelbridge/BridgeStorage.class")).as("never a plain class here").isNull();
     }
   }
 

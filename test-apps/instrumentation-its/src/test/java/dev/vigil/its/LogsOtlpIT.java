@@ -20,7 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * OTLP log export (OTEL_LOGS_EXPORTER=otlp): the application's records arrive at an OTLP receiver decoded from the
+ * OTLP log export, on by default once an OTLP endpoint is configured (as OTEL_LOGS_EXPORTER=otlp, the OpenTelemetry
+ * default) and off with OTEL_LOGS_EXPORTER=none or vigil.logs.exporter=none: the application's records arrive at an OTLP receiver decoded from the
  * protobuf the agent sent, with level, logger, message, exception and the trace context of the server span the trace
  * receiver got; a receiver that cannot keep up makes records drop, counted, and never blocks the application.
  */
@@ -33,7 +34,6 @@ class LogsOtlpIT {
         AgentJvm jvm = LoggingApps.builder(app)
             .env("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint())
             .env("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", logs.logsEndpoint())
-            .env("OTEL_LOGS_EXPORTER", "otlp")
             .env("OTEL_BSP_SCHEDULE_DELAY", "200")
             .sysProp("vigil.logs.export_interval", "200ms")
             .start()) {
@@ -85,6 +85,40 @@ class LogsOtlpIT {
       Scrape scrape = jvm.awaitScrape(s -> s.sum("vigil_exporter_logs_exported_total") >= records.size());
       assertThat(scrape.sum("vigil_exporter_logs_dropped_total", "reason", "queue_full")).isZero();
       assertThat(scrape.sum("vigil_exporter_logs_dropped_total", "reason", "export_failed")).isZero();
+    }
+  }
+
+  @Test
+  void onByDefaultToTheGeneralEndpoint() throws Exception {
+    try (OtlpReceiver otlp = OtlpReceiver.start();
+        AgentJvm jvm = LoggingApps.builder("logback").env("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint())
+            .sysProp("vigil.logs.export_interval", "200ms").start()) {
+      jvm.awaitReady();
+      LoggingApps.runOutside(jvm, 3);
+      Scrape scrape = jvm.awaitScrape(s -> s.sum("vigil_exporter_logs_exported_total") >= 6);
+      assertThat(otlp.logRecords()).as("records at the endpoint's /v1/logs").isGreaterThanOrEqualTo(6);
+      assertThat(scrape.sum("vigil_exporter_logs_dropped_total")).isZero();
+      assertThat(jvm.output()).contains("[vigil] INFO logs to " + otlp.endpoint() + "/v1/logs");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"OTEL_LOGS_EXPORTER", "VIGIL_LOGS_EXPORTER"})
+  void noneTurnsItOff(String variable) throws Exception {
+    try (OtlpReceiver otlp = OtlpReceiver.start();
+        AgentJvm jvm = LoggingApps.builder("logback").env("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint())
+            .env("OTEL_BSP_SCHEDULE_DELAY", "200").env(variable, "none").start()) {
+      int port = jvm.awaitReady();
+      jvm.awaitLine(l -> l.contains("[vigil] INFO started in"), AgentJvm.PATIENCE);
+      String traceId = LoggingApps.newTraceId();
+      assertThat(Http.get("http://127.0.0.1:" + port + "/work?id=q0", "traceparent",
+          LoggingApps.traceparent(traceId)).statusCode()).isEqualTo(200);
+      // traces still go out; the log export was never set up, so nothing can arrive later either
+      otlp.await(spans -> spans.stream().anyMatch(s -> s.traceId.equals(traceId)), AgentJvm.PATIENCE);
+      assertThat(jvm.output()).contains("[vigil] INFO traces to").doesNotContain("[vigil] INFO logs to");
+      Scrape scrape = jvm.awaitScrape(s -> s.sum("http_server_request_duration_seconds_count") >= 1);
+      assertThat(scrape.find("vigil_exporter_logs_exported_total")).isEmpty();
+      assertThat(otlp.logRecords()).isZero();
     }
   }
 

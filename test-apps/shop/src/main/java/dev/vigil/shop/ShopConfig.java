@@ -14,6 +14,11 @@ public final class ShopConfig {
   public final int poolSize;
   /** host:port of the Redis that caches products ({@code -Dshop.redis}), or null: no cache. */
   public final String redis = blankToNull(System.getProperty("shop.redis"));
+  /**
+   * Extra milliseconds before answering a request whose path starts with a prefix ({@code -Dshop.delay=/products/=50}
+   * slows {@code GET /products/{id}} only): a regressed build, for the canary comparison's tests.
+   */
+  public final java.util.Map<String, Long> delays = delays(System.getProperty("shop.delay", ""));
 
   private ShopConfig(String host, int port, int workerThreads, Db db, String jdbcUrl, String dbUser, String dbPassword,
       int poolSize) {
@@ -53,6 +58,26 @@ public final class ShopConfig {
     }
     return new ShopConfig(host, port, threads, db, System.getProperty("shop.db.url", url),
         System.getProperty("shop.db.user", user), System.getProperty("shop.db.password", ""), poolSize);
+  }
+
+  private static java.util.Map<String, Long> delays(String spec) {
+    java.util.Map<String, Long> delays = new java.util.LinkedHashMap<>();
+    for (String pair : spec.split(",")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      int eq = pair.lastIndexOf('=');
+      try {
+        long millis = eq > 0 ? Long.parseLong(pair.substring(eq + 1).trim()) : -1;
+        if (millis < 0 || !pair.trim().startsWith("/")) {
+          throw new NumberFormatException();
+        }
+        delays.put(pair.substring(0, eq).trim(), millis);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("shop.delay=" + spec + " is not /path-prefix=millis[,...]");
+      }
+    }
+    return java.util.Collections.unmodifiableMap(delays);
   }
 
   private static String blankToNull(String s) {

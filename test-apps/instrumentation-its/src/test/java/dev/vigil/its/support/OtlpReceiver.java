@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
@@ -44,6 +45,7 @@ public final class OtlpReceiver implements AutoCloseable {
   private final List<Map<String, String>> requestHeaders = new CopyOnWriteArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final List<ExportMetricsServiceRequest> metrics = new CopyOnWriteArrayList<>();
+  private final AtomicInteger logRecords = new AtomicInteger();
   private volatile long delayMillis;
 
   private OtlpReceiver(HttpServer server) {
@@ -72,6 +74,8 @@ public final class OtlpReceiver implements AutoCloseable {
     OtlpReceiver receiver = new OtlpReceiver(server);
     server.createContext("/v1/traces", receiver::handle);
     server.createContext("/v1/metrics", receiver::handleMetrics);
+    // logs go to the same endpoint by default: taken and counted, so that an app that logs sees no failed export
+    server.createContext("/v1/logs", receiver::handleLogs);
     server.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "otlp-receiver");
       t.setDaemon(true);
@@ -125,6 +129,24 @@ public final class OtlpReceiver implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private void handleLogs(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      InputStream in = exchange.getRequestBody();
+      if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+        in = new GZIPInputStream(in);
+      }
+      ExportLogsServiceRequest request = ExportLogsServiceRequest.parseFrom(in.readAllBytes());
+      request.getResourceLogsList().forEach(r -> r.getScopeLogsList()
+          .forEach(s -> logRecords.addAndGet(s.getLogRecordsCount())));
+      exchange.sendResponseHeaders(200, -1);
+    }
+  }
+
+  /** Log records received at {@code /v1/logs}. */
+  public int logRecords() {
+    return logRecords.get();
   }
 
   private void handleMetrics(HttpExchange exchange) throws IOException {

@@ -37,18 +37,23 @@ public final class ShopServer {
     server.setExecutor(workers);
     ProductCache cache = config.redis == null ? null : ProductCache.connect(config.redis);
     ProductRepository products = new ProductRepository(db);
-    route(server, "/products", new ProductsHandler(products, cache));
-    route(server, "/stock-report", new StockReportHandler(products));
-    route(server, "/orders", new OrdersHandler(new OrderRepository(db)));
-    route(server, "/slow", new SlowHandler());
-    route(server, "/error", new ErrorHandler());
-    route(server, "/cpu", new CpuHandler());
+    DelayFilter delay = new DelayFilter(config.delays);
+    route(server, "/products", new ProductsHandler(products, cache), delay);
+    route(server, "/stock-report", new StockReportHandler(products), delay);
+    route(server, "/orders", new OrdersHandler(new OrderRepository(db)), delay);
+    route(server, "/slow", new SlowHandler(), delay);
+    route(server, "/error", new ErrorHandler(), delay);
+    route(server, "/cpu", new CpuHandler(), delay);
     server.start();
     return new ShopServer(server, workers, cache);
   }
 
-  private static void route(HttpServer server, String path, HttpHandler handler) {
-    server.createContext(path, handler).getFilters().add(new ErrorFilter());
+  private static void route(HttpServer server, String path, HttpHandler handler, DelayFilter delay) {
+    java.util.List<com.sun.net.httpserver.Filter> filters = server.createContext(path, handler).getFilters();
+    filters.add(new ErrorFilter());
+    if (delay.any()) {
+      filters.add(delay);
+    }
   }
 
   public int port() {

@@ -1,6 +1,7 @@
 package org.example.servers.app;
 
 import java.io.IOException;
+import java.util.logging.Logger;
 import javax.servlet.AsyncContext;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
@@ -15,6 +16,9 @@ import javax.servlet.http.HttpServletResponse;
 
 /** The app's servlets and filter. */
 final class Servlets {
+  /** Through java.util.logging: the containers' own lines go there too (Jetty through SLF4J's JUL binding). */
+  private static final Logger LOG = Logger.getLogger("org.example.servers.app");
+
   private Servlets() {}
 
   /** Answers with a word and the path, to show which servlet ran. */
@@ -45,6 +49,7 @@ final class Servlets {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+      LOG.info("boom: the app is about to throw");
       last = new IllegalStateException("boom from the app");
       throw last;
     }
@@ -57,6 +62,7 @@ final class Servlets {
       Object e = req.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
       if (e instanceof Throwable) {
         Throwable t = (Throwable) e;
+        LOG.info("error page: " + t.getMessage());
         System.out.println("CAUGHT " + t.getClass().getName() + ": " + t.getMessage() + " identity="
             + (t == Boom.last ? "same" : "different"));
       }

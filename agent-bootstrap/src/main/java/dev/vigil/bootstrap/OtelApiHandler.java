@@ -1,0 +1,133 @@
+package dev.vigil.bootstrap;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+
+/**
+ * What the application's own OpenTelemetry API calls reach Vigil through. Bridge classes written against the
+ * application's (unrelocated) API are defined next to it and call these methods; everything of Vigil's side (its
+ * context, its spans) is passed as an opaque {@code Object}. Only JDK types cross, so both sides see this interface.
+ * Implemented by the agent; the no-op leaves the application's API untouched.
+ */
+public interface OtelApiHandler {
+  OtelApiHandler NOOP = new OtelApiHandler() {};
+
+  /** The bridge {@code ContextStorage} for the API that {@code lazyStorage} belongs to, or null: keep the app's own. */
+  default Object contextStorage(Class<?> lazyStorage) {
+    return null;
+  }
+
+  /** The bridge {@code OpenTelemetry} for the API that {@code globalOpenTelemetry} belongs to, or null. */
+  default Object openTelemetry(Class<?> globalOpenTelemetry) {
+    return null;
+  }
+
+  /** Starts a span for a {@code @WithSpan} method and makes it current; the handle goes to {@link #endMethodSpan}. */
+  default Object startMethodSpan(Method method, Object[] args) {
+    return null;
+  }
+
+  /** Ends what {@link #startMethodSpan} started (accepts null). */
+  default void endMethodSpan(Object handle, Throwable error) {}
+
+  // Vigil's context, as the bridge context wraps it.
+
+  default Object currentContext() {
+    return null;
+  }
+
+  default Object rootContext() {
+    return null;
+  }
+
+  /** Makes {@code context} current; returns an {@link AutoCloseable} that restores the previous one. */
+  default AutoCloseable attach(Object context) {
+    return null;
+  }
+
+  /** The span in {@code context}, or null. */
+  default Object span(Object context) {
+    return null;
+  }
+
+  default Object withSpan(Object context, Object span) {
+    return context;
+  }
+
+  /** {@code context} with a span known only by its ids (a span the application made itself, e.g. extracted). */
+  default Object withSpanContext(Object context, String traceId, String spanId, boolean sampled, boolean remote) {
+    return context;
+  }
+
+  /** Baggage of {@code context} as key, value, metadata triples, or null when it has none. */
+  default String[] baggage(Object context) {
+    return null;
+  }
+
+  default Object withBaggage(Object context, String[] triples) {
+    return context;
+  }
+
+  /** What the application stored under its own keys (an object of the bridge), or null. */
+  default Object appValues(Object context) {
+    return null;
+  }
+
+  default Object withAppValues(Object context, Object values) {
+    return context;
+  }
+
+  // Spans.
+
+  /** A span child of the span in {@code parent} (null: no parent); kind by ordinal; null when traces are off. */
+  default Object startSpan(Object parent, String name, int kind) {
+    return null;
+  }
+
+  /** trace id, span id (hex) and "1"/"0" for sampled. */
+  default String[] ids(Object span) {
+    return null;
+  }
+
+  default boolean isRecording(Object span) {
+    return false;
+  }
+
+  /** {@code value}: String, Long, Double, Boolean or a List of one of them. */
+  default void setAttribute(Object span, String key, Object value) {}
+
+  /** {@code attributes}: key, value, key, value...; {@code epochNanos} 0: now. */
+  default void addEvent(Object span, String name, Object[] attributes, long epochNanos) {}
+
+  default void recordException(Object span, Throwable error, Object[] attributes) {}
+
+  /** {@code code} by ordinal: unset, ok, error. */
+  default void setStatus(Object span, int code, String description) {}
+
+  default void updateName(Object span, String name) {}
+
+  /** {@code epochNanos} 0: now. */
+  default void end(Object span, long epochNanos) {}
+
+  // The application's counters, exported with Vigil's metrics.
+
+  /** A counter named {@code name} (OpenTelemetry name), or null when no more are taken (the app's no-op then). */
+  default Object counter(String name, String description, String unit) {
+    return null;
+  }
+
+  /** Adds {@code value} (negative: ignored) to the series of {@code attributes} (key, value, ...; may be null). */
+  default void add(Object counter, double value, Object[] attributes) {}
+
+  // Propagation through Vigil's configured propagators.
+
+  default String[] propagationFields() {
+    return new String[0];
+  }
+
+  default void inject(Object context, Map<String, String> carrier) {}
+
+  default Object extract(Object context, Map<String, String> carrier) {
+    return context;
+  }
+}

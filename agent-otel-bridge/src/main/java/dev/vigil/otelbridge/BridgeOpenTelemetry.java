@@ -1,0 +1,71 @@
+package dev.vigil.otelbridge;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerBuilder;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.propagation.ContextPropagators;
+
+/**
+ * What {@code GlobalOpenTelemetry.get()} returns under Vigil: tracers whose spans are Vigil's, and Vigil's configured
+ * propagators, and counters exported with Vigil's metrics. Loggers stay the API's no-op default.
+ */
+public final class BridgeOpenTelemetry implements OpenTelemetry, TracerProvider {
+  public static final BridgeOpenTelemetry INSTANCE = new BridgeOpenTelemetry();
+  private static final Tracer TRACER = BridgeSpanBuilder::new;
+
+  private final ContextPropagators propagators = ContextPropagators.create(new BridgePropagator());
+
+  private BridgeOpenTelemetry() {}
+
+  @Override
+  public TracerProvider getTracerProvider() {
+    return this;
+  }
+
+  @Override
+  public MeterProvider getMeterProvider() {
+    return BridgeMeters.INSTANCE;
+  }
+
+  @Override
+  public ContextPropagators getPropagators() {
+    return propagators;
+  }
+
+  @Override
+  public Tracer get(String instrumentationScopeName) {
+    return TRACER;
+  }
+
+  @Override
+  public Tracer get(String instrumentationScopeName, String instrumentationScopeVersion) {
+    return TRACER;
+  }
+
+  @Override
+  public TracerBuilder tracerBuilder(String instrumentationScopeName) {
+    return new TracerBuilder() {
+      @Override
+      public TracerBuilder setSchemaUrl(String schemaUrl) {
+        return this;
+      }
+
+      @Override
+      public TracerBuilder setInstrumentationVersion(String instrumentationScopeVersion) {
+        return this;
+      }
+
+      @Override
+      public Tracer build() {
+        return TRACER;
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "VigilOpenTelemetry";
+  }
+}

@@ -1,0 +1,143 @@
+package dev.vigil.its;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.its.support.AgentJvm;
+import dev.vigil.its.support.Http;
+import dev.vigil.its.support.OtlpReceiver;
+import dev.vigil.its.support.ReceivedSpan;
+import dev.vigil.its.support.Scrape;
+import dev.vigil.its.support.Services;
+import dev.vigil.its.support.TestApps;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.opentelemetry.proto.trace.v1.Status.StatusCode;
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An application instrumented by hand with the OpenTelemetry API (test-apps/otel-api-app) joins Vigil's trace: its
+ * manual span, its {@code @WithSpan} method and the attribute it sets on the current span sit in Vigil's server span's
+ * trace, Vigil's JDBC span is a child of its manual span, and the caller's baggage reaches {@code Baggage.current()};
+ * with the current API and with one about two years older. Without Vigil the same application runs on the no-op API.
+ */
+class OtelApiIT {
+  private static final String MODULE = "otel-api-app";
+  private static final String MAIN = "dev.vigil.otelapiapp.OtelApiApp";
+  private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final String PARENT_ID = "00f067aa0ba902b7";
+  private static final String[] SWAPPED = {"opentelemetry-api-", "opentelemetry-context-",
+    "opentelemetry-instrumentation-annotations-"};
+
+  @Test
+  void currentApi() throws Exception {
+    run(TestApps.classpath(MODULE));
+  }
+
+  @Test
+  void oldestSupportedApi() throws Exception {
+    run(oldestClasspath());
+  }
+
+  @Test
+  void withoutVigilTheApiIsANoOp() throws Exception {
+    Services.require("PostgreSQL", 5432);
+    try (AgentJvm app = app(TestApps.classpath(MODULE)).withoutAgent().start()) {
+      HttpResponse<String> r = Http.get("http://127.0.0.1:" + app.awaitReady() + "/work", "baggage", "tenant=acme",
+          "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("rows=1", "price=9.99", "audit=audit unavailable for 42", "baggage=null",
+          "valid=false", "traceparent=null", "appKey=kept", "ownSpanKept=true");
+    }
+  }
+
+  private void run(String classpath) throws Exception {
+    Services.require("PostgreSQL", 5432);
+    try (OtlpReceiver receiver = OtlpReceiver.start();
+        AgentJvm app = app(classpath).env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+            .env("OTEL_BSP_SCHEDULE_DELAY", "100").env("OTEL_METRIC_EXPORT_INTERVAL", "300").start()) {
+      HttpResponse<String> r = Http.get("http://127.0.0.1:" + app.awaitReady() + "/work", "baggage", "tenant=acme",
+          "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      List<ReceivedSpan> spans = receiver.await(s -> s.stream().anyMatch(x -> x.kind == SpanKind.SPAN_KIND_SERVER),
+          AgentJvm.PATIENCE);
+      ReceivedSpan server = spans.stream().filter(s -> s.kind == SpanKind.SPAN_KIND_SERVER).findFirst().get();
+      assertThat(server.traceId).isEqualTo(TRACE_ID);
+      assertThat(server.parentSpanId).isEqualTo(PARENT_ID);
+      assertThat(server.attributes).as("Span.current() in the handler is Vigil's server span")
+          .containsEntry("app.user", "alice");
+      List<ReceivedSpan> trace = spans.stream().filter(s -> s.traceId.equals(TRACE_ID)).collect(Collectors.toList());
+      ReceivedSpan manual = TracingIT.one(trace, "load-orders");
+      assertThat(manual.parentSpanId).isEqualTo(server.spanId);
+      assertThat(manual.kind).isEqualTo(SpanKind.SPAN_KIND_INTERNAL);
+      assertThat(manual.attributes).containsEntry("app.orders.loaded", "1");
+      assertThat(trace).as("Vigil's JDBC span under the application's manual span").anySatisfy(s -> {
+        assertThat(s.kind).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+        assertThat(s.parentSpanId).isEqualTo(manual.spanId);
+        assertThat(s.attributes).containsEntry("db.system.name", "postgresql");
+      });
+      ReceivedSpan price = TracingIT.one(trace, "price");
+      assertThat(price.parentSpanId).isEqualTo(server.spanId);
+      assertThat(price.attributes).containsEntry("item.id", "42").containsEntry("pricing.currency", "EUR");
+      ReceivedSpan audit = TracingIT.one(trace, "Pricing.audit");
+      assertThat(audit.parentSpanId).isEqualTo(server.spanId);
+      assertThat(audit.kind).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+      assertThat(audit.status).isEqualTo(StatusCode.STATUS_CODE_ERROR);
+      assertThat(audit.events).anyMatch(e -> e.name.equals("exception"));
+      assertThat(r.body()).contains("audit=audit unavailable for 42", "baggage=acme", "traceId=" + TRACE_ID,
+          "valid=true", "traceparent=00-" + TRACE_ID + "-" + manual.spanId + "-01", "manualSpanId=" + manual.spanId,
+          "appKey=kept", "ownSpanKept=true");
+
+      Scrape scrape = app.awaitScrape(x -> x.sum("app_orders_total") >= 1);
+      assertThat(scrape.sum("app_orders_total", "app_tier", "gold")).as("the app's counter on /metrics").isEqualTo(1);
+      assertThat(pushedCounter(receiver)).as("the app's counter in the OTLP push").isTrue();
+    }
+  }
+
+  /** Polls the OTLP receiver for the application's counter (OTLP names may keep the dots or use underscores). */
+  private static boolean pushedCounter(OtlpReceiver receiver) throws InterruptedException {
+    long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ExportMetricsServiceRequest r : receiver.metrics()) {
+        boolean found = r.getResourceMetricsList().stream().flatMap(rm -> rm.getScopeMetricsList().stream())
+            .flatMap(sm -> sm.getMetricsList().stream())
+            .anyMatch(m -> (m.getName().equals("app_orders") || m.getName().equals("app.orders")) && m.hasSum()
+                && m.getSum().getDataPointsList().stream().anyMatch(p -> p.getAsDouble() == 1 || p.getAsInt() == 1));
+        if (found) {
+          return true;
+        }
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  private static AgentJvm.Builder app(String classpath) {
+    return AgentJvm.builder(MAIN).classpath(classpath).arg("jdbc:postgresql://127.0.0.1:5432/test").arg("postgres");
+  }
+
+  /** The app's class path with the API and annotations of about two years ago in place of the current ones. */
+  private static String oldestClasspath() throws IOException {
+    Path oldest = TestApps.directory(MODULE, "target/oldest-api");
+    List<String> entries = new ArrayList<>();
+    for (String entry : TestApps.classpath(MODULE).split(File.pathSeparator)) {
+      String file = Path.of(entry).getFileName().toString();
+      if (Stream.of(SWAPPED).noneMatch(file::startsWith)) {
+        entries.add(entry);
+      }
+    }
+    try (Stream<Path> jars = Files.list(oldest)) {
+      jars.forEach(j -> entries.add(j.toString()));
+    }
+    assertThat(entries).anyMatch(e -> e.endsWith("opentelemetry-api-1.44.1.jar"));
+    return String.join(File.pathSeparator, entries);
+  }
+}
