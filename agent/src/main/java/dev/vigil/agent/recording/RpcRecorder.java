@@ -74,7 +74,7 @@ public final class RpcRecorder implements RpcHandler {
       }
       VigilSpan span = RpcSpans.client(parent, system, fullMethod, authority);
       String[] headers = inject(Tracing.propagators().getTextMapPropagator(), span == null ? parent : parent.with(span));
-      return new RpcClientCall(this, system, fullMethod, span, headers);
+      return new RpcClientCall(this, system, fullMethod, span, headers, parent);
     } catch (Throwable t) {
       failed(t);
       return null;

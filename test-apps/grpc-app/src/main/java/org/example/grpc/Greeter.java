@@ -14,6 +14,11 @@ final class Greeter {
   static final MethodDescriptor<String, String> HELLO = method("Hello", MethodType.UNARY);
   /** Calls Hello on the same server from inside its handler: a client call made on grpc's executor thread. */
   static final MethodDescriptor<String, String> RELAY = method("Relay", MethodType.UNARY);
+  /**
+   * Calls Hello with an async stub; its observer, run on grpc's executor, calls Hello once more: that second call is
+   * made in the caller's context only if the client's callbacks carry it.
+   */
+  static final MethodDescriptor<String, String> CHAIN = method("Chain", MethodType.UNARY);
   /** Streams back as many messages as the request's number, 50 ms apart. */
   static final MethodDescriptor<String, String> COUNT = method("Count", MethodType.SERVER_STREAMING);
   /** Answers NOT_FOUND: the caller's fault. */

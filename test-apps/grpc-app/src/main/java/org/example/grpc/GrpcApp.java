@@ -18,7 +18,7 @@ import java.util.Iterator;
  * Modes:
  * <ul>
  *   <li>{@code server}: serves {@code demo.Greeter} on a free port; prints {@code READY <port>}.</li>
- *   <li>{@code client PORT}: calls that server once through each method (Hello three times, Relay, Count 5,
+ *   <li>{@code client PORT}: calls that server once through each method (Hello three times, Relay, Chain, Count 5,
  *   Missing, Boom), printing {@code RESULT <method> <status or reply>} and then {@code DONE}; stays up so that its
  *   agent exports.</li>
  *   <li>{@code bench PORT N}: N unary Hello calls to warm up, then N timed; prints {@code BENCH <microseconds per
@@ -53,6 +53,26 @@ public final class GrpcApp {
         .addMethod(Greeter.HELLO, ServerCalls.asyncUnaryCall((name, out) -> reply(out, "hello " + name)))
         .addMethod(Greeter.RELAY, ServerCalls.asyncUnaryCall((name, out) -> reply(out,
             "relayed " + ClientCalls.blockingUnaryCall(SELF[0], Greeter.HELLO, CallOptions.DEFAULT, name))))
+        .addMethod(Greeter.CHAIN, ServerCalls.asyncUnaryCall((name, out) -> ClientCalls.asyncUnaryCall(
+            SELF[0].newCall(Greeter.HELLO, CallOptions.DEFAULT), name, new StreamObserver<String>() {
+              private String first;
+
+              @Override
+              public void onNext(String value) {
+                first = value;
+              }
+
+              @Override
+              public void onError(Throwable t) {
+                out.onError(t);
+              }
+
+              @Override
+              public void onCompleted() {
+                reply(out, first + ", " + ClientCalls.blockingUnaryCall(SELF[0], Greeter.HELLO, CallOptions.DEFAULT,
+                    "again"));
+              }
+            })))
         .addMethod(Greeter.COUNT, ServerCalls.asyncServerStreamingCall((n, out) -> {
           for (int i = 1; i <= Integer.parseInt(n); i++) {
             out.onNext(Integer.toString(i));
@@ -79,6 +99,7 @@ public final class GrpcApp {
       unary(channel, "Hello", Greeter.HELLO, "world" + i);
     }
     unary(channel, "Relay", Greeter.RELAY, "relay");
+    unary(channel, "Chain", Greeter.CHAIN, "chain");
     try {
       StringBuilder got = new StringBuilder();
       Iterator<String> it = ClientCalls.blockingServerStreamingCall(channel, Greeter.COUNT, CallOptions.DEFAULT, "5");

@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * grpc-java with the agent on both sides (test-apps/grpc-app): a client JVM calls a server JVM once through each kind of
- * method (unary, server streaming, a NOT_FOUND answer, a handler that throws, and Relay, whose handler calls the
- * server again from grpc's executor thread). Each CLIENT span has its SERVER span as child in the same trace, the nested
- * call lands under Relay's SERVER span, and both sides count their calls per method and status, on /metrics and
- * over OTLP.
+ * method (unary, server streaming, a NOT_FOUND answer, a handler that throws; Relay, whose handler calls the server
+ * again from grpc's executor thread; Chain, whose handler calls through an async stub and again from its callback).
+ * Each CLIENT span has its SERVER span as child in the same trace, the nested calls land under their handler's SERVER
+ * span, and both sides count their calls per method and status, on /metrics and over OTLP.
  */
 class GrpcIT {
   static final String SERVICE = "demo.Greeter/";
@@ -39,13 +39,14 @@ class GrpcIT {
           .start()) {
         client.awaitLine("DONE"::equals, AgentJvm.STARTUP);
         assertThat(client.output()).contains("RESULT Hello hello world2", "RESULT Relay relayed hello relay",
+            "RESULT Chain hello chain, hello again",
             "RESULT Count 12345", "RESULT Missing NOT_FOUND", "RESULT Boom UNKNOWN");
 
-        List<ReceivedSpan> spans = receiver.await(s -> of(s, "caller", SpanKind.SPAN_KIND_CLIENT).size() >= 7
-            && of(s, "greeter", SpanKind.SPAN_KIND_SERVER).size() >= 8
-            && of(s, "greeter", SpanKind.SPAN_KIND_CLIENT).size() >= 1, AgentJvm.PATIENCE);
+        List<ReceivedSpan> spans = receiver.await(s -> of(s, "caller", SpanKind.SPAN_KIND_CLIENT).size() >= 8
+            && of(s, "greeter", SpanKind.SPAN_KIND_SERVER).size() >= 11
+            && of(s, "greeter", SpanKind.SPAN_KIND_CLIENT).size() >= 3, AgentJvm.PATIENCE);
         List<ReceivedSpan> calls = of(spans, "caller", SpanKind.SPAN_KIND_CLIENT);
-        assertThat(calls).hasSize(7);
+        assertThat(calls).hasSize(8);
         for (ReceivedSpan call : calls) {
           assertThat(call.attributes).containsEntry("rpc.system.name", "grpc").containsEntry("rpc.method", call.name)
               .containsEntry("server.address", "127.0.0.1").containsEntry("server.port", Integer.toString(port));
@@ -74,10 +75,17 @@ class GrpcIT {
         assertThat(nested.name).isEqualTo(SERVICE + "Hello");
         assertThat(childOf(spans, nested, "greeter", SpanKind.SPAN_KIND_SERVER).name).isEqualTo(SERVICE + "Hello");
 
+        // Chain's async call's observer, run on grpc's executor, calls again: in the caller's context too
+        ReceivedSpan chainServed = childOf(spans, named(calls, "Chain"), "greeter", SpanKind.SPAN_KIND_SERVER);
+        List<ReceivedSpan> chained = of(spans, "greeter", SpanKind.SPAN_KIND_CLIENT).stream()
+            .filter(s -> s.parentSpanId.equals(chainServed.spanId)).collect(Collectors.toList());
+        assertThat(chained).as("both calls of Chain's handler, the one from its callback too").hasSize(2)
+            .allMatch(s -> s.name.equals(SERVICE + "Hello") && s.traceId.equals(chainServed.traceId));
+
         Scrape served = server.awaitScrape(s -> count(s, "rpc_server_call_duration_seconds_count", "Boom") >= 1
-            && count(s, "rpc_server_call_duration_seconds_count", "Hello") >= 4);
+            && count(s, "rpc_server_call_duration_seconds_count", "Hello") >= 6);
         assertThat(count(served, "rpc_server_call_duration_seconds_count", "Hello", "rpc_response_status_code", "OK"))
-            .as("three from the client, one relayed").isEqualTo(4);
+            .as("three from the client, one relayed, two chained").isEqualTo(6);
         assertThat(count(served, "rpc_server_call_duration_seconds_count", "Count", "rpc_response_status_code", "OK"))
             .isEqualTo(1);
         assertThat(served.find("rpc_server_call_duration_seconds_count", "rpc_method", SERVICE + "Missing",
@@ -99,7 +107,7 @@ class GrpcIT {
             "NOT_FOUND", "error_type", "NOT_FOUND")).isEqualTo(1);
 
         assertThat(awaitPushedCount(receiver, "greeter", "rpc.server.call.duration", SERVICE + "Hello"))
-            .as("pushed over OTLP too").isEqualTo(4);
+            .as("pushed over OTLP too").isEqualTo(6);
         assertThat(server.output() + client.output()).as("interceptors defined next to grpc, without Unsafe")
             .doesNotContain("sun.misc.Unsafe").doesNotContain("could not define");
       }
@@ -158,7 +166,7 @@ class GrpcIT {
             .filter(p -> method.equals(attr(p, "rpc.method")) && "OK".equals(attr(p, "rpc.response.status_code")))
             .mapToLong(HistogramDataPoint::getCount).max().orElse(last);
       }
-      if (last >= 4) {
+      if (last >= 6) {
         return last;
       }
       Thread.sleep(100);

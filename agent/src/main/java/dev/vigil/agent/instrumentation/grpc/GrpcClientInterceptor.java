@@ -15,7 +15,8 @@ import io.grpc.Status;
 
 /**
  * Records each outbound call: a CLIENT span started when the call is made, its trace context written into the
- * request metadata, ended when the client's listener sees the call closed. Defined in grpc's class loader at run time:
+ * request metadata, ended when the client's listener sees the call closed; the listener's callbacks run in the
+ * caller's context. Defined in grpc's class loader at run time:
  * uses only grpc, the bridge and {@code java.*}, and has static nested classes only.
  */
 public final class GrpcClientInterceptor implements ClientInterceptor {
@@ -87,7 +88,27 @@ public final class GrpcClientInterceptor implements ClientInterceptor {
     }
   }
 
-  /** Ends the call with the status it closed with. */
+  static Object attach(RpcCall rpc) {
+    try {
+      return rpc.attach();
+    } catch (Throwable t) {
+      AdviceErrors.report(t, "grpc client context");
+      return null;
+    }
+  }
+
+  static void restore(RpcCall rpc, Object token) {
+    try {
+      rpc.restore(token);
+    } catch (Throwable t) {
+      AdviceErrors.report(t, "grpc client context");
+    }
+  }
+
+  /**
+   * Ends the call with the status it closed with; runs every callback in the caller's context (grpc runs them on its
+   * executor's threads), as the caller's own code would.
+   */
   static final class TracedListener<R> extends ForwardingClientCallListener.SimpleForwardingClientCallListener<R> {
     private final RpcCall rpc;
 
@@ -97,9 +118,44 @@ public final class GrpcClientInterceptor implements ClientInterceptor {
     }
 
     @Override
+    public void onHeaders(Metadata headers) {
+      Object token = attach(rpc);
+      try {
+        super.onHeaders(headers);
+      } finally {
+        restore(rpc, token);
+      }
+    }
+
+    @Override
+    public void onMessage(R message) {
+      Object token = attach(rpc);
+      try {
+        super.onMessage(message);
+      } finally {
+        restore(rpc, token);
+      }
+    }
+
+    @Override
     public void onClose(Status status, Metadata trailers) {
       end(rpc, status.getCode().value(), status.getCause());
-      super.onClose(status, trailers);
+      Object token = attach(rpc);
+      try {
+        super.onClose(status, trailers);
+      } finally {
+        restore(rpc, token);
+      }
+    }
+
+    @Override
+    public void onReady() {
+      Object token = attach(rpc);
+      try {
+        super.onReady();
+      } finally {
+        restore(rpc, token);
+      }
     }
   }
 }
