@@ -13,6 +13,7 @@ import dev.vigil.bootstrap.LogHandler;
 import dev.vigil.bootstrap.OtelApiHandler;
 import dev.vigil.bootstrap.RedisCall;
 import dev.vigil.bootstrap.RedisClientHandler;
+import dev.vigil.bootstrap.RpcCall;
 import dev.vigil.bootstrap.RpcHandler;
 import dev.vigil.bootstrap.ServerCall;
 import java.lang.reflect.InvocationHandler;
@@ -67,6 +68,8 @@ public final class FailingHandlers implements InvocationHandler {
         return new FailingClientCall();
       } else if (returns == RedisCall.class) {
         return new FailingRedisCall();
+      } else if (returns == RpcCall.class) {
+        return new FailingRpcCall();
       }
     }
     throw fault(method.getDeclaringClass().getSimpleName() + "." + method.getName());
@@ -126,6 +129,28 @@ public final class FailingHandlers implements InvocationHandler {
     @Override
     public void end(Object reply, Throwable error) {
       throw fault("RedisCall.end");
+    }
+  }
+
+  private static final class FailingRpcCall extends RpcCall {
+    @Override
+    public String[] headers() {
+      throw fault("RpcCall.headers");
+    }
+
+    @Override
+    public Object attach() {
+      throw fault("RpcCall.attach");
+    }
+
+    @Override
+    public void restore(Object token) {
+      throw fault("RpcCall.restore");
+    }
+
+    @Override
+    public void end(int statusCode, Throwable error) {
+      throw fault("RpcCall.end");
     }
   }
 }

@@ -15,6 +15,7 @@ import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -110,6 +111,29 @@ class GrpcIT {
             .as("pushed over OTLP too").isEqualTo(6);
         assertThat(server.output() + client.output()).as("interceptors defined next to grpc, without Unsafe")
             .doesNotContain("sun.misc.Unsafe").doesNotContain("could not define");
+      }
+    }
+  }
+
+  /**
+   * Every bridge call throws, or returns a call whose every method throws (vigil.test.fail_advice): each RPC still
+   * gets its answer, as without the agent.
+   */
+  @Test
+  void aFailingRecorderNeverReachesTheApplication() throws Exception {
+    String classpath = TestApps.classpath("grpc-app");
+    try (OtlpReceiver receiver = OtlpReceiver.start();
+        AgentJvm server = app(receiver, classpath, System.getProperty("java.home"), "greeter")
+            .sysProp("vigil.test.fail_advice", "true").arg("server").start()) {
+      int port = server.awaitReady();
+      try (AgentJvm client = app(receiver, classpath, System.getProperty("java.home"), "caller")
+          .sysProp("vigil.test.fail_advice", "true").arg("client").arg(Integer.toString(port)).start()) {
+        client.awaitLine("DONE"::equals, AgentJvm.STARTUP);
+        assertThat(client.output()).contains("RESULT Hello hello world0", "RESULT Hello hello world1",
+            "RESULT Hello hello world2", "RESULT Relay relayed hello relay", "RESULT Chain hello chain, hello again",
+            "RESULT Count 12345", "RESULT Missing NOT_FOUND", "RESULT Boom UNKNOWN");
+        assertThat(server.output() + client.output()).as("the faults were met, and reported")
+            .contains("vigil.test.fail_advice: RpcCall.");
       }
     }
   }
