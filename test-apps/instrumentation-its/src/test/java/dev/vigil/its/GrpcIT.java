@@ -3,6 +3,7 @@ package dev.vigil.its;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.its.support.AgentJvm;
+import dev.vigil.its.support.ExternalTools;
 import dev.vigil.its.support.OtlpReceiver;
 import dev.vigil.its.support.ReceivedSpan;
 import dev.vigil.its.support.Scrape;
@@ -12,7 +13,9 @@ import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,12 @@ class GrpcIT {
             "/" + SERVICE + "Missing", "http_request_method", "POST", "error_type", "NOT_FOUND"))
             .as("among the endpoints, every non-OK status is an error").isEqualTo(1);
         assertThat(server.signals()).contains("\"route\" : \"/demo.Greeter/Hello\"");
+        Optional<Path> promtool = ExternalTools.find("promtool");
+        if (promtool.isPresent()) { // PrometheusScrapeIT requires it where the CI demands tools
+          ExternalTools.Result lint = ExternalTools.run(List.of(promtool.get().toString(), "check", "metrics"),
+              server.scrape());
+          assertThat(lint.exitCode).as("promtool on the RPC families: %s", lint).isZero();
+        }
 
         Scrape called = client.awaitScrape(s -> count(s, "rpc_client_call_duration_seconds_count", "Boom") >= 1);
         assertThat(count(called, "rpc_client_call_duration_seconds_count", "Hello", "rpc_response_status_code", "OK"))
