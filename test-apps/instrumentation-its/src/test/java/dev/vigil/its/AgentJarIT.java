@@ -25,7 +25,8 @@ class AgentJarIT {
       "dev/vigil/bootstrap/", "org/springframework/", "org/apache/catalina/", "org/apache/coyote/",
       "org/apache/tomcat/", "org/eclipse/jetty/", "io/undertow/", "com/zaxxer/hikari/", "org/postgresql/",
       "org/mariadb/jdbc/", "com/mysql/", "org/h2/", "redis/clients/jedis/", "io/lettuce/", "org/apache/http/",
-      "org/apache/hc/", "okhttp3/", "io/netty/", "ch/qos/logback/", "org/apache/logging/log4j/", "org/slf4j/",
+      "org/apache/hc/", "okhttp3/", "org/glassfish/jersey/", "org/jboss/resteasy/", "io/netty/", "ch/qos/logback/",
+      "org/apache/logging/log4j/", "org/slf4j/",
       "org/apache/commons/dbcp2/");
   /** Never from advice: the agent's own classes and what it bundles (not visible from the application's loaders). */
   private static final List<String> FORBIDDEN = List.of("dev/vigil/agent/", "dev/vigil/exporter/", "dev/vigil/shaded/",
