@@ -12,7 +12,8 @@ import java.util.Locale;
  */
 final class Diagnosis {
   static final List<Rule> RULES = List.of(new PoolSaturationRule(), new NPlusOneRule(), new SlowDependencyRule(),
-      new CpuBoundRule(), new GcPressureRule(), new QueueingRule(), new CacheMissRule(), new ErrorBurstRule());
+      new CpuBoundRule(), new GcPressureRule(), new QueueingRule(), new CacheMissRule(), new ErrorBurstRule(),
+      new UntracedWaitRule());
 
   /** The diagnosis of one route. */
   static final class RouteDiagnosis {

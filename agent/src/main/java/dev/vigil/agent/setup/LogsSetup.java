@@ -70,16 +70,16 @@ final class LogsSetup {
         case "logging":
           out.add("console");
           break;
-        case "auto":
+        case "":
+          break;
+        default: // auto, and an unknown entry (after saying so)
+          if (!name.equals("auto")) {
+            AgentLog.warn("config " + ConfigKeys.LOGS_EXPORTER.name + " (or OTEL_LOGS_EXPORTER) entry " + name
+                + " is not otlp, console, none or auto; using auto for it");
+          }
           if (endpointSet(config)) {
             out.add("otlp");
           }
-          break;
-        case "":
-          break;
-        default:
-          AgentLog.warn("config " + ConfigKeys.LOGS_EXPORTER.name + " (or OTEL_LOGS_EXPORTER) entry " + name
-              + " is not otlp, console, none or auto; skipped");
       }
     }
     return out.contains("none") ? Set.of() : out;

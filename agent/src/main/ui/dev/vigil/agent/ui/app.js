@@ -341,7 +341,7 @@
   var KIND = {
     pool_saturation: 'pool saturated', n_plus_one: 'N+1', slow_dependency: 'slow dependency', cpu_bound: 'CPU bound',
     gc_pressure: 'GC pressure', queueing: 'queueing', cache_misses: 'cache misses', error_burst: 'error burst',
-    anomaly: 'anomaly', slo_burn: 'SLO burn'
+    untraced_wait: 'untraced wait', anomaly: 'anomaly', slo_burn: 'SLO burn'
   };
 
   function diagnosis(gen) {

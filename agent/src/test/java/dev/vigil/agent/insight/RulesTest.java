@@ -87,6 +87,21 @@ class RulesTest {
   }
 
   @Test
+  void untracedWaitFiresOnASlowRouteThatNoDependencyPoolOrCpuExplains() {
+    Fixture sleeping = new Fixture("/slow").requests(10, 300, 200);
+    Cause c = new UntracedWaitRule().check(sleeping.context());
+    assertThat(c.kind).isEqualTo("untraced_wait");
+    assertThat(String.join(" ", c.evidence)).contains("--event wall --route '/slow'");
+    assertThat(new UntracedWaitRule().check(new Fixture("/fast").requests(10, 5, 200).context()))
+        .as("a fast route").isNull();
+    Fixture querying = new Fixture("/report").requests(10, 300, 200).sql("select 1", 10, 280);
+    assertThat(new UntracedWaitRule().check(querying.context())).as("its time is in a statement").isNull();
+    Fixture busy = new Fixture("/cpu").requests(10, 300, 200);
+    busy.jvm = new JvmLoad.Reading(0.0, 0.2, 0.95, 0.97);
+    assertThat(new UntracedWaitRule().check(busy.context())).as("the CPU is busy: cpu_bound says it").isNull();
+  }
+
+  @Test
   void gcPressureFiresOnGcTimeOrAFullHeapAfterGc() {
     Fixture f = new Fixture("/x").requests(10, 100, 200);
     f.jvm = new JvmLoad.Reading(0.12, 0.4, 0.3, 0.3);

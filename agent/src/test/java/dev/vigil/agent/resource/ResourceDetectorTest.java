@@ -152,6 +152,17 @@ class ResourceDetectorTest {
     assertThat(TargetInfo.labelName("2x.y-z")).isEqualTo("key_2x_y_z");
   }
 
+  @Test
+  void targetInfoLeavesOutTheCommandLineAndCutsLongValues() {
+    List<dev.vigil.exporter.model.MetricFamily> out = new java.util.ArrayList<>();
+    String classPath = "/lib/a.jar:".repeat(2_000);
+    new TargetInfo(new java.util.LinkedHashMap<>(Map.of("process.command_args", "java -cp " + classPath,
+        "process.executable.path", "/opt/" + "x".repeat(1_000)))).collect(out);
+    String labels = out.get(0).points.get(0).labels.rendered();
+    assertThat(labels).doesNotContain("process_command_args").contains("process_executable_path");
+    assertThat(labels.length()).isLessThan(TargetInfo.MAX_VALUE + 100);
+  }
+
   private Map<String, String> detect(Map<String, String> env) throws IOException {
     Path proc = Files.createDirectories(dir.resolve("self"));
     Resource r = AgentResource.detect(VigilConfig.of(Map.of(), env), env, proc, dir.resolve("namespace"));

@@ -28,8 +28,9 @@ class AgentJarIT {
       "dev/vigil/bootstrap/", "org/springframework/", "org/apache/catalina/", "org/apache/coyote/",
       "org/apache/tomcat/", "org/eclipse/jetty/", "io/undertow/", "com/zaxxer/hikari/", "org/postgresql/",
       "org/mariadb/jdbc/", "com/mysql/", "org/h2/", "redis/clients/jedis/", "io/lettuce/", "org/apache/http/",
-      "org/apache/hc/", "okhttp3/", "io/netty/", "ch/qos/logback/", "org/apache/logging/log4j/", "org/slf4j/",
-      "org/apache/commons/dbcp2/", "org/glassfish/jersey/", "org/jboss/resteasy/", "io/grpc/");
+      "org/apache/hc/", "okhttp3/", "org/glassfish/jersey/", "org/jboss/resteasy/", "io/netty/", "ch/qos/logback/",
+      "org/apache/logging/log4j/", "org/slf4j/",
+      "org/apache/commons/dbcp2/", "io/grpc/");
   /**
    * Helpers: agent classes defined at run time in a library's class loader (tooling/HelperInjector), with their nested
    * classes. Like advice, they may use only java.*, the bridge and their library, besides themselves.

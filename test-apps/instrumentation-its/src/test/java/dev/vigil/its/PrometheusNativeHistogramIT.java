@@ -3,26 +3,20 @@ package dev.vigil.its;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.its.support.AgentJvm;
-import dev.vigil.its.support.ExternalTools;
 import dev.vigil.its.support.Http;
+import dev.vigil.its.support.PrometheusServer;
 import dev.vigil.its.support.Scrape;
-import java.net.ServerSocket;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,36 +31,33 @@ class PrometheusNativeHistogramIT {
 
   @Test
   void nativeP99AgreesWithVigilsOwnAndTheClassicOneDoesNot() throws Exception {
-    Optional<Path> prometheus = ExternalTools.find("prometheus");
-    ExternalTools.assume(prometheus.isPresent(), "the prometheus server is not installed (Debian package prometheus)");
     Path shop = Paths.get(System.getProperty("vigil.shop.jar", "../shop/target/vigil-shop.jar"));
     assertThat(shop).as("the shop jar (built before these tests)").isRegularFile();
-    Path dir = Files.createTempDirectory("vigil-native-it");
     // A 30 s window: the first request (slow: classes load, code is cold) leaves it before the load starts.
     try (AgentJvm app = AgentJvm.builderForJar(shop).sysProp("shop.port", "0").sysProp("vigil.signals.window", "30s")
         .start()) {
       String base = "http://127.0.0.1:" + app.awaitReady();
       assertThat(Http.get(base + "/slow").statusCode()).isEqualTo(200); // the series exists before the load
-      Process server = startPrometheus(prometheus.get(), dir, app.agentUrl().substring("http://".length()));
-      try {
-        String api = "http://127.0.0.1:" + Files.readString(dir.resolve("port")).trim() + "/api/v1/";
+      // Prometheus 2.x: the feature flag makes it ask for protobuf and keep native histograms (3.x: scrape config).
+      try (PrometheusServer prometheus = PrometheusServer.start("vigil", app.agentUrl().substring("http://".length()),
+          null, "--enable-feature=native-histograms")) {
         // Scrapes before the load: rate() over the last minute then covers exactly the loaded requests, and Vigil's
         // window (the first request gone from it) holds the same ones.
-        await(() -> value(api, "histogram_count(vigil_http_server_latency_native_seconds" + ROUTE + ")") == 1,
-            server, dir, app);
-        await(() -> windowRequests(app) == 0, server, dir, app);
+        await(prometheus, app, () -> value(prometheus, "histogram_count(vigil_http_server_latency_native_seconds"
+            + ROUTE + ")") == 1);
+        await(prometheus, app, () -> windowRequests(app) == 0);
 
         int loaded = load(base, Duration.ofSeconds(15));
         int sent = 1 + loaded;
-        await(() -> value(api, "histogram_count(vigil_http_server_latency_native_seconds" + ROUTE + ")") == sent,
-            server, dir, app);
+        await(prometheus, app, () -> value(prometheus, "histogram_count(vigil_http_server_latency_native_seconds"
+            + ROUTE + ")") == sent);
 
         Scrape own = new Scrape(app.scrape());
         assertThat(windowRequests(app)).as("Vigil's window holds the whole load").isEqualTo(loaded);
         double vigil = own.sum("vigil_http_server_latency_seconds", "http_route", "/slow", "quantile", "0.99");
-        double nativeP99 = value(api,
+        double nativeP99 = value(prometheus,
             "histogram_quantile(0.99, rate(vigil_http_server_latency_native_seconds" + ROUTE + "[1m]))");
-        double classicP99 = value(api, "histogram_quantile(0.99, sum by (le) (rate("
+        double classicP99 = value(prometheus, "histogram_quantile(0.99, sum by (le) (rate("
             + "http_server_request_duration_seconds_bucket" + ROUTE + "[1m])))");
         double nativeError = Math.abs(nativeP99 - vigil) / vigil;
         double classicError = Math.abs(classicP99 - vigil) / vigil;
@@ -77,16 +68,7 @@ class PrometheusNativeHistogramIT {
         assertThat(classicError).as("classic p99 %s vs Vigil's %s", classicP99, vigil).isGreaterThan(0.02)
             .isGreaterThan(nativeError);
         // The classic family still arrives whole next to the native one (dashboards keep their queries).
-        assertThat(value(api, "sum(http_server_request_duration_seconds_count" + ROUTE + ")")).isEqualTo(sent);
-      } finally {
-        server.destroy();
-        if (!server.waitFor(15, TimeUnit.SECONDS)) {
-          server.destroyForcibly();
-        }
-      }
-    } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        assertThat(value(prometheus, "sum(http_server_request_duration_seconds_count" + ROUTE + ")")).isEqualTo(sent);
       }
     }
   }
@@ -121,52 +103,18 @@ class PrometheusNativeHistogramIT {
     return -1;
   }
 
-  private static Process startPrometheus(Path prometheus, Path dir, String target) throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    Files.writeString(dir.resolve("port"), Integer.toString(port));
-    Path config = dir.resolve("prometheus.yml");
-    Files.writeString(config, "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n"
-        + "scrape_configs:\n  - job_name: vigil\n    static_configs:\n      - targets: ['" + target + "']\n");
-    // Prometheus 2.x: the feature flag makes it ask for protobuf and keep native histograms (3.x: scrape config).
-    return new ProcessBuilder(prometheus.toString(), "--config.file=" + config,
-        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-        "--enable-feature=native-histograms")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-  }
-
   /** The single value of an instant query, NaN when it has none. */
-  private static double value(String api, String query) throws Exception {
-    JsonNode result = JSON.readTree(Http.get(api + "query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
-        .body()).path("data").path("result");
+  private static double value(PrometheusServer prometheus, String query) throws Exception {
+    JsonNode result = prometheus.result(query);
     return result.size() == 1 ? Double.parseDouble(result.get(0).path("value").get(1).asText()) : Double.NaN;
   }
 
-  private interface Probe {
-    boolean done() throws Exception;
+  private interface Check {
+    boolean holds() throws Exception;
   }
 
-  /** Polls until the probe holds (Prometheus starts, then scrapes every second), for up to 2 minutes. */
-  private static void await(Probe probe, Process server, Path dir, AgentJvm app) throws Exception {
-    long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
-    Exception last = null;
-    while (System.nanoTime() < deadline) {
-      if (!server.isAlive()) {
-        throw new AssertionError("prometheus exited (" + server.exitValue() + "):\n"
-            + Files.readString(dir.resolve("prometheus.log")));
-      }
-      try {
-        if (probe.done()) {
-          return;
-        }
-      } catch (Exception e) {
-        last = e; // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("prometheus never answered as expected (last error " + last + "); agent output:\n"
-        + app.output() + "\nprometheus log:\n" + Files.readString(dir.resolve("prometheus.log")));
+  /** Polls until the check holds (Prometheus starts, then scrapes every second), for up to 2 minutes. */
+  private static void await(PrometheusServer prometheus, AgentJvm app, Check check) throws Exception {
+    prometheus.await(() -> check.holds() ? BooleanNode.TRUE : null, AgentJvm.PATIENCE, app.output());
   }
 }

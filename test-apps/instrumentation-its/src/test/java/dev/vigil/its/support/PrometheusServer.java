@@ -36,8 +36,11 @@ public final class PrometheusServer implements AutoCloseable {
     this.api = "http://127.0.0.1:" + port + "/api/v1/";
   }
 
-  /** Starts scraping {@code target} (host:port) as job {@code job}; {@code ruleFile} may be null. */
-  public static PrometheusServer start(String job, String target, Path ruleFile) throws IOException {
+  /**
+   * Starts scraping {@code target} (host:port) as job {@code job}; {@code ruleFile} may be null; {@code flags} are
+   * passed on ({@code --enable-feature=native-histograms}).
+   */
+  public static PrometheusServer start(String job, String target, Path ruleFile, String... flags) throws IOException {
     Optional<Path> prometheus = ExternalTools.find("prometheus");
     ExternalTools.assume(prometheus.isPresent(), "the prometheus server is not installed (Debian package prometheus)");
     Path dir = Files.createTempDirectory("vigil-prometheus");
@@ -55,9 +58,10 @@ public final class PrometheusServer implements AutoCloseable {
     Path configFile = dir.resolve("prometheus.yml");
     Files.writeString(configFile, config);
     Path log = dir.resolve("prometheus.log");
-    Process process = new ProcessBuilder(prometheus.get().toString(), "--config.file=" + configFile,
-        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> command = new ArrayList<>(List.of(prometheus.get().toString(), "--config.file=" + configFile,
+        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port));
+    command.addAll(List.of(flags));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new PrometheusServer(process, dir, log, port);
   }
 

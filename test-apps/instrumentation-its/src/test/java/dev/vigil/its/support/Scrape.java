@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** A parsed Prometheus text scrape: look up sample values by name and labels. */
 public final class Scrape {
   private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+(\\S+)(\\s.*)?$");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  // possessive quantifiers: a long label value must not cost a stack frame per character
+  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]++|\\\\.)*+)\"");
 
   public static final class Sample {
     public final String name;
