@@ -14,6 +14,7 @@ public final class Bridge {
   private static volatile ExecutorHandler executors = ExecutorHandler.NOOP;
   private static volatile LogHandler logs = LogHandler.NOOP;
   private static volatile RedisClientHandler redis = RedisClientHandler.NOOP;
+  private static volatile MessagingHandler messaging = MessagingHandler.NOOP;
 
   private Bridge() {}
 
@@ -79,5 +80,13 @@ public final class Bridge {
 
   public static void install(RedisClientHandler handler) {
     redis = handler == null ? RedisClientHandler.NOOP : handler;
+  }
+
+  public static MessagingHandler messaging() {
+    return messaging;
+  }
+
+  public static void install(MessagingHandler handler) {
+    messaging = handler == null ? MessagingHandler.NOOP : handler;
   }
 }

@@ -14,6 +14,7 @@ import dev.vigil.agent.instrumentation.jedis.JedisModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
 import dev.vigil.agent.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import dev.vigil.agent.instrumentation.okhttp.OkHttpModule;
+import dev.vigil.agent.instrumentation.rabbitmq.RabbitMqModule;
 import dev.vigil.agent.instrumentation.log4j2.Log4j2Module;
 import dev.vigil.agent.instrumentation.logback.LogbackModule;
 import dev.vigil.agent.instrumentation.lettuce.LettuceModule;
@@ -51,6 +52,7 @@ public final class InstrumentationModules {
         new Log4j2Module(),
         new JedisModule(),
         new LettuceModule(),
-        new Dbcp2Module());
+        new Dbcp2Module(),
+        new RabbitMqModule());
   }
 }

@@ -10,12 +10,15 @@ final class Signals {
   final HttpClientSetup clients;
   final ExecutorRecorder executors;
   final LogsSetup logs;
+  final MessagingSetup messaging;
 
-  Signals(EndpointRegistry registry, DbSetup db, HttpClientSetup clients, ExecutorRecorder executors, LogsSetup logs) {
+  Signals(EndpointRegistry registry, DbSetup db, HttpClientSetup clients, ExecutorRecorder executors, LogsSetup logs,
+      MessagingSetup messaging) {
     this.registry = registry;
     this.db = db;
     this.clients = clients;
     this.executors = executors;
     this.logs = logs;
+    this.messaging = messaging;
   }
 }

@@ -1,0 +1,132 @@
+package dev.vigil.its;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.its.apps.RabbitMqApp;
+import dev.vigil.its.support.AgentJvm;
+import dev.vigil.its.support.Http;
+import dev.vigil.its.support.OtlpReceiver;
+import dev.vigil.its.support.ReceivedSpan;
+import dev.vigil.its.support.Scrape;
+import dev.vigil.its.support.Services;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RabbitMQ between two JVMs, each with the agent: a request to the producer publishes, the consumer processes and
+ * writes to Redis. The spans of both JVMs form one trace (SERVER, PRODUCER, CONSUMER, the consumer's Redis CLIENT),
+ * and each JVM's /metrics counts its messages per destination.
+ */
+class RabbitMqIT {
+  static final String PUBLISH = "messaging_client_operation_duration_seconds_count";
+  static final String PROCESS = "messaging_process_duration_seconds_count";
+
+  @BeforeAll
+  static void servicesRun() {
+    Services.require("RabbitMQ", 5672);
+    Services.require("Redis", 6379);
+  }
+
+  @Test
+  void oneTraceAcrossProducerAndConsumer() throws Exception {
+    run(AgentJvm.appClasspath(), true);
+  }
+
+  @Test
+  void previousClientVersion() throws Exception {
+    Path older = Files.list(Paths.get(System.getProperty("its.older-clients.dir")))
+        .filter(p -> p.getFileName().toString().startsWith("amqp-client-")).findFirst().orElseThrow();
+    String classpath = Arrays.stream(AgentJvm.appClasspath().split(File.pathSeparator))
+        .map(e -> e.matches(".*/amqp-client-[0-9.]+\\.jar") ? older.toString() : e)
+        .collect(Collectors.joining(File.pathSeparator));
+    assertThat(classpath).contains(older.toString());
+    run(classpath, false);
+  }
+
+  private static void run(String classpath, boolean checkMetricsFirst) throws Exception {
+    String queue = Services.unique("vigil-it-", 10);
+    try (OtlpReceiver receiver = OtlpReceiver.start();
+        AgentJvm consumer = start(classpath, "consumer", queue, receiver);
+        AgentJvm producer = start(classpath, "producer", queue, receiver)) {
+      consumer.awaitReady();
+      String base = "http://127.0.0.1:" + producer.awaitReady();
+      if (checkMetricsFirst) {
+        assertThat(producer.scrape()).as("no messaging series before the first message")
+            .doesNotContain("messaging_client_operation_duration").doesNotContain("messaging_process_duration");
+      }
+      for (int i = 0; i < 3; i++) {
+        assertThat(Http.get(base + "/publish").statusCode()).isEqualTo(200);
+      }
+      for (int i = 0; i < 2; i++) {
+        assertThat(Http.get(base + "/fanout").statusCode()).isEqualTo(200);
+      }
+
+      Scrape consumed = consumer.awaitScrape(s -> s.sum(PROCESS) >= 5);
+      assertThat(consumed.sum(PROCESS, "messaging_system", "rabbitmq", "messaging_operation_name", "process",
+          "messaging_destination_name", queue)).isEqualTo(3);
+      assertThat(consumed.sum(PROCESS, "messaging_destination_name", queue + "-x")).isEqualTo(2);
+      assertThat(consumed.sum(PUBLISH)).as("the consumer publishes nothing").isZero();
+      Scrape published = producer.awaitScrape(s -> s.sum(PUBLISH) >= 8);
+      assertThat(published.sum(PUBLISH, "messaging_system", "rabbitmq", "messaging_operation_name", "publish",
+          "messaging_destination_name", queue)).isEqualTo(3);
+      assertThat(published.sum(PUBLISH, "messaging_destination_name", queue + "-x")).isEqualTo(2);
+      assertThat(published.sum(PUBLISH, "messaging_destination_name", "(temporary)"))
+          .as("server-named queues share one series").isEqualTo(3);
+      assertThat(published.sum(PROCESS)).isZero();
+      assertThat(consumer.output()).as("the application's own headers arrive beside the trace context")
+          .contains("app-header=kept").contains("traceparent=");
+
+      List<ReceivedSpan> spans = receiver.await(s -> s.stream().filter(x -> x.kind == SpanKind.SPAN_KIND_CONSUMER)
+          .count() >= 5 && s.stream().filter(x -> "SET".equals(x.name)).count() >= 5, AgentJvm.PATIENCE);
+      List<ReceivedSpan> servers = spans.stream().filter(s -> s.name.equals("GET /publish"))
+          .collect(Collectors.toList());
+      assertThat(servers).hasSize(3);
+      for (ReceivedSpan server : servers) {
+        ReceivedSpan publish = only(children(spans, server), "publish " + queue);
+        assertThat(publish.kind).isEqualTo(SpanKind.SPAN_KIND_PRODUCER);
+        assertThat(publish.attributes).containsEntry("messaging.system", "rabbitmq")
+            .containsEntry("messaging.operation.name", "publish").containsEntry("messaging.destination.name", queue);
+        assertThat(publish.resource.get("service.name")).isEqualTo("shop-producer");
+        ReceivedSpan process = only(children(spans, publish), "process " + queue);
+        assertThat(process.kind).isEqualTo(SpanKind.SPAN_KIND_CONSUMER);
+        assertThat(process.traceId).as("one trace across both JVMs").isEqualTo(server.traceId);
+        assertThat(process.resource.get("service.name")).isEqualTo("shop-consumer");
+        assertThat(process.attributes).containsEntry("messaging.operation.name", "process")
+            .containsEntry("messaging.destination.name", queue);
+        ReceivedSpan redis = only(children(spans, process), "SET");
+        assertThat(redis.kind).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+        assertThat(only(children(spans, server), "publish (temporary)").kind).isEqualTo(SpanKind.SPAN_KIND_PRODUCER);
+      }
+      for (ReceivedSpan server : spans.stream().filter(s -> s.name.equals("GET /fanout")).collect(Collectors.toList())) {
+        ReceivedSpan publish = only(children(spans, server), "publish " + queue + "-x");
+        ReceivedSpan process = only(children(spans, publish), "process " + queue + "-x");
+        assertThat(process.kind).as("a DeliverCallback consumer too").isEqualTo(SpanKind.SPAN_KIND_CONSUMER);
+        only(children(spans, process), "SET");
+      }
+    }
+  }
+
+  private static AgentJvm start(String classpath, String role, String queue, OtlpReceiver receiver) throws Exception {
+    return AgentJvm.builder(RabbitMqApp.class.getName()).classpath(classpath).arg(role).arg(queue)
+        .env("OTEL_SERVICE_NAME", "shop-" + role).env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+        .env("OTEL_BSP_SCHEDULE_DELAY", "100").start();
+  }
+
+  private static List<ReceivedSpan> children(List<ReceivedSpan> spans, ReceivedSpan parent) {
+    return spans.stream().filter(s -> s.parentSpanId.equals(parent.spanId)).collect(Collectors.toList());
+  }
+
+  private static ReceivedSpan only(List<ReceivedSpan> spans, String name) {
+    List<ReceivedSpan> named = spans.stream().filter(s -> s.name.equals(name)).collect(Collectors.toList());
+    assertThat(named).as("one span %s among %s", name, spans).hasSize(1);
+    return named.get(0);
+  }
+}
