@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.its.apps.RabbitMqApp;
 import dev.vigil.its.support.AgentJvm;
+import dev.vigil.its.support.DocumentedMetrics;
 import dev.vigil.its.support.Http;
 import dev.vigil.its.support.OtlpReceiver;
 import dev.vigil.its.support.ReceivedSpan;
 import dev.vigil.its.support.Scrape;
 import dev.vigil.its.support.Services;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.io.File;
 import java.nio.file.Files;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * RabbitMQ between two JVMs, each with the agent: a request to the producer publishes, the consumer processes and
  * writes to Redis. The spans of both JVMs form one trace (SERVER, PRODUCER, CONSUMER, the consumer's Redis CLIENT),
- * and each JVM's /metrics counts its messages per destination.
+ * and each JVM counts its messages per destination on /metrics and in its OTLP metric push.
  */
 class RabbitMqIT {
   static final String PUBLISH = "messaging_client_operation_duration_seconds_count";
@@ -47,7 +50,7 @@ class RabbitMqIT {
     String classpath = Arrays.stream(AgentJvm.appClasspath().split(File.pathSeparator))
         .map(e -> e.matches(".*/amqp-client-[0-9.]+\\.jar") ? older.toString() : e)
         .collect(Collectors.joining(File.pathSeparator));
-    assertThat(classpath).contains(older.toString());
+    assertThat(classpath).contains(older.toString()).doesNotContain("amqp-client-5.38");
     run(classpath, false);
   }
 
@@ -84,6 +87,11 @@ class RabbitMqIT {
       assertThat(consumer.output()).as("the application's own headers arrive beside the trace context")
           .contains("app-header=kept").contains("traceparent=");
 
+      assertThat(awaitPushedCount(receiver, "messaging.process.duration", queue)).isEqualTo(3);
+      assertThat(awaitPushedCount(receiver, "messaging.client.operation.duration", queue + "-x")).isEqualTo(2);
+      assertThat(DocumentedMetrics.read().otel).contains("messaging.process.duration",
+          "messaging.client.operation.duration");
+
       List<ReceivedSpan> spans = receiver.await(s -> s.stream().filter(x -> x.kind == SpanKind.SPAN_KIND_CONSUMER)
           .count() >= 5 && s.stream().filter(x -> "SET".equals(x.name)).count() >= 5, AgentJvm.PATIENCE);
       List<ReceivedSpan> servers = spans.stream().filter(s -> s.name.equals("GET /publish"))
@@ -117,7 +125,25 @@ class RabbitMqIT {
   private static AgentJvm start(String classpath, String role, String queue, OtlpReceiver receiver) throws Exception {
     return AgentJvm.builder(RabbitMqApp.class.getName()).classpath(classpath).arg(role).arg(queue)
         .env("OTEL_SERVICE_NAME", "shop-" + role).env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-        .env("OTEL_BSP_SCHEDULE_DELAY", "100").start();
+        .env("OTEL_BSP_SCHEDULE_DELAY", "100").env("OTEL_METRIC_EXPORT_INTERVAL", "300").start();
+  }
+
+  /** The count of the latest pushed point of {@code metric} for {@code destination}, once it is not 0. */
+  private static long awaitPushedCount(OtlpReceiver receiver, String metric, String destination) throws Exception {
+    long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
+    long count = 0;
+    while (count == 0 && System.nanoTime() < deadline) {
+      for (ExportMetricsServiceRequest push : receiver.metrics()) {
+        count = push.getResourceMetricsList().stream().flatMap(r -> r.getScopeMetricsList().stream())
+            .flatMap(sm -> sm.getMetricsList().stream()).filter(m -> m.getName().equals(metric))
+            .flatMap(m -> m.getHistogram().getDataPointsList().stream())
+            .filter(p -> p.getAttributesList().stream().anyMatch(kv -> kv.getKey().equals("messaging.destination.name")
+                && kv.getValue().getStringValue().equals(destination)))
+            .mapToLong(HistogramDataPoint::getCount).reduce((a, b) -> b).orElse(count);
+      }
+      Thread.sleep(100);
+    }
+    return count;
   }
 
   private static List<ReceivedSpan> children(List<ReceivedSpan> spans, ReceivedSpan parent) {
