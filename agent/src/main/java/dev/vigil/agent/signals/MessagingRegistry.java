@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Series of the messaging metrics ({@code publish} and {@code process}), capped: server-named temporary queues
- * ({@code amq.gen-...}) share one destination, {@value #TEMPORARY}; past the cap a new destination folds into
+ * Series of the messaging metrics ({@code publish} and {@code process}), capped: names the broker made up (server-named
+ * queues, direct reply-to addresses) share one destination, {@value #TEMPORARY}; past the cap a new destination folds into
  * {@code _other}, and past twice the cap everything folds into one {@code _other} series; {@link #folded()} counts both.
  */
 public final class MessagingRegistry {
@@ -33,9 +33,12 @@ public final class MessagingRegistry {
     return isTemporary(name) ? TEMPORARY : name;
   }
 
-  /** A queue the broker named (RabbitMQ's {@code amq.gen-} prefix): a new name per declaration. */
+  /**
+   * A name the broker made up: a server-named queue ({@code amq.gen-...}, new per declaration) or a direct reply-to
+   * address ({@code amq.rabbitmq.reply-to.<per-consumer suffix>}).
+   */
   public static boolean isTemporary(String name) {
-    return name != null && name.startsWith("amq.gen-");
+    return name != null && (name.startsWith("amq.gen-") || name.startsWith("amq.rabbitmq.reply-to."));
   }
 
   /** The series for these labels ({@code errorType} null: none), created on first use or folded past the cap. */

@@ -11,6 +11,9 @@ class MessagingRegistryTest {
   @Test
   void temporaryQueuesAreOneDestinationAndTheDefaultExchangeIsNamed() {
     assertThat(MessagingRegistry.destination("amq.gen-JzTY20BRgKO-HjmUJj0wLg")).isEqualTo("(temporary)");
+    assertThat(MessagingRegistry.destination("amq.rabbitmq.reply-to.g1h2AA5yZXBseQ==")).isEqualTo("(temporary)");
+    assertThat(MessagingRegistry.destination("amq.rabbitmq.reply-to")).as("the fixed address a client consumes from")
+        .isEqualTo("amq.rabbitmq.reply-to");
     assertThat(MessagingRegistry.destination("orders")).isEqualTo("orders");
     assertThat(MessagingRegistry.destination("")).isEqualTo("(default)");
     assertThat(MessagingRegistry.destination(null)).isEqualTo("(default)");
