@@ -54,6 +54,35 @@ class RabbitMqIT {
     run(classpath, false);
   }
 
+  /** Every handler the advice calls throws: every message still goes out and arrives with the application's headers. */
+  @Test
+  void messagesFlowWhenEveryAdviceThrows() throws Exception {
+    String queue = Services.unique("vigil-it-", 10);
+    try (OtlpReceiver receiver = OtlpReceiver.start();
+        AgentJvm consumer = start(AgentJvm.builder(RabbitMqApp.class).sysProp("vigil.test.fail_advice", "true"),
+            "consumer", queue, receiver);
+        AgentJvm producer = start(AgentJvm.builder(RabbitMqApp.class).sysProp("vigil.test.fail_advice", "true"),
+            "producer", queue, receiver)) {
+      consumer.awaitReady();
+      String base = "http://127.0.0.1:" + producer.awaitReady();
+      for (int i = 0; i < 4; i++) {
+        assertThat(Http.get(base + "/publish").statusCode()).isEqualTo(200);
+        assertThat(Http.get(base + "/fanout").statusCode()).isEqualTo(200);
+      }
+      long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
+      while (consumed(consumer) < 8 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(consumed(consumer)).as(consumer.output()).isEqualTo(8);
+      assertThat(consumer.output().lines().filter(l -> l.startsWith("CONSUMED ")))
+          .allSatisfy(l -> assertThat(l).contains("app-header=kept"));
+    }
+  }
+
+  private static long consumed(AgentJvm consumer) {
+    return consumer.output().lines().filter(l -> l.startsWith("CONSUMED ")).count();
+  }
+
   private static void run(String classpath, boolean checkMetricsFirst) throws Exception {
     String queue = Services.unique("vigil-it-", 10);
     try (OtlpReceiver receiver = OtlpReceiver.start();
@@ -87,8 +116,8 @@ class RabbitMqIT {
       assertThat(consumer.output()).as("the application's own headers arrive beside the trace context")
           .contains("app-header=kept").contains("traceparent=");
 
-      assertThat(awaitPushedCount(receiver, "messaging.process.duration", queue)).isEqualTo(3);
-      assertThat(awaitPushedCount(receiver, "messaging.client.operation.duration", queue + "-x")).isEqualTo(2);
+      assertThat(awaitPushedCount(receiver, "messaging.process.duration", queue, 3)).isEqualTo(3);
+      assertThat(awaitPushedCount(receiver, "messaging.client.operation.duration", queue + "-x", 2)).isEqualTo(2);
       assertThat(DocumentedMetrics.read().otel).contains("messaging.process.duration",
           "messaging.client.operation.duration");
 
@@ -123,16 +152,22 @@ class RabbitMqIT {
   }
 
   private static AgentJvm start(String classpath, String role, String queue, OtlpReceiver receiver) throws Exception {
-    return AgentJvm.builder(RabbitMqApp.class.getName()).classpath(classpath).arg(role).arg(queue)
+    return start(AgentJvm.builder(RabbitMqApp.class.getName()).classpath(classpath), role, queue, receiver);
+  }
+
+  private static AgentJvm start(AgentJvm.Builder builder, String role, String queue, OtlpReceiver receiver)
+      throws Exception {
+    return builder.arg(role).arg(queue)
         .env("OTEL_SERVICE_NAME", "shop-" + role).env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
         .env("OTEL_BSP_SCHEDULE_DELAY", "100").env("OTEL_METRIC_EXPORT_INTERVAL", "300").start();
   }
 
-  /** The count of the latest pushed point of {@code metric} for {@code destination}, once it is not 0. */
-  private static long awaitPushedCount(OtlpReceiver receiver, String metric, String destination) throws Exception {
+  /** The count of the latest pushed point of {@code metric} for {@code destination}, once it is {@code expected}. */
+  private static long awaitPushedCount(OtlpReceiver receiver, String metric, String destination, long expected)
+      throws Exception {
     long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
     long count = 0;
-    while (count == 0 && System.nanoTime() < deadline) {
+    while (count != expected && System.nanoTime() < deadline) {
       for (ExportMetricsServiceRequest push : receiver.metrics()) {
         count = push.getResourceMetricsList().stream().flatMap(r -> r.getScopeMetricsList().stream())
             .flatMap(sm -> sm.getMetricsList().stream()).filter(m -> m.getName().equals(metric))
