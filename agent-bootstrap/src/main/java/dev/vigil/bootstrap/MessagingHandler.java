@@ -17,6 +17,11 @@ public interface MessagingHandler {
     public MessagingCall process(String system, String exchange, String routingKey, Map<String, Object> headers) {
       return null;
     }
+
+    @Override
+    public MessagingCall receive(String system, String queue) {
+      return null;
+    }
   };
 
   /**
@@ -31,4 +36,7 @@ public interface MessagingHandler {
    * current on this thread until it ends there. Null when nothing is recorded.
    */
   MessagingCall process(String system, String exchange, String routingKey, Map<String, Object> headers);
+
+  /** The client polls {@code queue} for one message (RabbitMQ's {@code basicGet}); null when nothing is recorded. */
+  MessagingCall receive(String system, String queue);
 }

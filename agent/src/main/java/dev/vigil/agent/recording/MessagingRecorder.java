@@ -17,10 +17,12 @@ import java.util.Map;
  * Records messages of every messaging library: a publish is a PRODUCER span (child of the current context) whose
  * context the configured propagators write into a copy of the message's headers, and
  * {@code messaging.client.operation.duration}; processing a delivery is a CONSUMER span whose parent is the context the
- * message carried, current on the consumer's thread while it runs, and {@code messaging.process.duration}.
+ * message carried, current on the consumer's thread while it runs, and {@code messaging.process.duration}; polling for
+ * a message is a CLIENT span (child of the current context) and {@code messaging.client.operation.duration}.
  */
 public final class MessagingRecorder implements MessagingHandler {
   static final String PUBLISH = "publish";
+  static final String RECEIVE = "receive";
 
   private final MessagingRegistry registry;
 
@@ -65,6 +67,22 @@ public final class MessagingRecorder implements MessagingHandler {
         scope = span == null ? null : parent.with(span).makeCurrent();
       }
       return new Call(this, system, MessagingMetrics.PROCESS, destination, span, null, scope);
+    } catch (Throwable t) {
+      failed(t);
+      return null;
+    }
+  }
+
+  @Override
+  public MessagingCall receive(String system, String queue) {
+    try {
+      Context parent = Context.current();
+      if (Tracing.instrumentationSuppressed(parent)) {
+        return null;
+      }
+      String destination = MessagingRegistry.destination(queue);
+      VigilSpan span = MessagingSpans.start(parent, SpanKind.CLIENT, RECEIVE, system, destination, null, null);
+      return new Call(this, system, RECEIVE, destination, span, null, null);
     } catch (Throwable t) {
       failed(t);
       return null;

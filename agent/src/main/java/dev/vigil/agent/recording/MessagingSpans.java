@@ -9,7 +9,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 
 /**
- * PRODUCER and CONSUMER spans of messages, with the OpenTelemetry messaging attributes: named
+ * PRODUCER, CONSUMER and (for polling) CLIENT spans of messages, with the OpenTelemetry messaging attributes: named
  * {@code <operation> <destination>}, where every temporary queue is one {@code (temporary)} destination.
  */
 final class MessagingSpans {
@@ -30,7 +30,7 @@ final class MessagingSpans {
     if (span != null && span.isRecording()) {
       span.setText(SYSTEM, system);
       span.setText(OPERATION_NAME, operation);
-      span.setText(OPERATION_TYPE, kind == SpanKind.PRODUCER ? "send" : "process");
+      span.setText(OPERATION_TYPE, operationType(kind));
       span.setText(DESTINATION, destination);
       if (exchange != null && !exchange.isEmpty() && routingKey != null && !routingKey.isEmpty()
           && !MessagingRegistry.isTemporary(routingKey)) {
@@ -38,6 +38,10 @@ final class MessagingSpans {
       }
     }
     return span;
+  }
+
+  private static String operationType(SpanKind kind) {
+    return kind == SpanKind.PRODUCER ? "send" : kind == SpanKind.CLIENT ? "receive" : "process";
   }
 
   static void end(VigilSpan span, String errorType, Throwable error) {

@@ -28,6 +28,7 @@ class MessagingRecorderTest {
     recorder.publish("rabbitmq", "", "orders", null).end(null);
     recorder.publish("rabbitmq", "events", "order.created", null).end(null);
     recorder.publish("rabbitmq", "", "amq.gen-abc", null).end(null);
+    recorder.receive("rabbitmq", "orders").end(null);
     MessagingCall failed = recorder.process("rabbitmq", "", "orders", null);
     failed.end(new IllegalStateException());
     failed.end(null); // a second end is ignored
@@ -35,7 +36,8 @@ class MessagingRecorderTest {
     assertThat(count("publish", "events", null)).as("a named exchange").isEqualTo(1);
     assertThat(count("publish", "(temporary)", null)).isEqualTo(1);
     assertThat(count("process", "orders", "java.lang.IllegalStateException")).isEqualTo(1);
-    assertThat(registry.all()).hasSize(4);
+    assertThat(count("receive", "orders", null)).isEqualTo(1);
+    assertThat(registry.all()).hasSize(5);
   }
 
   @Test

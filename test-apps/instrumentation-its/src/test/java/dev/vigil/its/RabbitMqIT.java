@@ -100,18 +100,22 @@ class RabbitMqIT {
       for (int i = 0; i < 2; i++) {
         assertThat(Http.get(base + "/fanout").statusCode()).isEqualTo(200);
       }
+      assertThat(Http.get(base + "/get").body()).isEqualTo("to-temporary");
 
       Scrape consumed = consumer.awaitScrape(s -> s.sum(PROCESS) >= 5);
       assertThat(consumed.sum(PROCESS, "messaging_system", "rabbitmq", "messaging_operation_name", "process",
           "messaging_destination_name", queue)).isEqualTo(3);
       assertThat(consumed.sum(PROCESS, "messaging_destination_name", queue + "-x")).isEqualTo(2);
       assertThat(consumed.sum(PUBLISH)).as("the consumer publishes nothing").isZero();
-      Scrape published = producer.awaitScrape(s -> s.sum(PUBLISH) >= 8);
+      Scrape published = producer.awaitScrape(s -> s.sum(PUBLISH) >= 9);
       assertThat(published.sum(PUBLISH, "messaging_system", "rabbitmq", "messaging_operation_name", "publish",
           "messaging_destination_name", queue)).isEqualTo(3);
       assertThat(published.sum(PUBLISH, "messaging_destination_name", queue + "-x")).isEqualTo(2);
-      assertThat(published.sum(PUBLISH, "messaging_destination_name", "(temporary)"))
+      assertThat(published.sum(PUBLISH, "messaging_operation_name", "publish", "messaging_destination_name",
+          "(temporary)"))
           .as("server-named queues share one series").isEqualTo(3);
+      assertThat(published.sum(PUBLISH, "messaging_operation_name", "receive", "messaging_destination_name",
+          "(temporary)")).as("basicGet").isEqualTo(1);
       assertThat(published.sum(PROCESS)).isZero();
       assertThat(consumer.output()).as("the application's own headers arrive beside the trace context")
           .contains("app-header=kept").contains("traceparent=");
@@ -122,7 +126,9 @@ class RabbitMqIT {
           "messaging.client.operation.duration");
 
       List<ReceivedSpan> spans = receiver.await(s -> s.stream().filter(x -> x.kind == SpanKind.SPAN_KIND_CONSUMER)
-          .count() >= 5 && s.stream().filter(x -> "SET".equals(x.name)).count() >= 5, AgentJvm.PATIENCE);
+          .count() >= 5 && s.stream().filter(x -> "SET".equals(x.name)).count() >= 5
+          && s.stream().anyMatch(x -> "GET /get".equals(x.name))
+          && s.stream().anyMatch(x -> "receive (temporary)".equals(x.name)), AgentJvm.PATIENCE);
       List<ReceivedSpan> servers = spans.stream().filter(s -> s.name.equals("GET /publish"))
           .collect(Collectors.toList());
       assertThat(servers).hasSize(3);
@@ -142,6 +148,9 @@ class RabbitMqIT {
         assertThat(redis.kind).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
         assertThat(only(children(spans, server), "publish (temporary)").kind).isEqualTo(SpanKind.SPAN_KIND_PRODUCER);
       }
+      ReceivedSpan get = only(children(spans, only(spans, "GET /get")), "receive (temporary)");
+      assertThat(get.kind).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+      assertThat(get.attributes).containsEntry("messaging.operation.name", "receive");
       for (ReceivedSpan server : spans.stream().filter(s -> s.name.equals("GET /fanout")).collect(Collectors.toList())) {
         ReceivedSpan publish = only(children(spans, server), "publish " + queue + "-x");
         ReceivedSpan process = only(children(spans, publish), "process " + queue + "-x");

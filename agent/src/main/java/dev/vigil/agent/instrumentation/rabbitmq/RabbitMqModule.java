@@ -4,7 +4,7 @@ import dev.vigil.agent.tooling.InstrumentationModule;
 import dev.vigil.agent.tooling.TypeInstrumentation;
 import java.util.List;
 
-/** The RabbitMQ Java client ({@code com.rabbitmq:amqp-client} 5.x): publishes and consumers' deliveries. */
+/** The RabbitMQ Java client ({@code com.rabbitmq:amqp-client} 5.x): publishes, consumers' deliveries, polls. */
 public final class RabbitMqModule implements InstrumentationModule {
   @Override
   public String name() {
@@ -18,6 +18,6 @@ public final class RabbitMqModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(new PublishInstrumentation(), new ConsumerInstrumentation());
+    return List.of(new PublishInstrumentation(), new ConsumerInstrumentation(), new GetInstrumentation());
   }
 }

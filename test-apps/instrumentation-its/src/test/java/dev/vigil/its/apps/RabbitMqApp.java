@@ -19,7 +19,8 @@ import redis.clients.jedis.Jedis;
  * fanout exchange {@code <q>-x} (both expire when unused for 10 minutes).
  * <ul>
  *   <li>producer: {@code /publish} sends one message to {@code <q>}, one to a server-named queue of its own
- *   ({@code amq.gen-...}), {@code /fanout} one to {@code <q>-x}; each with an immutable header map of its own.</li>
+ *   ({@code amq.gen-...}), {@code /fanout} one to {@code <q>-x}; each with an immutable header map of its own;
+ *   {@code /get} takes one message from its server-named queue ({@code basicGet}).</li>
  *   <li>consumer: a {@code DefaultConsumer} on {@code <q>} and a {@code DeliverCallback} on {@code <q>-fan}; each
  *   message becomes a Redis {@code SET <q>:<tag>} and prints {@code CONSUMED <queue> <body>}.</li>
  * </ul>
@@ -49,6 +50,13 @@ public final class RabbitMqApp {
           channel.basicPublish("", temporary, null, "to-temporary".getBytes(StandardCharsets.UTF_8));
         }
         respond(e, "published " + APP_HEADERS);
+      });
+      server.createContext("/get", e -> {
+        com.rabbitmq.client.GetResponse got;
+        synchronized (channel) {
+          got = channel.basicGet(temporary, true);
+        }
+        respond(e, got == null ? "empty" : new String(got.getBody(), StandardCharsets.UTF_8));
       });
       server.createContext("/fanout", e -> {
         synchronized (channel) {
