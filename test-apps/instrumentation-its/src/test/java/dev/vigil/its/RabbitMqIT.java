@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * RabbitMQ between two JVMs, each with the agent: a request to the producer publishes, the consumer processes and
@@ -38,9 +40,10 @@ class RabbitMqIT {
     Services.require("Redis", 6379);
   }
 
-  @Test
-  void oneTraceAcrossProducerAndConsumer() throws Exception {
-    run(AgentJvm.appClasspath(), true);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.vigil.its.support.Jdks#all")
+  void oneTraceAcrossProducerAndConsumer(String javaHome) throws Exception {
+    run(AgentJvm.appClasspath(), javaHome, true);
   }
 
   @Test
@@ -51,7 +54,7 @@ class RabbitMqIT {
         .map(e -> e.matches(".*/amqp-client-[0-9.]+\\.jar") ? older.toString() : e)
         .collect(Collectors.joining(File.pathSeparator));
     assertThat(classpath).contains(older.toString()).doesNotContain("amqp-client-5.38");
-    run(classpath, false);
+    run(classpath, null, false);
   }
 
   /** Every handler the advice calls throws: every message still goes out and arrives with the application's headers. */
@@ -83,11 +86,11 @@ class RabbitMqIT {
     return consumer.output().lines().filter(l -> l.startsWith("CONSUMED ")).count();
   }
 
-  private static void run(String classpath, boolean checkMetricsFirst) throws Exception {
+  private static void run(String classpath, String javaHome, boolean checkMetricsFirst) throws Exception {
     String queue = Services.unique("vigil-it-", 10);
     try (OtlpReceiver receiver = OtlpReceiver.start();
-        AgentJvm consumer = start(classpath, "consumer", queue, receiver);
-        AgentJvm producer = start(classpath, "producer", queue, receiver)) {
+        AgentJvm consumer = start(classpath, javaHome, "consumer", queue, receiver);
+        AgentJvm producer = start(classpath, javaHome, "producer", queue, receiver)) {
       consumer.awaitReady();
       String base = "http://127.0.0.1:" + producer.awaitReady();
       if (checkMetricsFirst) {
@@ -160,8 +163,10 @@ class RabbitMqIT {
     }
   }
 
-  private static AgentJvm start(String classpath, String role, String queue, OtlpReceiver receiver) throws Exception {
-    return start(AgentJvm.builder(RabbitMqApp.class.getName()).classpath(classpath), role, queue, receiver);
+  private static AgentJvm start(String classpath, String javaHome, String role, String queue, OtlpReceiver receiver)
+      throws Exception {
+    AgentJvm.Builder builder = AgentJvm.builder(RabbitMqApp.class.getName()).classpath(classpath);
+    return start(javaHome == null ? builder : builder.javaHome(javaHome), role, queue, receiver);
   }
 
   private static AgentJvm start(AgentJvm.Builder builder, String role, String queue, OtlpReceiver receiver)
