@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.its.apps.RabbitMqApp;
 import dev.vigil.its.support.AgentJvm;
 import dev.vigil.its.support.DocumentedMetrics;
+import dev.vigil.its.support.ExternalTools;
 import dev.vigil.its.support.Http;
 import dev.vigil.its.support.OtlpReceiver;
 import dev.vigil.its.support.ReceivedSpan;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,8 @@ class RabbitMqIT {
       assertThat(published.sum(PUBLISH, "messaging_operation_name", "receive", "messaging_destination_name",
           "(temporary)")).as("basicGet").isEqualTo(1);
       assertThat(published.sum(PROCESS)).isZero();
+      promtoolAccepts(producer.scrape());
+      promtoolAccepts(consumer.scrape());
       assertThat(consumer.output()).as("the application's own headers arrive beside the trace context")
           .contains("app-header=kept").contains("traceparent=");
 
@@ -174,6 +178,16 @@ class RabbitMqIT {
     return builder.arg(role).arg(queue)
         .env("OTEL_SERVICE_NAME", "shop-" + role).env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
         .env("OTEL_BSP_SCHEDULE_DELAY", "100").env("OTEL_METRIC_EXPORT_INTERVAL", "300").start();
+  }
+
+  /** Both families pass {@code promtool check metrics} without findings (where promtool is installed, as on CI). */
+  private static void promtoolAccepts(String scrape) throws Exception {
+    Optional<Path> promtool = ExternalTools.find("promtool");
+    if (promtool.isPresent()) {
+      ExternalTools.Result r = ExternalTools.run(List.of(promtool.get().toString(), "check", "metrics"), scrape);
+      assertThat(r.exitCode).as("promtool %s", r).isZero();
+      assertThat(r.output.lines().filter(l -> !l.isBlank())).as("promtool findings").isEmpty();
+    }
   }
 
   /** The count of the latest pushed point of {@code metric} for {@code destination}, once it is {@code expected}. */
