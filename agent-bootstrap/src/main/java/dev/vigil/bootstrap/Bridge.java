@@ -15,6 +15,7 @@ public final class Bridge {
   private static volatile LogHandler logs = LogHandler.NOOP;
   private static volatile RedisClientHandler redis = RedisClientHandler.NOOP;
   private static volatile OtelApiHandler otelApi = OtelApiHandler.NOOP;
+  private static volatile MessagingHandler messaging = MessagingHandler.NOOP;
 
   private Bridge() {}
 
@@ -88,5 +89,13 @@ public final class Bridge {
 
   public static void install(OtelApiHandler handler) {
     otelApi = handler == null ? OtelApiHandler.NOOP : handler;
+  }
+
+  public static MessagingHandler messaging() {
+    return messaging;
+  }
+
+  public static void install(MessagingHandler handler) {
+    messaging = handler == null ? MessagingHandler.NOOP : handler;
   }
 }

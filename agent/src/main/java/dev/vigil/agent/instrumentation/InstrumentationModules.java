@@ -17,6 +17,7 @@ import dev.vigil.agent.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import dev.vigil.agent.instrumentation.okhttp.OkHttpModule;
 import dev.vigil.agent.instrumentation.otelapi.OtelApiModule;
 import dev.vigil.agent.instrumentation.otelapi.WithSpanModule;
+import dev.vigil.agent.instrumentation.rabbitmq.RabbitMqModule;
 import dev.vigil.agent.instrumentation.log4j2.Log4j2Module;
 import dev.vigil.agent.instrumentation.logback.LogbackModule;
 import dev.vigil.agent.instrumentation.lettuce.LettuceModule;
@@ -61,6 +62,7 @@ public final class InstrumentationModules {
         new LettuceModule(),
         new Dbcp2Module(),
         new OtelApiModule(),
-        new WithSpanModule());
+        new WithSpanModule(),
+        new RabbitMqModule());
   }
 }

@@ -21,6 +21,9 @@ final class OtlpNaming implements OtlpMetrics.Naming {
       Map.entry("db_namespace", "db.namespace"),
       Map.entry("db_client_connection_pool_name", "db.client.connection.pool.name"),
       Map.entry("db_client_connection_state", "db.client.connection.state"),
+      Map.entry("messaging_system", "messaging.system"),
+      Map.entry("messaging_operation_name", "messaging.operation.name"),
+      Map.entry("messaging_destination_name", "messaging.destination.name"),
       Map.entry("server_address", "server.address"),
       Map.entry("server_port", "server.port"));
 

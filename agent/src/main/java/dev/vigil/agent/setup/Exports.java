@@ -66,14 +66,17 @@ final class Exports {
     return new Started(endpoint);
   }
 
-  /** The golden signals (HTTP server and client, database client) and the application's own OpenTelemetry counters:
-   * what /metrics and the OTLP push both read. */
+  /**
+   * The golden signals (HTTP server and client, database client, messaging) and the application's own OpenTelemetry
+   * counters: what /metrics and the OTLP push both read.
+   */
   private static List<MetricProducer> goldenSignals(Signals signals) {
     List<MetricProducer> golden = new ArrayList<>();
     golden.add(new HttpServerMetrics(signals.registry));
     golden.addAll(signals.db.producers());
     golden.add(signals.clients.producer());
     golden.add(signals.appMetrics);
+    golden.add(signals.messaging.producer());
     return golden;
   }
 

@@ -11,6 +11,8 @@ import dev.vigil.bootstrap.HttpClientHandler;
 import dev.vigil.bootstrap.HttpServerHandler;
 import dev.vigil.bootstrap.LogHandler;
 import dev.vigil.bootstrap.OtelApiHandler;
+import dev.vigil.bootstrap.MessagingCall;
+import dev.vigil.bootstrap.MessagingHandler;
 import dev.vigil.bootstrap.RedisCall;
 import dev.vigil.bootstrap.RedisClientHandler;
 import dev.vigil.bootstrap.ServerCall;
@@ -41,6 +43,7 @@ public final class FailingHandlers implements InvocationHandler {
     Bridge.install(h.proxy(LogHandler.class));
     Bridge.install(h.proxy(RedisClientHandler.class));
     Bridge.install(h.proxy(OtelApiHandler.class));
+    Bridge.install(h.proxy(MessagingHandler.class));
   }
 
   private <T> T proxy(Class<T> handler) {
@@ -65,6 +68,8 @@ public final class FailingHandlers implements InvocationHandler {
         return new FailingClientCall();
       } else if (returns == RedisCall.class) {
         return new FailingRedisCall();
+      } else if (returns == MessagingCall.class) {
+        return new FailingMessagingCall();
       }
     }
     throw fault(method.getDeclaringClass().getSimpleName() + "." + method.getName());
@@ -117,6 +122,18 @@ public final class FailingHandlers implements InvocationHandler {
     @Override
     public void accept(Object response, Throwable error) {
       throw fault("ClientCall.accept");
+    }
+  }
+
+  private static final class FailingMessagingCall extends MessagingCall {
+    @Override
+    public java.util.Map<String, Object> headers() {
+      throw fault("MessagingCall.headers");
+    }
+
+    @Override
+    public void end(Throwable error) {
+      throw fault("MessagingCall.end");
     }
   }
 

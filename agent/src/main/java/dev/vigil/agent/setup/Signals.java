@@ -13,14 +13,16 @@ final class Signals {
   final LogsSetup logs;
   /** The application's own OpenTelemetry counters. */
   final AppMetrics appMetrics;
+  final MessagingSetup messaging;
 
   Signals(EndpointRegistry registry, DbSetup db, HttpClientSetup clients, ExecutorRecorder executors, LogsSetup logs,
-      AppMetrics appMetrics) {
+      AppMetrics appMetrics, MessagingSetup messaging) {
     this.registry = registry;
     this.db = db;
     this.clients = clients;
     this.executors = executors;
     this.logs = logs;
     this.appMetrics = appMetrics;
+    this.messaging = messaging;
   }
 }

@@ -26,8 +26,7 @@ class AgentJarIT {
       "org/apache/tomcat/", "org/eclipse/jetty/", "io/undertow/", "com/zaxxer/hikari/", "org/postgresql/",
       "org/mariadb/jdbc/", "com/mysql/", "org/h2/", "redis/clients/jedis/", "io/lettuce/", "org/apache/http/",
       "org/apache/hc/", "okhttp3/", "org/glassfish/jersey/", "org/jboss/resteasy/", "io/netty/", "ch/qos/logback/",
-      "org/apache/logging/log4j/", "org/slf4j/",
-      "org/apache/commons/dbcp2/");
+      "org/apache/logging/log4j/", "org/slf4j/", "org/apache/commons/dbcp2/", "com/rabbitmq/client/");
   /** Never from advice: the agent's own classes and what it bundles (not visible from the application's loaders). */
   private static final List<String> FORBIDDEN = List.of("dev/vigil/agent/", "dev/vigil/exporter/", "dev/vigil/shaded/",
       "net/bytebuddy/", "org/HdrHistogram/", "org/jctools/", "com/fasterxml/jackson/", "io/opentelemetry/");
