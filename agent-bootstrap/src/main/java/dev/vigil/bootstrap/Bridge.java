@@ -17,6 +17,7 @@ public final class Bridge {
   private static volatile RpcHandler rpc = RpcHandler.NOOP;
   private static volatile Helpers helpers = Helpers.NOOP;
   private static volatile OtelApiHandler otelApi = OtelApiHandler.NOOP;
+  private static volatile MessagingHandler messaging = MessagingHandler.NOOP;
 
   private Bridge() {}
 
@@ -106,5 +107,13 @@ public final class Bridge {
 
   public static void install(OtelApiHandler handler) {
     otelApi = handler == null ? OtelApiHandler.NOOP : handler;
+  }
+
+  public static MessagingHandler messaging() {
+    return messaging;
+  }
+
+  public static void install(MessagingHandler handler) {
+    messaging = handler == null ? MessagingHandler.NOOP : handler;
   }
 }

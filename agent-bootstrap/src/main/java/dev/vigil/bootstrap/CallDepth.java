@@ -20,6 +20,10 @@ public final class CallDepth {
   public static final int JDBC_PREPARE = 5;
   /** A Redis command (a client method delegating to another, or a cluster connection to a node's, counts once). */
   public static final int REDIS = 6;
+  /** A message being published (an overload delegating to another counts once). */
+  public static final int MESSAGING_PUBLISH = 7;
+  /** A delivered message being processed (a consumer subclass calling its parent's handler counts once). */
+  public static final int MESSAGING_PROCESS = 3;
   private static final int CATEGORIES = 8;
   private static final ThreadLocal<int[]> DEPTHS = ThreadLocal.withInitial(() -> new int[CATEGORIES]);
 

@@ -105,7 +105,8 @@ public final class AgentStartup {
     ExecutorRecorder executors = new ExecutorRecorder(config.getInt(ConfigKeys.EXECUTOR_MAX_POOLS));
     Bridge.install(executors);
     LogsSetup logs = LogsSetup.install(config);
-    return new Signals(registry, db, clients, rpc, executors, logs, otelApi.metrics());
+    MessagingSetup messaging = MessagingSetup.install(config);
+    return new Signals(registry, db, clients, rpc, executors, logs, otelApi.metrics(), messaging);
   }
 
   /** Off the application's main thread: nothing here records, so nothing is lost while it runs. */

@@ -66,8 +66,10 @@ final class Exports {
     return new Started(endpoint);
   }
 
-  /** The golden signals (HTTP server and client, database client, RPC) and the application's own OpenTelemetry
-   * counters: what /metrics and the OTLP push both read. */
+  /**
+   * The golden signals (HTTP server and client, database client, RPC, messaging) and the application's own
+   * OpenTelemetry counters: what /metrics and the OTLP push both read.
+   */
   private static List<MetricProducer> goldenSignals(Signals signals) {
     List<MetricProducer> golden = new ArrayList<>();
     golden.add(new HttpServerMetrics(signals.registry));
@@ -75,6 +77,7 @@ final class Exports {
     golden.add(signals.clients.producer());
     golden.add(signals.rpc.producer());
     golden.add(signals.appMetrics);
+    golden.add(signals.messaging.producer());
     return golden;
   }
 

@@ -11,6 +11,8 @@ import dev.vigil.bootstrap.HttpClientHandler;
 import dev.vigil.bootstrap.HttpServerHandler;
 import dev.vigil.bootstrap.LogHandler;
 import dev.vigil.bootstrap.OtelApiHandler;
+import dev.vigil.bootstrap.MessagingCall;
+import dev.vigil.bootstrap.MessagingHandler;
 import dev.vigil.bootstrap.RedisCall;
 import dev.vigil.bootstrap.RedisClientHandler;
 import dev.vigil.bootstrap.RpcCall;
@@ -44,6 +46,7 @@ public final class FailingHandlers implements InvocationHandler {
     Bridge.install(h.proxy(RedisClientHandler.class));
     Bridge.install(h.proxy(RpcHandler.class));
     Bridge.install(h.proxy(OtelApiHandler.class));
+    Bridge.install(h.proxy(MessagingHandler.class));
   }
 
   private <T> T proxy(Class<T> handler) {
@@ -70,6 +73,8 @@ public final class FailingHandlers implements InvocationHandler {
         return new FailingRedisCall();
       } else if (returns == RpcCall.class) {
         return new FailingRpcCall();
+      } else if (returns == MessagingCall.class) {
+        return new FailingMessagingCall();
       }
     }
     throw fault(method.getDeclaringClass().getSimpleName() + "." + method.getName());
@@ -122,6 +127,18 @@ public final class FailingHandlers implements InvocationHandler {
     @Override
     public void accept(Object response, Throwable error) {
       throw fault("ClientCall.accept");
+    }
+  }
+
+  private static final class FailingMessagingCall extends MessagingCall {
+    @Override
+    public java.util.Map<String, Object> headers() {
+      throw fault("MessagingCall.headers");
+    }
+
+    @Override
+    public void end(Throwable error) {
+      throw fault("MessagingCall.end");
     }
   }
 

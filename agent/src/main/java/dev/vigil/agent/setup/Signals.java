@@ -14,9 +14,10 @@ final class Signals {
   final LogsSetup logs;
   /** The application's own OpenTelemetry counters. */
   final AppMetrics appMetrics;
+  final MessagingSetup messaging;
 
   Signals(EndpointRegistry registry, DbSetup db, HttpClientSetup clients, RpcSetup rpc, ExecutorRecorder executors,
-      LogsSetup logs, AppMetrics appMetrics) {
+      LogsSetup logs, AppMetrics appMetrics, MessagingSetup messaging) {
     this.registry = registry;
     this.db = db;
     this.clients = clients;
@@ -24,5 +25,6 @@ final class Signals {
     this.executors = executors;
     this.logs = logs;
     this.appMetrics = appMetrics;
+    this.messaging = messaging;
   }
 }
