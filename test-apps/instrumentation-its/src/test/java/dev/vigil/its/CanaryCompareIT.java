@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code java -jar vigil-agent.jar compare} against two shops (test-apps/shop) with the real agent, under the same
- * interleaved load: a canary started with one route slowed is named worse on that route and the same on the others
- * (exit 1); two identical shops pass (exit 0); an instance that cannot be read gives exit 2.
+ * interleaved load: a canary started with one route slowed is named worse on that route and on no other (exit 1); two identical shops pass (exit 0); an instance that cannot be read gives exit 2.
  */
 class CanaryCompareIT {
   private static final int WINDOW_SECONDS = 12;
@@ -38,7 +37,9 @@ class CanaryCompareIT {
       ExternalTools.Result r = compareUnderLoad(baseline, canary);
       assertThat(r.exitCode).as(r.output).isEqualTo(1);
       assertThat(verdict(r.output, "GET /products/{id}")).as(r.output).isEqualTo("worse");
-      assertThat(verdict(r.output, "GET /products")).as(r.output).isEqualTo("same");
+      // not worse; "better" is possible and true: the canary sleeps through its slowed requests, so under the same
+      // interleaved load its other routes compete less for the CPU than the baseline's
+      assertThat(verdict(r.output, "GET /products")).as(r.output).isIn("same", "better");
       assertThat(verdict(r.output, "GET /error")).as(r.output).isEqualTo("same");
       assertThat(r.output).contains("verdict: 1 route is worse on the canary");
     }
