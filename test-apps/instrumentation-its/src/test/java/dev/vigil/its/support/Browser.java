@@ -113,7 +113,9 @@ public final class Browser implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
-    throw new AssertionError("in the browser, " + what + " did not happen within " + timeout, last);
+    Path shot = screenshot("timed-out");
+    throw new AssertionError("in the browser, " + what + " did not happen within " + timeout + " (the page then: "
+        + shot + ")", last);
   }
 
   /** A PNG of the viewport, under the module's target/ui-screenshots/. */
