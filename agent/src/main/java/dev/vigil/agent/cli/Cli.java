@@ -48,7 +48,8 @@ public final class Cli {
     out.println("      loads Vigil into a running JVM (keys as in -javaagent:vigil-agent.jar=key=value,...)"
         + " and says what happened there");
     out.println("  java -jar vigil-agent.jar compare <baseline host:port> <canary host:port> [--token T]");
-    out.println("      [--alpha 0.01] [--min-samples 30] [--min-effect 0.2] [--timeout 10s]");
+    out.println("      [--alpha 0.01] [--min-samples 30] [--min-effect 0.2] [--min-shift 1ms]");
+    out.println("      [--timeout 10s]");
     out.println("      compares two instances route by route over their last window (docs/canary.md);"
         + " exit 1 when a route is worse on the canary, 2 when an instance cannot be read");
     out.println("  java -jar vigil-agent.jar profile <pid> [--event cpu|wall|alloc|lock] [--duration 30s]");

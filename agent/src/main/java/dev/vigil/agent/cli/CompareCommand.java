@@ -36,6 +36,7 @@ final class CompareCommand {
     double alpha = 0.01;
     int minSamples = 30;
     double minEffect = 0.2;
+    double minShiftMs = 1;
     long timeoutMillis = 10_000;
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--")) {
@@ -51,6 +52,7 @@ final class CompareCommand {
         case "--alpha": alpha = number(args[i - 1], value, 1e-12, 0.5); break;
         case "--min-samples": minSamples = (int) number(args[i - 1], value, 3, 1_000_000); break;
         case "--min-effect": minEffect = number(args[i - 1], value, 0, 1); break;
+        case "--min-shift": minShiftMs = VigilConfig.parseDurationMillis(value); break;
         case "--timeout": timeoutMillis = VigilConfig.parseDurationMillis(value); break;
         default: throw new IllegalArgumentException("unknown option " + args[i - 1]);
       }
@@ -71,12 +73,12 @@ final class CompareCommand {
       System.err.println("vigil: " + e.getMessage());
       return UNREACHABLE;
     }
-    RouteComparison.Thresholds thresholds = new RouteComparison.Thresholds(alpha, minSamples, minEffect);
+    RouteComparison.Thresholds thresholds = new RouteComparison.Thresholds(alpha, minSamples, minEffect, minShiftMs);
     List<RouteComparison> results = compare(baseline, canary, thresholds);
     PrintStream out = System.out;
-    out.printf(Locale.ROOT, "baseline %s, canary %s: %d routes; worse = p < %s and |r| >= %s (latency) or p < %s"
-        + " (errors), at least %d samples a side%n", baselineUri.getAuthority(), canaryUri.getAuthority(),
-        results.size(), alpha, minEffect, alpha, minSamples);
+    out.printf(Locale.ROOT, "baseline %s, canary %s: %d routes; worse = p < %s, |r| >= %s and median"
+        + " shift >= %s ms (latency) or p < %s (errors), at least %d samples a side%n", baselineUri.getAuthority(),
+        canaryUri.getAuthority(), results.size(), alpha, minEffect, minShiftMs, alpha, minSamples);
     out.print(CompareTable.render(results));
     long worse = results.stream().filter(r -> r.verdict == RouteComparison.Verdict.WORSE).count();
     out.println(worse == 0 ? "verdict: no route is worse on the canary"

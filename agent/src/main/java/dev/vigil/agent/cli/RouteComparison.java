@@ -3,8 +3,9 @@ package dev.vigil.agent.cli;
 /**
  * The verdict on one route: the canary's latencies against the baseline's (Mann-Whitney U) and its error rate against
  * the baseline's (two-proportion z-test). A difference counts when its p-value is below alpha and, for latency, when
- * the rank-biserial correlation also reaches the smallest effect that matters: with a thousand samples a side, a shift
- * nobody would notice is already "significant".
+ * the rank-biserial correlation and the shift of the median also reach the smallest effect that matters: with a thousand
+ * samples a side, a shift nobody would notice is already "significant", and on a sub-millisecond route a busy host's
+ * scheduling noise is a large effect of a few microseconds.
  */
 final class RouteComparison {
   enum Verdict {
@@ -22,11 +23,13 @@ final class RouteComparison {
     final double alpha;
     final int minSamples;
     final double minEffect;
+    final double minShiftMs;
 
-    Thresholds(double alpha, int minSamples, double minEffect) {
+    Thresholds(double alpha, int minSamples, double minEffect, double minShiftMs) {
       this.alpha = alpha;
       this.minSamples = minSamples;
       this.minEffect = minEffect;
+      this.minShiftMs = minShiftMs;
     }
   }
 
@@ -61,7 +64,9 @@ final class RouteComparison {
     int latencyDirection = 0;
     if (latency != null && latency.p < t.alpha) {
       double r = latency.rankBiserial(baseline.latenciesMs.length, canary.latenciesMs.length);
-      latencyDirection = r >= t.minEffect ? 1 : r <= -t.minEffect ? -1 : 0;
+      double shiftMs = CanaryStats.quantile(canary.latenciesMs, 0.5) - CanaryStats.quantile(baseline.latenciesMs, 0.5);
+      latencyDirection = r >= t.minEffect && shiftMs >= t.minShiftMs ? 1
+          : r <= -t.minEffect && shiftMs <= -t.minShiftMs ? -1 : 0;
     }
     int errorDirection = errors != null && errors.p < t.alpha ? (int) Math.signum(errors.z) : 0;
     Verdict verdict;

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RouteComparisonTest {
-  private static final RouteComparison.Thresholds DEFAULTS = new RouteComparison.Thresholds(0.01, 30, 0.2);
+  private static final RouteComparison.Thresholds DEFAULTS = new RouteComparison.Thresholds(0.01, 30, 0.2, 1);
 
   private static RouteSamples side(String route, long count, long errors, double from, double step, int n) {
     double[] ms = new double[n];
@@ -40,6 +40,19 @@ class RouteComparisonTest {
         side("/a", 5000, 0, 1.005, 0.01, 5000), DEFAULTS);
     assertThat(c.rankBiserial()).isBetween(0.0, 0.2);
     assertThat(c.verdict).isEqualTo(RouteComparison.Verdict.SAME);
+  }
+
+  @Test
+  void aLargeEffectOfAFewMicrosecondsIsTheSame() {
+    // a sub-millisecond route on a busy host: the canary's median 0.08 ms higher, r about 0.6, p tiny
+    RouteComparison c = RouteComparison.of("GET /a", side("/a", 500, 0, 0.4, 0.001, 500),
+        side("/a", 500, 0, 0.48, 0.001, 500), DEFAULTS);
+    assertThat(c.latency.p).isLessThan(1e-10);
+    assertThat(c.rankBiserial()).isGreaterThan(0.2);
+    assertThat(c.verdict).isEqualTo(RouteComparison.Verdict.SAME);
+    RouteComparison strict = RouteComparison.of("GET /a", c.baseline, c.canary,
+        new RouteComparison.Thresholds(0.01, 30, 0.2, 0));
+    assertThat(strict.verdict).isEqualTo(RouteComparison.Verdict.WORSE);
   }
 
   @Test

@@ -84,15 +84,15 @@ class OtlpMetricsIT {
             .env("OTEL_METRIC_EXPORT_INTERVAL", "300").start()) {
       String base = "http://127.0.0.1:" + app.awaitReady();
       assertThat(Http.get(base + "/query").statusCode()).isEqualTo(200);
+      // the pool's gauges exist from start-up: a push made before the query ended has them but no operation yet
       ExportMetricsServiceRequest push = awaitPush(receiver, r -> metric(r, "db.client.connection.count") != null
-          && metric(r, "db.client.connection.wait_time") != null);
+          && metric(r, "db.client.connection.wait_time") != null && metric(r, "db.client.operation.duration") != null);
       Metric count = metric(push, "db.client.connection.count");
       assertThat(count.getGauge().getDataPointsList()).anySatisfy(p -> {
         assertThat(attr(p.getAttributesList(), "db.client.connection.state")).isIn("used", "idle");
         assertThat(attr(p.getAttributesList(), "db.client.connection.pool.name")).contains("vigil-dbcp");
       });
       assertThat(metric(push, "db.client.connection.wait_time").getUnit()).isEqualTo("s");
-      assertThat(metric(push, "db.client.operation.duration")).isNotNull();
       assertDocumentedOtelNames(receiver);
     }
   }
