@@ -1,7 +1,7 @@
 package dev.vigil.agent.recording;
 
 import dev.vigil.agent.signals.EndpointStats;
-import dev.vigil.agent.signals.RpcSeries;
+import dev.vigil.agent.signals.RpcRegistry;
 import dev.vigil.agent.tracing.VigilSpan;
 import dev.vigil.bootstrap.RpcCall;
 import io.opentelemetry.api.trace.Span;
@@ -64,7 +64,7 @@ final class RpcServerCall extends RpcCall {
       Span span = context == null ? null : Span.fromContext(context);
       boolean sampled = span != null && span.getSpanContext().isSampled();
       // gRPC answers HTTP 200 whatever the status; a non-OK status is the endpoint's error, named by the status
-      stats.complete(nanos, 200, statusCode == 0 ? null : RpcSeries.statusName(statusCode),
+      stats.complete(nanos, 200, statusCode == 0 ? null : RpcRegistry.statusName(statusCode),
           sampled ? span.getSpanContext().getTraceId() : null, sampled ? span.getSpanContext().getSpanId() : null);
       boolean fault = RpcSpans.serverError(statusCode);
       recorder.server.series(system, method, statusCode, fault).record(nanos);
