@@ -22,4 +22,32 @@ public abstract class RpcCall {
 
   /** The call is over: {@code statusCode} is the numeric gRPC status (0 OK), {@code error} its cause or null. */
   public abstract void end(int statusCode, Throwable error);
+
+  /** {@link #attach} for a library's callback: a failure is reported to {@link AdviceErrors}, never thrown. */
+  public final Object attachQuietly() {
+    try {
+      return attach();
+    } catch (Throwable t) {
+      AdviceErrors.report(t, "rpc context");
+      return null;
+    }
+  }
+
+  /** {@link #restore}, a failure reported, never thrown. */
+  public final void restoreQuietly(Object token) {
+    try {
+      restore(token);
+    } catch (Throwable t) {
+      AdviceErrors.report(t, "rpc context");
+    }
+  }
+
+  /** {@link #end}, a failure reported, never thrown. */
+  public final void endQuietly(int statusCode, Throwable error) {
+    try {
+      end(statusCode, error);
+    } catch (Throwable t) {
+      AdviceErrors.report(t, "rpc end");
+    }
+  }
 }

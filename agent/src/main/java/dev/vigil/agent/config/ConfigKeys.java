@@ -147,6 +147,13 @@ public final class ConfigKeys {
   public static final ConfigKey LOGS_QUEUE_SIZE = key("vigil.logs.queue_size", INT, "2048",
       "Log records waiting for OTLP export; when full, new records are dropped and counted in"
           + " vigil_exporter_logs_dropped_total{reason=\"queue_full\"}.");
+  public static final ConfigKey LOGS_QUEUE_MAX_BYTES = key("vigil.logs.queue_max_bytes", INT, "16777216",
+      "Heap the log records waiting for OTLP export may hold (estimated: two bytes a character, 4 KiB a throwable);"
+          + " past it new records are dropped and counted in vigil_exporter_logs_dropped_total{reason=\"queue_bytes\"}.");
+  public static final ConfigKey LOGS_MAX_VALUE_LENGTH = key("vigil.logs.max_value_length", INT, "16384",
+      "Longest log message (cut before it is queued) and exported string attribute (exception message, stack trace),"
+          + " in characters; what was cut is named in the record's vigil.log.cut attribute. A lower"
+          + " OTEL_LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT wins for attributes.");
   public static final ConfigKey LOGS_EXPORT_INTERVAL = key("vigil.logs.export_interval", DURATION, "1s",
       "Longest time a log record waits before its batch is exported over OTLP.");
   public static final ConfigKey PROFILER_ENABLED = key("vigil.profiler.enabled", BOOLEAN, "true",

@@ -9,13 +9,16 @@ import dev.vigil.exporter.model.Point;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
- * The bounded hand-off from application threads to the log export thread. Offering never blocks: a full queue drops
- * the record and counts it. One daemon thread drains batches and hands them to the exporter, at the latest every
+ * The bounded hand-off from application threads to the log export thread, bounded in records and in bytes: each
+ * message is cut to {@code maxMessageChars} before it is queued, and the records queued hold at most {@code maxBytes}
+ * (estimated, {@link LogEntry#bytes}: counted on offer, released on drain). Offering never blocks: a record past either
+ * bound is dropped and counted. One daemon thread drains batches and hands them to the exporter, at the latest every
  * {@code intervalMillis}; a failed export drops its batch, counted.
  */
 public final class LogQueue implements MetricProducer {
@@ -28,11 +31,18 @@ public final class LogQueue implements MetricProducer {
   }
 
   static final int BATCH = 512;
+  static final int MAX_BYTES = 16 << 20;
+  static final int MAX_MESSAGE_CHARS = 16 << 10;
   /** Most records per export (OTEL_BLRP_MAX_EXPORT_BATCH_SIZE). */
   private final int batchSize;
   private final MpscAtomicArrayQueue<LogEntry> queue;
   private final long intervalNanos;
+  private final long maxBytes;
+  private final int maxMessageChars;
+  private final AtomicLong queuedBytes = new AtomicLong();
   private final LongAdder queueFull = new LongAdder();
+  private final LongAdder queueBytes = new LongAdder();
+  private final LongAdder cut = new LongAdder();
   private final LongAdder exportFailed = new LongAdder();
   private final LongAdder timeout = new LongAdder();
   private final LongAdder shutdown = new LongAdder();
@@ -45,15 +55,43 @@ public final class LogQueue implements MetricProducer {
   }
 
   public LogQueue(int capacity, long intervalMillis, int batchSize) {
+    this(capacity, intervalMillis, batchSize, MAX_BYTES, MAX_MESSAGE_CHARS);
+  }
+
+  public LogQueue(int capacity, long intervalMillis, int batchSize, long maxBytes, int maxMessageChars) {
     this.batchSize = Math.max(1, batchSize);
     this.queue = new MpscAtomicArrayQueue<>(Math.max(16, capacity));
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(10, intervalMillis));
+    this.maxBytes = Math.max(LogEntry.OVERHEAD_BYTES, maxBytes);
+    this.maxMessageChars = Math.max(1, maxMessageChars);
   }
 
+  /** Queues the record, its message cut to the maximum length; drops and counts it past the queue's bounds. */
   public void offer(LogEntry entry) {
-    if (!queue.relaxedOffer(entry)) {
+    LogEntry e = entry.cut(maxMessageChars);
+    if (e != entry) {
+      cut.increment();
+    }
+    if (queuedBytes.addAndGet(e.bytes) > maxBytes) {
+      queuedBytes.addAndGet(-e.bytes);
+      queueBytes.increment();
+    } else if (!queue.relaxedOffer(e)) {
+      queuedBytes.addAndGet(-e.bytes);
       queueFull.increment();
     }
+  }
+
+  private LogEntry poll() {
+    LogEntry e = queue.relaxedPoll();
+    if (e != null) {
+      queuedBytes.addAndGet(-e.bytes);
+    }
+    return e;
+  }
+
+  /** Bytes the queued records hold (estimated). */
+  long queuedBytes() {
+    return queuedBytes.get();
   }
 
   /** True on the export thread: records written there (the exporter's own logging) are not exported. */
@@ -94,7 +132,7 @@ public final class LogQueue implements MetricProducer {
   /** Drains what is queued, up to one batch (visible for tests). */
   void drainInto(List<LogEntry> batch) {
     while (batch.size() < batchSize) {
-      LogEntry e = queue.relaxedPoll();
+      LogEntry e = poll();
       if (e == null) {
         return;
       }
@@ -160,7 +198,7 @@ public final class LogQueue implements MetricProducer {
     }
     shutdown.add(batch.size());
     batch.clear();
-    for (LogEntry e = queue.relaxedPoll(); e != null; e = queue.relaxedPoll()) {
+    for (LogEntry e = poll(); e != null; e = poll()) {
       shutdown.increment();
     }
   }
@@ -168,11 +206,17 @@ public final class LogQueue implements MetricProducer {
   public long dropped(String reason) {
     switch (reason) {
       case "queue_full": return queueFull.sum();
+      case "queue_bytes": return queueBytes.sum();
       case "export_failed": return exportFailed.sum();
       case "timeout": return timeout.sum();
       case "shutdown": return shutdown.sum();
       default: return 0;
     }
+  }
+
+  /** Records whose message was cut to the maximum length before it was queued. */
+  public long cut() {
+    return cut.sum();
   }
 
   public long exported() {
@@ -181,16 +225,21 @@ public final class LogQueue implements MetricProducer {
 
   @Override
   public void collect(List<MetricFamily> out) {
-    List<Point> dropped = new ArrayList<>(4);
+    List<Point> dropped = new ArrayList<>(5);
     dropped.add(Point.value(Labels.of("reason", "queue_full"), queueFull.sum()));
+    dropped.add(Point.value(Labels.of("reason", "queue_bytes"), queueBytes.sum()));
     dropped.add(Point.value(Labels.of("reason", "export_failed"), exportFailed.sum()));
     dropped.add(Point.value(Labels.of("reason", "timeout"), timeout.sum()));
     dropped.add(Point.value(Labels.of("reason", "shutdown"), shutdown.sum()));
     out.add(new MetricFamily("vigil_exporter_logs_dropped", MetricFamily.Type.COUNTER,
-        "Application log records not exported over OTLP: queue_full (the bounded queue was full), export_failed"
+        "Application log records not exported over OTLP: queue_full (the bounded queue was full), queue_bytes (the"
+            + " records queued held the queue's byte budget), export_failed"
             + " (the receiver did not take the batch), timeout (the export did not end within its timeout), shutdown"
             + " (still queued when the shutdown flush ran out of time).", "", dropped));
     out.add(new MetricFamily("vigil_exporter_logs_exported", MetricFamily.Type.COUNTER,
         "Application log records exported over OTLP.", "", List.of(Point.value(Labels.EMPTY, exported.sum()))));
+    out.add(new MetricFamily("vigil_exporter_logs_cut", MetricFamily.Type.COUNTER,
+        "Application log records whose message was cut to vigil.logs.max_value_length before it was queued.", "",
+        List.of(Point.value(Labels.EMPTY, cut.sum()))));
   }
 }

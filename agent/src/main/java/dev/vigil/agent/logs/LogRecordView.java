@@ -11,6 +11,8 @@ import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.logs.data.Body;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.resources.Resource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +27,8 @@ final class LogRecordView implements LogRecordData {
   private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
   private static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
   private static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
+  /** What was cut to the length limit: {@code body}, attribute names. */
+  static final AttributeKey<List<String>> CUT = AttributeKey.stringArrayKey("vigil.log.cut");
 
   private final LogEntry entry;
   private final Resource resource;
@@ -35,34 +39,41 @@ final class LogRecordView implements LogRecordData {
     this(entry, resource, Integer.MAX_VALUE, Integer.MAX_VALUE);
   }
 
-  /** With the log record limits: at most {@code maxAttributes}, string values cut at {@code maxLength} chars. */
+  /**
+   * With the log record limits: at most {@code maxAttributes}, string values cut at {@code maxLength} chars. What was
+   * cut (the body on the application's thread, values here) is named in {@code vigil.log.cut} when the count leaves room.
+   */
   LogRecordView(LogEntry entry, Resource resource, int maxAttributes, int maxLength) {
     this.entry = entry;
     this.resource = resource;
     Attributes all = attributes(entry);
-    this.totalAttributes = all.size();
-    this.attributes = maxAttributes >= all.size() && maxLength == Integer.MAX_VALUE ? all
-        : limited(all, maxAttributes, maxLength);
-  }
-
-  private static String cut(String s, int maxLength) {
-    if (s.length() <= maxLength) {
-      return s;
-    }
-    int end = maxLength > 0 && Character.isHighSurrogate(s.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
-    return s.substring(0, end); // never half a surrogate pair
+    this.attributes = maxAttributes >= all.size() && maxLength == Integer.MAX_VALUE && !entry.messageCut() ? all
+        : limited(all, maxAttributes, maxLength, entry.messageCut());
+    this.totalAttributes = all.size() + (attributes.get(CUT) == null ? 0 : 1);
   }
 
   @SuppressWarnings("unchecked")
-  private static Attributes limited(Attributes all, int maxAttributes, int maxLength) {
+  private static Attributes limited(Attributes all, int maxAttributes, int maxLength, boolean bodyCut) {
     AttributesBuilder b = Attributes.builder();
+    List<String> cut = new ArrayList<>(2);
+    if (bodyCut) {
+      cut.add("body");
+    }
     int[] n = {0};
     all.forEach((key, value) -> {
-      if (n[0]++ < maxAttributes) {
-        Object v = value instanceof String ? cut((String) value, maxLength) : value;
+      if (n[0] < maxAttributes) {
+        n[0]++;
+        Object v = value;
+        if (value instanceof String && ((String) value).length() > maxLength) {
+          v = LogValues.cut((String) value, maxLength);
+          cut.add(key.getKey());
+        }
         b.put((AttributeKey<Object>) key, v);
       }
     });
+    if (!cut.isEmpty() && n[0] < maxAttributes) {
+      b.put(CUT, cut);
+    }
     return b.build();
   }
 

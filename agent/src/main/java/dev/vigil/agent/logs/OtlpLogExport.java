@@ -26,7 +26,10 @@ import java.util.List;
 public final class OtlpLogExport implements LogQueue.BatchExporter {
   private final OtlpChannel channel;
   private final Resource resource;
-  /** OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT and ..._VALUE_LENGTH_LIMIT (else the OTEL_ATTRIBUTE_* ones). */
+  /**
+   * OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT and ..._VALUE_LENGTH_LIMIT (else the OTEL_ATTRIBUTE_* ones), the length at most
+   * vigil.logs.max_value_length.
+   */
   private final int maxAttributes;
   private final int maxLength;
 
@@ -53,7 +56,8 @@ public final class OtlpLogExport implements LogQueue.BatchExporter {
     LogQueue.BatchExporter export = otlp
         ? new OtlpLogExport(OtlpChannels.open(settings), TracingSetup.resource(config),
             otel.countLimit(OtelKeys.LOGRECORD_ATTRIBUTE_COUNT_LIMIT),
-            otel.valueLengthLimit(OtelKeys.LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT, Integer.MAX_VALUE)) : null;
+            Math.min(otel.valueLengthLimit(OtelKeys.LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT, Integer.MAX_VALUE),
+                Math.max(1, config.getInt(ConfigKeys.LOGS_MAX_VALUE_LENGTH)))) : null;
     if (console) {
       export = new ConsoleLogs(export);
     }

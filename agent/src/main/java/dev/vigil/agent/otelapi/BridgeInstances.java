@@ -1,6 +1,7 @@
 package dev.vigil.agent.otelapi;
 
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.agent.tooling.HelperClassLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,11 @@ import java.util.jar.JarInputStream;
  */
 final class BridgeInstances {
   static final String JAR = "META-INF/vigil/vigil-agent-otel-bridge.jar";
+  /**
+   * Package of the bridge classes, compiled against the unrelocated API: defined beside the application's API, they
+   * implement its own types and reach the bootstrap bridge through it as any class does.
+   */
+  static final String PACKAGE = "dev.vigil.otelbridge.";
   private static final Object FAILED = new Object();
 
   private final ClassValue<Slot> slots = new ClassValue<Slot>() {
@@ -27,7 +33,7 @@ final class BridgeInstances {
     }
   };
   private final ThreadLocal<Boolean> making = new ThreadLocal<>();
-  private final Map<ClassLoader, BridgeClassLoader> loaders = new WeakHashMap<>();
+  private final Map<ClassLoader, HelperClassLoader> loaders = new WeakHashMap<>();
   private Map<String, byte[]> classes;
 
   /** The public static {@code INSTANCE} of {@code bridgeClass} beside {@code apiClass}, or null. */
@@ -60,11 +66,11 @@ final class BridgeInstances {
   }
 
   private Object make(ClassLoader application, String bridgeClass) throws Exception {
-    BridgeClassLoader loader;
+    HelperClassLoader loader;
     synchronized (loaders) {
       loader = loaders.get(application);
       if (loader == null) {
-        loader = new BridgeClassLoader(application, classes());
+        loader = new HelperClassLoader("vigil-otel-bridge", application, classes());
         loaders.put(application, loader);
       }
     }

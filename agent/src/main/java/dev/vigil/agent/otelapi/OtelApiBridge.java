@@ -67,12 +67,12 @@ public final class OtelApiBridge implements OtelApiHandler {
 
   @Override
   public Object contextStorage(Class<?> lazyStorage) {
-    return instances.get(lazyStorage, BridgeClassLoader.PACKAGE + "BridgeStorage");
+    return instances.get(lazyStorage, BridgeInstances.PACKAGE + "BridgeStorage");
   }
 
   @Override
   public Object openTelemetry(Class<?> globalOpenTelemetry) {
-    return instances.get(globalOpenTelemetry, BridgeClassLoader.PACKAGE + "BridgeOpenTelemetry");
+    return instances.get(globalOpenTelemetry, BridgeInstances.PACKAGE + "BridgeOpenTelemetry");
   }
 
   @Override

@@ -5,7 +5,7 @@ import dev.vigil.agent.db.JdbcUrl;
 import dev.vigil.agent.db.SqlInfo;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.signals.DbOperationRegistry;
-import dev.vigil.agent.signals.DbOperationSeries;
+import dev.vigil.agent.signals.OperationSeries;
 import dev.vigil.agent.signals.RouteDependencies;
 import dev.vigil.agent.tracing.VigilSpan;
 import dev.vigil.bootstrap.DbCall;
@@ -91,7 +91,7 @@ public final class DbClientRecorder implements DbClientHandler {
 
   private void finish(DbTarget target, long nanos, Throwable error) {
     if (error == null) {
-      DbOperationSeries series = target.series;
+      OperationSeries series = target.series;
       if (series == null) {
         series = registry.series(target.db.system, target.sql.operation, target.sql.collection, null);
         target.series = series;

@@ -2,7 +2,7 @@ package dev.vigil.agent.recording;
 
 import dev.vigil.agent.db.DbInfo;
 import dev.vigil.agent.db.SqlInfo;
-import dev.vigil.agent.signals.DbOperationSeries;
+import dev.vigil.agent.signals.OperationSeries;
 
 /**
  * A statement against one database, resolved once: its sanitized SQL, the database, and the metric series of its
@@ -12,7 +12,7 @@ final class DbTarget {
   final SqlInfo sql;
   final DbInfo db;
   /** Set once by any thread; racing threads find the same series in the registry. */
-  DbOperationSeries series;
+  OperationSeries series;
 
   DbTarget(SqlInfo sql, DbInfo db) {
     this.sql = sql;

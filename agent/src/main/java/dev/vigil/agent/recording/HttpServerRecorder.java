@@ -169,6 +169,10 @@ public final class HttpServerRecorder implements HttpServerHandler {
     }
 
     private void leave() {
+      leave(endpoint, pending);
+    }
+
+    private static void leave(EndpointStats endpoint, LongAdder pending) {
       if (endpoint != null) {
         endpoint.leave();
       } else if (pending != null) {
@@ -190,32 +194,42 @@ public final class HttpServerRecorder implements HttpServerHandler {
       }
     }
 
+    /**
+     * Takes what the request holds into locals and only then lets go of the call ({@code active = false}): from that
+     * moment the owner thread may reuse it for its next request while an async request still ends here.
+     */
     @Override
     public void end(int status, Throwable error) {
       if (!active) {
         return;
       }
+      long start = startNanos;
+      long nanos = System.nanoTime() - start;
+      String method = this.method;
+      String route = this.route;
+      boolean template = this.template;
+      EndpointStats entered = endpoint;
+      LongAdder enteredPending = pending;
+      Span s = span;
+      NPlusOneDetector.Flagged f = flagged;
+      endpoint = null;
+      pending = null;
+      span = null;
+      flagged = null;
       active = false;
-      long nanos = System.nanoTime() - startNanos;
       int code = error != null || status <= 0 ? 500 : status;
       boolean unmatched = !template && (code == 404 || code == 405);
       // per-endpoint profiles; no-op unless profiling
-      RouteTimeline.record(startNanos, startNanos + nanos, unmatched ? EndpointRegistry.UNMATCHED_ROUTE : route);
-      leave();
-      EndpointStats stats = unmatched ? recorder.registry.unmatched(method) : endpoint(endpoint);
-      Span s = span;
+      RouteTimeline.record(start, start + nanos, unmatched ? EndpointRegistry.UNMATCHED_ROUTE : route);
+      leave(entered, enteredPending);
+      EndpointStats stats = unmatched ? recorder.registry.unmatched(method) : endpoint(entered, method, route, template);
       SpanContext sampled = s != null && s.getSpanContext().isSampled() ? s.getSpanContext() : null;
       stats.complete(nanos, code, error == null ? null : error.getClass().getName(),
           sampled == null ? null : sampled.getTraceId(), sampled == null ? null : sampled.getSpanId());
-      endpoint = null;
-      pending = null;
-      NPlusOneDetector.Flagged f = flagged;
       if (f != null) {
-        flagged = null;
         NPlusOneDetector.requestEnded(f, unmatched ? EndpointRegistry.UNMATCHED_ROUTE : route, s);
       }
       if (s != null) {
-        span = null;
         try {
           if (!template) {
             ServerSpans.derivedRoute(s, method, unmatched ? null : route);
@@ -229,7 +243,7 @@ public final class HttpServerRecorder implements HttpServerHandler {
     }
 
     /** The endpoint this request entered, or its route's current one when it has none or it was evicted meanwhile. */
-    private EndpointStats endpoint(EndpointStats entered) {
+    private EndpointStats endpoint(EndpointStats entered, String method, String route, boolean template) {
       if (entered != null && !entered.retired()) {
         return entered;
       }

@@ -4,7 +4,7 @@ import dev.vigil.agent.db.ExceptionText;
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.signals.CacheRequests;
 import dev.vigil.agent.signals.DbOperationRegistry;
-import dev.vigil.agent.signals.DbOperationSeries;
+import dev.vigil.agent.signals.OperationSeries;
 import dev.vigil.agent.tracing.SpanShape;
 import dev.vigil.agent.tracing.Tracing;
 import dev.vigil.agent.tracing.VigilSpan;
@@ -36,7 +36,7 @@ public final class RedisClientRecorder implements RedisClientHandler {
   private final CacheRequests.Counts cache;
   private final boolean captureKey;
   private final RedisCommands commands = new RedisCommands();
-  private final AtomicReferenceArray<DbOperationSeries> series = new AtomicReferenceArray<>(RedisCommands.count());
+  private final AtomicReferenceArray<OperationSeries> series = new AtomicReferenceArray<>(RedisCommands.count());
   private final WeakIdentityMap<Object, Call> queued = new WeakIdentityMap<>(MAX_QUEUED);
   private final RedisEndpoints endpoints = new RedisEndpoints();
 
@@ -113,7 +113,7 @@ public final class RedisClientRecorder implements RedisClientHandler {
 
   private void finish(RedisCommands.Op op, long nanos, Object reply, Throwable error, VigilSpan span) {
     if (error == null) {
-      DbOperationSeries s = series.get(op.index);
+      OperationSeries s = series.get(op.index);
       if (s == null) {
         s = registry.series(SYSTEM, op.name, null, null);
         series.set(op.index, s);

@@ -1,7 +1,7 @@
 package dev.vigil.agent.recording;
 
 import dev.vigil.agent.db.ExceptionText;
-import dev.vigil.agent.signals.RpcSeries;
+import dev.vigil.agent.signals.RpcRegistry;
 import dev.vigil.agent.tracing.SpanShape;
 import dev.vigil.agent.tracing.Tracing;
 import dev.vigil.agent.tracing.VigilSpan;
@@ -85,7 +85,7 @@ final class RpcSpans {
   /** Ends the span with the call's status; {@code error} says whether that status is an error on this side. */
   static void end(VigilSpan span, int statusCode, boolean error, Throwable cause) {
     if (span.isRecording()) {
-      String status = RpcSeries.statusName(statusCode);
+      String status = RpcRegistry.statusName(statusCode);
       span.setText(STATUS, status);
       if (error) {
         span.setStatus(StatusCode.ERROR);

@@ -26,7 +26,8 @@ final class LogsSetup {
     Set<String> destinations = destinations(config);
     queue = destinations.isEmpty() ? null : new LogQueue(config.getInt(ConfigKeys.LOGS_QUEUE_SIZE),
         config.getDurationMillis(ConfigKeys.LOGS_EXPORT_INTERVAL),
-        OtelConfig.of(config).integer(OtelKeys.BLRP_MAX_EXPORT_BATCH_SIZE));
+        OtelConfig.of(config).integer(OtelKeys.BLRP_MAX_EXPORT_BATCH_SIZE),
+        config.getInt(ConfigKeys.LOGS_QUEUE_MAX_BYTES), config.getInt(ConfigKeys.LOGS_MAX_VALUE_LENGTH));
     Bridge.install(new LogRecorder(config.getBoolean(ConfigKeys.LOGS_MDC_ENABLED),
         key(config, ConfigKeys.LOGS_MDC_TRACE_ID_KEY), key(config, ConfigKeys.LOGS_MDC_SPAN_ID_KEY),
         key(config, ConfigKeys.LOGS_MDC_TRACE_FLAGS_KEY), queue));

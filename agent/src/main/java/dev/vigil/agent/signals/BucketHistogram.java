@@ -14,7 +14,7 @@ public final class BucketHistogram {
   static final double[] BOUNDS_SECONDS = {0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10};
   /** OpenTelemetry DB semantic-convention advice for {@code db.client.operation.duration}. */
   public static final double[] DB_BOUNDS_SECONDS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10};
-  private static final Bounds HTTP = new Bounds(BOUNDS_SECONDS);
+  static final Bounds HTTP = new Bounds(BOUNDS_SECONDS);
 
   private final Bounds bounds;
   private final AtomicLongArray counts;

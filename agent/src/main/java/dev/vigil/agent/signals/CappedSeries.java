@@ -10,35 +10,30 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Series of one client metric keyed by (system, operation, target, error type), created on first use and capped: past
  * the cap a new label set folds its target into {@code _other}, and past twice the cap everything folds into one
- * {@code _other} series; {@link #folded()} counts both. Recorders resolve a series once and keep it, so this map is off
- * the hot path.
+ * {@code _other} series; {@link #folded()} counts both. A lookup allocates one key and locks nothing once the series
+ * exists.
  */
-final class CappedSeries<S> {
+final class CappedSeries {
   static final String OTHER = "_other";
 
-  /** Makes the series of one label set. */
-  interface Factory<S> {
-    S create(String system, String operation, String target, String errorType);
-  }
-
-  private final Map<Key, S> series = new ConcurrentHashMap<>();
+  private final Map<Key, OperationSeries> series = new ConcurrentHashMap<>();
   private final LongAdder folded = new LongAdder();
   private final int maxSeries;
-  private final Factory<S> factory;
+  private final BucketHistogram.Bounds bounds;
 
-  CappedSeries(int maxSeries, Factory<S> factory) {
+  CappedSeries(int maxSeries, BucketHistogram.Bounds bounds) {
     this.maxSeries = Math.max(1, maxSeries);
-    this.factory = factory;
+    this.bounds = bounds;
   }
 
   /** The series for these labels (null values mean absent), created on first use or folded past the cap. */
-  S get(String system, String operation, String target, String errorType) {
+  OperationSeries get(String system, String operation, String target, String errorType) {
     Key key = new Key(system, operation, target, errorType);
-    S found = series.get(key);
+    OperationSeries found = series.get(key);
     return found != null ? found : create(key);
   }
 
-  List<S> all() {
+  List<OperationSeries> all() {
     return new ArrayList<>(series.values());
   }
 
@@ -46,8 +41,8 @@ final class CappedSeries<S> {
     return folded.sum();
   }
 
-  private synchronized S create(Key key) {
-    S existing = series.get(key);
+  private synchronized OperationSeries create(Key key) {
+    OperationSeries existing = series.get(key);
     if (existing != null) {
       return existing;
     }
@@ -55,14 +50,14 @@ final class CappedSeries<S> {
       folded.increment();
       Key other = series.size() >= 2 * maxSeries ? new Key(OTHER, OTHER, OTHER, null)
           : new Key(key.system, key.operation, OTHER, key.errorType);
-      S existingOther = series.get(other);
+      OperationSeries existingOther = series.get(other);
       return existingOther != null ? existingOther : put(other);
     }
     return put(key);
   }
 
-  private S put(Key key) {
-    S created = factory.create(key.system, key.operation, key.target, key.errorType);
+  private OperationSeries put(Key key) {
+    OperationSeries created = new OperationSeries(key.system, key.operation, key.target, key.errorType, bounds);
     series.put(key, created);
     return created;
   }
@@ -79,7 +74,8 @@ final class CappedSeries<S> {
       this.operation = operation;
       this.target = target;
       this.errorType = errorType;
-      this.hash = Objects.hash(system, operation, target, errorType);
+      this.hash = ((Objects.hashCode(system) * 31 + Objects.hashCode(operation)) * 31 + Objects.hashCode(target)) * 31
+          + Objects.hashCode(errorType);
     }
 
     @Override

@@ -22,9 +22,9 @@ public final class DbClientMetrics implements MetricProducer {
   @Override
   public void collect(List<MetricFamily> out) {
     List<Point> durations = new ArrayList<>();
-    for (DbOperationSeries s : registry.all()) {
+    for (OperationSeries s : registry.all()) {
       Labels labels = Labels.of("db_system_name", s.system, "db_operation_name", s.operation,
-          "db_collection_name", s.collection, "error_type", s.errorType);
+          "db_collection_name", s.target, "error_type", s.errorType);
       durations.add(Point.histogram(labels, s.histogram.snapshot()));
     }
     out.add(MetricFamily.otel("db.client.operation.duration", "s", Type.HISTOGRAM,

@@ -11,18 +11,18 @@ public final class DbOperationRegistry {
   public static final String OTHER = CappedSeries.OTHER;
   static final BucketHistogram.Bounds BOUNDS = new BucketHistogram.Bounds(BucketHistogram.DB_BOUNDS_SECONDS);
 
-  private final CappedSeries<DbOperationSeries> series;
+  private final CappedSeries series;
 
   public DbOperationRegistry(int maxSeries) {
-    this.series = new CappedSeries<>(maxSeries, DbOperationSeries::new);
+    this.series = new CappedSeries(maxSeries, BOUNDS);
   }
 
   /** The series for these labels (null values mean absent), created on first use or folded past the cap. */
-  public DbOperationSeries series(String system, String operation, String collection, String errorType) {
+  public OperationSeries series(String system, String operation, String collection, String errorType) {
     return series.get(system, operation, collection, errorType);
   }
 
-  public List<DbOperationSeries> all() {
+  public List<OperationSeries> all() {
     return series.all();
   }
 

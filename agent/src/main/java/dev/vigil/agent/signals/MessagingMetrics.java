@@ -25,9 +25,9 @@ public final class MessagingMetrics implements MetricProducer {
   public void collect(List<MetricFamily> out) {
     List<Point> client = new ArrayList<>();
     List<Point> process = new ArrayList<>();
-    for (MessagingSeries s : registry.all()) {
+    for (OperationSeries s : registry.all()) {
       Labels labels = Labels.of("messaging_system", s.system, "messaging_operation_name", s.operation,
-          "messaging_destination_name", s.destination, "error_type", s.errorType);
+          "messaging_destination_name", s.target, "error_type", s.errorType);
       (PROCESS.equals(s.operation) ? process : client).add(Point.histogram(labels, s.histogram.snapshot()));
     }
     out.add(MetricFamily.otel("messaging.client.operation.duration", "s", Type.HISTOGRAM,

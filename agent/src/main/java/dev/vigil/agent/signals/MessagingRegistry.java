@@ -12,10 +12,10 @@ public final class MessagingRegistry {
   public static final String TEMPORARY = "(temporary)";
   static final BucketHistogram.Bounds BOUNDS = new BucketHistogram.Bounds(BucketHistogram.DB_BOUNDS_SECONDS);
 
-  private final CappedSeries<MessagingSeries> series;
+  private final CappedSeries series;
 
   public MessagingRegistry(int maxSeries) {
-    this.series = new CappedSeries<>(maxSeries, MessagingSeries::new);
+    this.series = new CappedSeries(maxSeries, BOUNDS);
   }
 
   /** The destination as it is named in series and span names: one name for every temporary queue. */
@@ -35,11 +35,11 @@ public final class MessagingRegistry {
   }
 
   /** The series for these labels ({@code errorType} null: none), created on first use or folded past the cap. */
-  public MessagingSeries series(String system, String operation, String destination, String errorType) {
+  public OperationSeries series(String system, String operation, String destination, String errorType) {
     return series.get(system, operation, destination, errorType);
   }
 
-  public List<MessagingSeries> all() {
+  public List<OperationSeries> all() {
     return series.all();
   }
 

@@ -29,10 +29,9 @@ public final class RpcMetrics implements MetricProducer {
 
   private static void family(List<MetricFamily> out, String name, String description, RpcRegistry registry) {
     List<Point> durations = new ArrayList<>();
-    for (RpcSeries s : registry.all()) {
-      String status = s.statusName();
-      Labels labels = Labels.of("rpc_system_name", s.system, "rpc_method", s.method,
-          "rpc_response_status_code", status, "error_type", s.error ? status : null);
+    for (OperationSeries s : registry.all()) {
+      Labels labels = Labels.of("rpc_system_name", s.system, "rpc_method", s.target,
+          "rpc_response_status_code", s.operation, "error_type", s.errorType);
       durations.add(Point.histogram(labels, s.histogram.snapshot()));
     }
     out.add(MetricFamily.otel(name, "s", Type.HISTOGRAM, description, durations));

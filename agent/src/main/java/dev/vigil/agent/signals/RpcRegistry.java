@@ -1,85 +1,45 @@
 package dev.vigil.agent.signals;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Series of one side's RPC duration metric ({@code rpc.server.call.duration} or {@code rpc.client.call.duration}), one
- * per (system, method, status code). Methods come from service definitions, yet a generic proxy or a fallback registry
- * can name any: past {@code maxSeries} new label sets fold into {@code _other}, counted by {@link #folded()}.
+ * per (system, method, status code), as {@link OperationSeries} whose target is the method and whose operation is the
+ * status code's name. Methods come from service definitions, yet a generic proxy or a fallback registry can name any:
+ * past {@code maxSeries} new methods fold into {@code _other} (past twice that, everything), counted by {@link #folded()}.
  */
 public final class RpcRegistry {
-  public static final String OTHER = "_other";
+  public static final String OTHER = CappedSeries.OTHER;
+  /** gRPC's status names, by numeric code (io.grpc.Status.Code). */
+  private static final String[] GRPC_CODES = {"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
+      "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
+      "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"};
 
-  private final Map<Key, RpcSeries> series = new ConcurrentHashMap<>();
-  private final LongAdder folded = new LongAdder();
-  private final int maxSeries;
+  private final CappedSeries series;
 
   public RpcRegistry(int maxSeries) {
-    this.maxSeries = Math.max(1, maxSeries);
+    this.series = new CappedSeries(maxSeries, BucketHistogram.HTTP);
   }
 
-  /** The series for these labels; {@code statusCode} is the numeric gRPC status, {@code error} whether it is one. */
-  public RpcSeries series(String system, String method, int statusCode, boolean error) {
-    Key key = new Key(system, method, statusCode, error);
-    RpcSeries found = series.get(key);
-    return found != null ? found : create(key);
+  /**
+   * The series for these labels; {@code statusCode} is the numeric gRPC status, {@code error} whether it counts as an
+   * error on this side (then the status's name is also the {@code error.type}).
+   */
+  public OperationSeries series(String system, String method, int statusCode, boolean error) {
+    String status = statusName(statusCode);
+    return series.get(system, status, method, error ? status : null);
   }
 
-  public List<RpcSeries> all() {
-    return new ArrayList<>(series.values());
+  public List<OperationSeries> all() {
+    return series.all();
   }
 
   public long folded() {
-    return folded.sum();
+    return series.folded();
   }
 
-  private synchronized RpcSeries create(Key key) {
-    RpcSeries existing = series.get(key);
-    if (existing != null) {
-      return existing;
-    }
-    if (series.size() >= maxSeries) {
-      folded.increment();
-      key = new Key(key.system, OTHER, key.status, key.error);
-      existing = series.get(key);
-      if (existing != null) {
-        return existing;
-      }
-    }
-    RpcSeries created = new RpcSeries(key.system, key.method, key.status, key.error);
-    series.put(key, created);
-    return created;
-  }
-
-  private static final class Key {
-    final String system;
-    final String method;
-    final int status;
-    final boolean error;
-
-    Key(String system, String method, int status, boolean error) {
-      this.system = system;
-      this.method = method;
-      this.status = status;
-      this.error = error;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Key)) {
-        return false;
-      }
-      Key k = (Key) o;
-      return status == k.status && error == k.error && method.equals(k.method) && system.equals(k.system);
-    }
-
-    @Override
-    public int hashCode() {
-      return (system.hashCode() * 31 + method.hashCode()) * 31 + status * 2 + (error ? 1 : 0);
-    }
+  /** The status's name ({@code NOT_FOUND}), or its number when gRPC defines none. */
+  public static String statusName(int code) {
+    return code >= 0 && code < GRPC_CODES.length ? GRPC_CODES[code] : Integer.toString(code);
   }
 }

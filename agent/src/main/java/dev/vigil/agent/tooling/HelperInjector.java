@@ -13,7 +13,7 @@ import net.bytebuddy.pool.TypePool;
 /**
  * Makes agent helper classes (a library's interceptors) that must resolve the library's types: the agent jar's own
  * copy, on the system class path, would not see a library loaded by a child loader (a web app's, a fat jar's). Each
- * helper's class files (its nested classes' too) are read from the agent jar and defined by a small {@link HelperLoader}
+ * helper's class files (its nested classes' too) are read from the agent jar and defined by a {@link HelperClassLoader}
  * whose parent is the library's loader: the library, the bridge and the JDK resolve through it, and no JDK internals
  * are opened or touched. A helper may use only {@code java.*}, the bridge and its library, and has static nested
  * classes only (AgentJarIT checks both).
@@ -44,7 +44,7 @@ public final class HelperInjector implements Helpers {
     WeakReference<Class<?>> ref = byLoader.get(loader);
     Class<?> found = ref == null ? null : ref.get();
     if (found == null) {
-      found = Class.forName(className, false, new HelperLoader(loader, classFiles(className)));
+      found = Class.forName(className, false, new HelperClassLoader("vigil-helpers", loader, classFiles(className)));
       byLoader.put(loader, new WeakReference<>(found));
     }
     return found;
@@ -63,38 +63,6 @@ public final class HelperInjector implements Helpers {
     out.put(type.getName(), files.locate(type.getName()).resolve());
     for (TypeDescription nested : type.getDeclaredTypes()) {
       collect(nested, files, out);
-    }
-  }
-
-  /** Defines one helper's classes itself (never from its parents) and delegates everything else to the library's. */
-  static final class HelperLoader extends ClassLoader {
-    static {
-      registerAsParallelCapable();
-    }
-
-    private final Map<String, byte[]> classes;
-
-    HelperLoader(ClassLoader library, Map<String, byte[]> classes) {
-      super("vigil-helpers", library);
-      this.classes = classes;
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      byte[] bytes = classes.get(name);
-      if (bytes == null) {
-        return super.loadClass(name, resolve);
-      }
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> c = findLoadedClass(name);
-        if (c == null) {
-          c = defineClass(name, bytes, 0, bytes.length);
-        }
-        if (resolve) {
-          resolveClass(c);
-        }
-        return c;
-      }
     }
   }
 }

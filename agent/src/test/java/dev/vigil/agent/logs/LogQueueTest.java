@@ -62,7 +62,7 @@ class LogQueueTest {
     queue.collect(families);
     assertThat(families).extracting(f -> f.name).contains("vigil_exporter_logs_dropped");
     assertThat(families.get(0).points).extracting(p -> p.labels.value(0) + "=" + (long) p.value)
-        .containsExactly("queue_full=0", "export_failed=2", "timeout=1", "shutdown=0");
+        .containsExactly("queue_full=0", "queue_bytes=0", "export_failed=2", "timeout=1", "shutdown=0");
   }
 
   @Test
@@ -74,5 +74,40 @@ class LogQueueTest {
     queue.shutdown(batch -> Outcome.SENT, 0);
     assertThat(queue.dropped("shutdown")).isEqualTo(7);
     assertThat(queue.exported()).isZero();
+  }
+
+  /** Without the byte budget, 1,000 one-megabyte messages would hold 2 GB here (the queue takes 1,024 records). */
+  @Test
+  void megabyteMessagesAreCutAndTheQueuedBytesStayWithinTheBudget() {
+    int budget = 1 << 20;
+    LogQueue queue = new LogQueue(1024, 1000, 512, budget, 16_384);
+    String megabyte = "x".repeat(1 << 20);
+    for (int i = 0; i < 1000; i++) {
+      queue.offer(new LogEntry(i, "INFO", "app", megabyte, null, null, "main"));
+    }
+    assertThat(queue.queuedBytes()).isPositive().isLessThanOrEqualTo(budget);
+    assertThat(queue.cut()).isEqualTo(1000);
+    List<LogEntry> batch = new ArrayList<>();
+    queue.drainInto(batch);
+    assertThat(batch).hasSizeBetween(1, budget / (2 * 16_384));
+    assertThat(queue.dropped("queue_bytes")).isEqualTo(1000 - batch.size());
+    assertThat(batch).allSatisfy(e -> {
+      assertThat(e.message).hasSize(16_384);
+      assertThat(e.messageLength).isEqualTo(1 << 20);
+      assertThat(e.messageCut()).isTrue();
+    });
+    assertThat(queue.queuedBytes()).as("released on drain").isZero();
+    queue.offer(entry(1));
+    assertThat(queue.queuedBytes()).as("room again").isPositive();
+    assertThat(queue.dropped("queue_bytes")).isEqualTo(1000 - batch.size());
+  }
+
+  @Test
+  void aThrowableCountsInTheBudget() {
+    LogQueue queue = new LogQueue(1024, 1000, 512, 3 * LogEntry.THROWN_BYTES, 16_384);
+    for (int i = 0; i < 10; i++) {
+      queue.offer(new LogEntry(i, "ERROR", "app", "failed", new IllegalStateException(), null, "main"));
+    }
+    assertThat(queue.dropped("queue_bytes")).isEqualTo(8);
   }
 }

@@ -28,4 +28,18 @@ class LogRecordViewLimitsTest {
     view.getAttributes().forEach((k, v) -> assertThat(((String) v).length()).isLessThanOrEqualTo(6));
     assertThat(view.getAttributes().get(AttributeKey.stringKey("exception.message"))).isEqualTo("a long");
   }
+
+  @Test
+  void whatWasCutIsNamedOnTheRecord() {
+    LogEntry cut = new LogEntry(1L, "WARN", "app", "a message longer than ten", new IllegalStateException("short"),
+        null, "worker-1").cut(10);
+    LogRecordView view = new LogRecordView(cut, Resource.empty(), 128, 10);
+    assertThat(view.getBodyValue().asString()).isEqualTo("a message ");
+    assertThat(view.getAttributes().get(LogRecordView.CUT)).containsExactlyInAnyOrder("body", "exception.type",
+        "exception.stacktrace");
+    assertThat(view.getAttributes().get(AttributeKey.stringKey("exception.message"))).isEqualTo("short");
+    assertThat(view.getTotalAttributeCount()).isEqualTo(view.getAttributes().size());
+    assertThat(new LogRecordView(entry(), Resource.empty(), 128, 100_000).getAttributes().get(LogRecordView.CUT))
+        .as("nothing cut").isNull();
+  }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.agent.signals.ApdexThresholds;
 import dev.vigil.agent.support.CapturedStderr;
 import dev.vigil.agent.signals.DbOperationRegistry;
-import dev.vigil.agent.signals.DbOperationSeries;
 import dev.vigil.agent.signals.EndpointRegistry;
 import dev.vigil.agent.signals.NPlusOneFindings;
+import dev.vigil.agent.signals.OperationSeries;
 import dev.vigil.bootstrap.DbCall;
 import dev.vigil.bootstrap.ServerCall;
 import java.lang.reflect.Proxy;
@@ -114,9 +114,9 @@ class DbClientRecorderTest {
 
   private long count(String operation, String table, String error) {
     return operations.all().stream()
-        .filter(s -> java.util.Objects.equals(s.operation, operation) && java.util.Objects.equals(s.collection, table)
+        .filter(s -> java.util.Objects.equals(s.operation, operation) && java.util.Objects.equals(s.target, table)
             && java.util.Objects.equals(s.errorType, error))
-        .mapToLong(DbOperationSeries::count).sum();
+        .mapToLong(OperationSeries::count).sum();
   }
 
   private static Connection connection(String url) {

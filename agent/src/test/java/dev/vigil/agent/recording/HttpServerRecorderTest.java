@@ -6,7 +6,14 @@ import dev.vigil.agent.signals.ApdexThresholds;
 import dev.vigil.agent.signals.EndpointRegistry;
 import dev.vigil.agent.signals.EndpointStats;
 import dev.vigil.bootstrap.ServerCall;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -79,5 +86,50 @@ class HttpServerRecorderTest {
     late.end(200, null);
     assertThat(held.requests()).as("not into the evicted endpoint").isEqualTo(1);
     assertThat(small.find("GET", EndpointRegistry.OTHER_ROUTE).requests()).as("but counted").isEqualTo(1);
+  }
+
+  /**
+   * An async request ends on another thread while its owner thread already serves the next request with the same call
+   * object. The ending thread pauses inside {@code end} (in the span's {@code getSpanContext}, after the call is let go)
+   * until the owner thread has started its next request: that request's state must survive the first one's end.
+   */
+  @Test
+  void anAsyncEndLeavesTheNextRequestOnTheReusedCallIntact() throws Exception {
+    EndpointStats first = registry.get("GET", "/first");
+    EndpointStats second = registry.get("GET", "/second");
+    ServerCall async = recorder.start("GET", "/first", true, null);
+    CountDownLatch ending = new CountDownLatch(1);
+    CountDownLatch nextStarted = new CountDownLatch(1);
+    AtomicBoolean paused = new AtomicBoolean();
+    Span pausing = (Span) Proxy.newProxyInstance(Span.class.getClassLoader(), new Class<?>[] {Span.class},
+        (proxy, m, args) -> {
+          if (!m.getName().equals("getSpanContext")) {
+            return null;
+          }
+          if (paused.compareAndSet(false, true)) {
+            ending.countDown();
+            nextStarted.await(30, TimeUnit.SECONDS);
+          }
+          return SpanContext.getInvalid();
+        });
+    Field span = HttpServerRecorder.Call.class.getDeclaredField("span");
+    span.setAccessible(true);
+    span.set(async, pausing);
+
+    Thread completer = new Thread(() -> async.end(200, null), "async-completer");
+    completer.start();
+    assertThat(ending.await(30, TimeUnit.SECONDS)).as("the completer reached the span").isTrue();
+    ServerCall next = recorder.start("GET", "/second", true, null);
+    assertThat(next).as("the owner thread reuses the call the completer let go").isSameAs(async);
+    nextStarted.countDown();
+    completer.join(30_000);
+    assertThat(completer.isAlive()).isFalse();
+    assertThat(second.inFlight()).as("the next request is in flight").isEqualTo(1);
+    next.end(200, null);
+
+    assertThat(first.requests()).isEqualTo(1);
+    assertThat(first.inFlight()).isZero();
+    assertThat(second.requests()).isEqualTo(1);
+    assertThat(second.inFlight()).as("the next request left its endpoint when it ended").isZero();
   }
 }

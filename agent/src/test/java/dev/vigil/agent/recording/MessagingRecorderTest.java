@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.impl.LongStringHelper;
 import dev.vigil.agent.signals.MessagingRegistry;
-import dev.vigil.agent.signals.MessagingSeries;
+import dev.vigil.agent.signals.OperationSeries;
 import dev.vigil.agent.tracing.PropagatorConfig;
 import dev.vigil.agent.tracing.TestTracing;
 import dev.vigil.agent.tracing.Tracing;
@@ -94,8 +94,8 @@ class MessagingRecorderTest {
   }
 
   private long count(String operation, String destination, String errorType) {
-    return registry.all().stream().filter(s -> s.operation.equals(operation) && s.destination.equals(destination)
-        && java.util.Objects.equals(s.errorType, errorType)).mapToLong(MessagingSeries::count).sum();
+    return registry.all().stream().filter(s -> s.operation.equals(operation) && s.target.equals(destination)
+        && java.util.Objects.equals(s.errorType, errorType)).mapToLong(OperationSeries::count).sum();
   }
 
   private static Map<String, String> attributes(io.opentelemetry.proto.trace.v1.Span span) {

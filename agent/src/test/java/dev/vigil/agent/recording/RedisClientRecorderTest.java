@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.agent.signals.CacheRequests;
 import dev.vigil.agent.signals.DbOperationRegistry;
-import dev.vigil.agent.signals.DbOperationSeries;
+import dev.vigil.agent.signals.OperationSeries;
 import dev.vigil.bootstrap.RedisCall;
 import io.lettuce.core.KeyValue;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ class RedisClientRecorderTest {
     run(null, null);
     assertThat(count("GET", null)).isEqualTo(3);
     assertThat(count(RedisCommands.OTHER, null)).as("unknown commands fold").isEqualTo(3);
-    assertThat(registry.all()).allMatch(s -> s.system.equals("redis") && s.collection == null);
+    assertThat(registry.all()).allMatch(s -> s.system.equals("redis") && s.target == null);
   }
 
   @Test
@@ -110,7 +110,7 @@ class RedisClientRecorderTest {
   private long count(String operation, String errorType) {
     return registry.all().stream()
         .filter(s -> s.operation.equals(operation) && java.util.Objects.equals(s.errorType, errorType))
-        .mapToLong(DbOperationSeries::count).sum();
+        .mapToLong(OperationSeries::count).sum();
   }
 
   private static byte[] bytes(String s) {

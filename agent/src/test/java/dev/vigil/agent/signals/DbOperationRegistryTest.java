@@ -18,13 +18,13 @@ class DbOperationRegistryTest {
     for (int i = 0; i < 3; i++) {
       r.series("postgresql", "SELECT", "t" + i, null);
     }
-    DbOperationSeries folded = r.series("postgresql", "SELECT", "t3", null);
-    assertThat(folded.collection).isEqualTo("_other");
+    OperationSeries folded = r.series("postgresql", "SELECT", "t3", null);
+    assertThat(folded.target).isEqualTo("_other");
     assertThat(folded.system).isEqualTo("postgresql");
     assertThat(r.series("postgresql", "SELECT", "t4", null)).isSameAs(folded);
     r.series("postgresql", "INSERT", "t5", null);
     r.series("postgresql", "UPDATE", "t6", null);
-    DbOperationSeries all = r.series("postgresql", "DELETE", "t7", null);
+    OperationSeries all = r.series("postgresql", "DELETE", "t7", null);
     assertThat(all.system).isEqualTo("_other");
     assertThat(r.all()).hasSizeLessThanOrEqualTo(2 * 3 + 1);
     assertThat(r.folded()).isEqualTo(5);
@@ -32,7 +32,7 @@ class DbOperationRegistryTest {
 
   @Test
   void dbHistogramUsesDbBoundsAndHttpKeepsItsOwn() {
-    DbOperationSeries s = new DbOperationRegistry(1).series("h2database", "SELECT", "t", null);
+    OperationSeries s = new DbOperationRegistry(1).series("h2database", "SELECT", "t", null);
     s.record(2_000_000); // 2 ms: in the (0.001, 0.005] bucket
     assertThat(s.histogram.snapshot().upperBounds).containsExactly(BucketHistogram.DB_BOUNDS_SECONDS);
     assertThat(s.histogram.snapshot().counts[1]).isEqualTo(1);

@@ -11,14 +11,15 @@ class RpcRegistryTest {
   @Test
   void oneSeriesPerMethodAndStatus() {
     RpcRegistry registry = new RpcRegistry(10);
-    RpcSeries ok = registry.series("grpc", "demo.Greeter/Hello", 0, false);
+    OperationSeries ok = registry.series("grpc", "demo.Greeter/Hello", 0, false);
     ok.record(1_000_000);
     assertThat(registry.series("grpc", "demo.Greeter/Hello", 0, false)).isSameAs(ok);
     assertThat(registry.series("grpc", "demo.Greeter/Hello", 5, false)).isNotSameAs(ok);
     assertThat(ok.count()).isEqualTo(1);
-    assertThat(ok.statusName()).isEqualTo("OK");
-    assertThat(RpcSeries.statusName(16)).isEqualTo("UNAUTHENTICATED");
-    assertThat(RpcSeries.statusName(42)).as("a code gRPC does not define").isEqualTo("42");
+    assertThat(ok.operation).as("the status code's name").isEqualTo("OK");
+    assertThat(ok.errorType).isNull();
+    assertThat(RpcRegistry.statusName(16)).isEqualTo("UNAUTHENTICATED");
+    assertThat(RpcRegistry.statusName(42)).as("a code gRPC does not define").isEqualTo("42");
   }
 
   @Test
@@ -26,12 +27,12 @@ class RpcRegistryTest {
     RpcRegistry registry = new RpcRegistry(2);
     registry.series("grpc", "a.S/One", 0, false);
     registry.series("grpc", "a.S/Two", 0, false);
-    RpcSeries third = registry.series("grpc", "a.S/Three", 0, false);
-    RpcSeries fourth = registry.series("grpc", "a.S/Four", 0, false);
-    assertThat(third.method).isEqualTo(RpcRegistry.OTHER);
+    OperationSeries third = registry.series("grpc", "a.S/Three", 0, false);
+    OperationSeries fourth = registry.series("grpc", "a.S/Four", 0, false);
+    assertThat(third.target).isEqualTo(RpcRegistry.OTHER);
     assertThat(fourth).isSameAs(third);
     assertThat(registry.folded()).isEqualTo(2);
-    assertThat(registry.series("grpc", "a.S/One", 0, false).method).as("known series stay").isEqualTo("a.S/One");
+    assertThat(registry.series("grpc", "a.S/One", 0, false).target).as("known series stay").isEqualTo("a.S/One");
   }
 
   @Test

@@ -140,6 +140,36 @@ class LogsOtlpIT {
     }
   }
 
+  /**
+   * Each message is cut to vigil.logs.max_value_length before it is queued, named cut on the record, and the queue
+   * holds at most vigil.logs.queue_max_bytes: here about 50 records, far below its 2048 slots, so behind a slow
+   * receiver it is the byte budget that drops, counted.
+   */
+  @Test
+  void longMessagesAreCutAndTheQueuesByteBudgetDropsCounted() throws Exception {
+    try (OtlpLogReceiver logs = OtlpLogReceiver.start().delay(Duration.ofSeconds(2));
+        AgentJvm jvm = LoggingApps.builder("logback")
+            .env("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", logs.logsEndpoint())
+            .env("OTEL_LOGS_EXPORTER", "otlp")
+            .sysProp("vigil.logs.max_value_length", "12")
+            .sysProp("vigil.logs.queue_max_bytes", "8192")
+            .sysProp("vigil.logs.export_interval", "200ms")
+            .start()) {
+      jvm.awaitReady();
+      LoggingApps.runOutside(jvm, 5_000);
+      List<Received> records = logs.await(r -> r.stream().anyMatch(x -> x.body.equals("outside-task")),
+          AgentJvm.PATIENCE);
+      assertThat(records).allSatisfy(r -> assertThat(r.body).hasSizeLessThanOrEqualTo(12));
+      assertThat(records).filteredOn(r -> r.body.equals("outside-task")) // "outside-task http 0" and the like
+          .allSatisfy(r -> assertThat(r.attributes.get("vigil.log.cut")).contains("\"body\""));
+      Scrape scrape = jvm.awaitScrape(s -> s.sum("vigil_exporter_logs_dropped_total", "reason", "queue_bytes") > 0);
+      assertThat(scrape.sum("vigil_exporter_logs_dropped_total", "reason", "queue_bytes"))
+          .as("dropped by the byte budget").isGreaterThan(5_000);
+      assertThat(scrape.sum("vigil_exporter_logs_dropped_total", "reason", "queue_full")).isZero();
+      assertThat(scrape.sum("vigil_exporter_logs_cut_total")).isGreaterThanOrEqualTo(10_000);
+    }
+  }
+
   private static Received one(List<Received> records, String body) {
     List<Received> found = records.stream().filter(r -> r.body.equals(body)).toList();
     assertThat(found).as("records with body " + body).hasSize(1);

@@ -36,7 +36,7 @@ public final class GrpcClientInterceptor implements ClientInterceptor {
     try {
       return new TracedCall<>(next.newCall(method, options.withOption(RECORDED, Boolean.TRUE)), rpc);
     } catch (RuntimeException | Error e) {
-      end(rpc, UNKNOWN, e);
+      rpc.endQuietly(UNKNOWN, e);
       throw e;
     }
   }
@@ -47,14 +47,6 @@ public final class GrpcClientInterceptor implements ClientInterceptor {
     } catch (Throwable t) {
       AdviceErrors.report(t, "grpc client call");
       return null;
-    }
-  }
-
-  static void end(RpcCall rpc, int code, Throwable cause) {
-    try {
-      rpc.end(code, cause);
-    } catch (Throwable t) {
-      AdviceErrors.report(t, "grpc client call end");
     }
   }
 
@@ -82,26 +74,9 @@ public final class GrpcClientInterceptor implements ClientInterceptor {
       try {
         super.start(new TracedListener<>(listener, rpc), headers);
       } catch (RuntimeException | Error e) {
-        end(rpc, UNKNOWN, e);
+        rpc.endQuietly(UNKNOWN, e);
         throw e;
       }
-    }
-  }
-
-  static Object attach(RpcCall rpc) {
-    try {
-      return rpc.attach();
-    } catch (Throwable t) {
-      AdviceErrors.report(t, "grpc client context");
-      return null;
-    }
-  }
-
-  static void restore(RpcCall rpc, Object token) {
-    try {
-      rpc.restore(token);
-    } catch (Throwable t) {
-      AdviceErrors.report(t, "grpc client context");
     }
   }
 
@@ -119,42 +94,42 @@ public final class GrpcClientInterceptor implements ClientInterceptor {
 
     @Override
     public void onHeaders(Metadata headers) {
-      Object token = attach(rpc);
+      Object token = rpc.attachQuietly();
       try {
         super.onHeaders(headers);
       } finally {
-        restore(rpc, token);
+        rpc.restoreQuietly(token);
       }
     }
 
     @Override
     public void onMessage(R message) {
-      Object token = attach(rpc);
+      Object token = rpc.attachQuietly();
       try {
         super.onMessage(message);
       } finally {
-        restore(rpc, token);
+        rpc.restoreQuietly(token);
       }
     }
 
     @Override
     public void onClose(Status status, Metadata trailers) {
-      end(rpc, status.getCode().value(), status.getCause());
-      Object token = attach(rpc);
+      rpc.endQuietly(status.getCode().value(), status.getCause());
+      Object token = rpc.attachQuietly();
       try {
         super.onClose(status, trailers);
       } finally {
-        restore(rpc, token);
+        rpc.restoreQuietly(token);
       }
     }
 
     @Override
     public void onReady() {
-      Object token = attach(rpc);
+      Object token = rpc.attachQuietly();
       try {
         super.onReady();
       } finally {
-        restore(rpc, token);
+        rpc.restoreQuietly(token);
       }
     }
   }

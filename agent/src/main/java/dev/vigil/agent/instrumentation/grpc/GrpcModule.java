@@ -18,6 +18,6 @@ public final class GrpcModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(new ServerBuilderInstrumentation(), new ChannelBuilderInstrumentation());
+    return List.of(BuildInstrumentation.server(), BuildInstrumentation.channel());
   }
 }

@@ -32,14 +32,14 @@ public final class GrpcServerInterceptor implements ServerInterceptor {
     if (rpc == null) {
       return next.startCall(call, headers);
     }
-    Object token = attach(rpc);
+    Object token = rpc.attachQuietly();
     try {
       return new TracedListener<>(next.startCall(new TracedCall<>(call, rpc), headers), rpc);
     } catch (RuntimeException | Error e) {
-      end(rpc, UNKNOWN, e); // grpc closes the call itself, not through TracedCall
+      rpc.endQuietly(UNKNOWN, e); // grpc closes the call itself, not through TracedCall
       throw e;
     } finally {
-      restore(rpc, token);
+      rpc.restoreQuietly(token);
     }
   }
 
@@ -49,31 +49,6 @@ public final class GrpcServerInterceptor implements ServerInterceptor {
     } catch (Throwable t) {
       AdviceErrors.report(t, "grpc server call");
       return null;
-    }
-  }
-
-  static Object attach(RpcCall rpc) {
-    try {
-      return rpc.attach();
-    } catch (Throwable t) {
-      AdviceErrors.report(t, "grpc server context");
-      return null;
-    }
-  }
-
-  static void restore(RpcCall rpc, Object token) {
-    try {
-      rpc.restore(token);
-    } catch (Throwable t) {
-      AdviceErrors.report(t, "grpc server context");
-    }
-  }
-
-  static void end(RpcCall rpc, int code, Throwable cause) {
-    try {
-      rpc.end(code, cause);
-    } catch (Throwable t) {
-      AdviceErrors.report(t, "grpc server call end");
     }
   }
 
@@ -102,7 +77,7 @@ public final class GrpcServerInterceptor implements ServerInterceptor {
 
     @Override
     public void close(Status status, Metadata trailers) {
-      end(rpc, status.getCode().value(), status.getCause());
+      rpc.endQuietly(status.getCode().value(), status.getCause());
       super.close(status, trailers);
     }
   }
@@ -118,58 +93,58 @@ public final class GrpcServerInterceptor implements ServerInterceptor {
 
     @Override
     public void onMessage(Q message) {
-      Object token = attach(rpc);
+      Object token = rpc.attachQuietly();
       try {
         super.onMessage(message);
       } catch (RuntimeException | Error e) {
-        end(rpc, UNKNOWN, e);
+        rpc.endQuietly(UNKNOWN, e);
         throw e;
       } finally {
-        restore(rpc, token);
+        rpc.restoreQuietly(token);
       }
     }
 
     @Override
     public void onHalfClose() {
-      Object token = attach(rpc);
+      Object token = rpc.attachQuietly();
       try {
         super.onHalfClose();
       } catch (RuntimeException | Error e) {
-        end(rpc, UNKNOWN, e);
+        rpc.endQuietly(UNKNOWN, e);
         throw e;
       } finally {
-        restore(rpc, token);
+        rpc.restoreQuietly(token);
       }
     }
 
     @Override
     public void onCancel() {
-      Object token = attach(rpc);
+      Object token = rpc.attachQuietly();
       try {
         super.onCancel();
       } finally {
-        restore(rpc, token);
-        end(rpc, CANCELLED, null);
+        rpc.restoreQuietly(token);
+        rpc.endQuietly(CANCELLED, null);
       }
     }
 
     @Override
     public void onComplete() {
-      Object token = attach(rpc);
+      Object token = rpc.attachQuietly();
       try {
         super.onComplete();
       } finally {
-        restore(rpc, token);
+        rpc.restoreQuietly(token);
       }
     }
 
     @Override
     public void onReady() {
-      Object token = attach(rpc);
+      Object token = rpc.attachQuietly();
       try {
         super.onReady();
       } finally {
-        restore(rpc, token);
+        rpc.restoreQuietly(token);
       }
     }
   }
