@@ -22,11 +22,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@code java -jar vigil-agent.jar compare} against two shops (test-apps/shop) with the real agent, under the same
  * interleaved load: a canary started with one route slowed is named worse on that route and on no other (exit 1); two identical shops pass (exit 0); an instance that cannot be read gives exit 2.
  */
+@Isolated("two instances' latencies are compared: a neighbour test would load one more than the other")
 class CanaryCompareIT {
   private static final int WINDOW_SECONDS = 12;
   private static final List<String> ROUTES = List.of("GET /products", "GET /products/{id}", "GET /error");

@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The CPU budget through the real jar: the application burns CPU in traced requests while the agent measures its own
  * share ({@code vigil_agent_cpu_ratio}); a tiny budget lowers the trace sampling ratio, a large one leaves it at 1.
  */
+@Isolated("the agent's CPU time is measured against a budget")
 class CpuBudgetIT {
   private static final Duration DEADLINE = Duration.ofSeconds(90);
 

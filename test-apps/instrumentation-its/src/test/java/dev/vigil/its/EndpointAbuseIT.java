@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The agent's own endpoint under abuse, with the real jar on the shop (512 MB heap, traces on): 1,000 idle connections,
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * at once. Meanwhile another client's scrapes must succeed, no slower than a second over scrapes without abuse, and the
  * endpoint itself must never show up as a series or a span.
  */
+@Isolated("scrape latency under abuse is compared with a calm one")
 class EndpointAbuseIT {
   private static final int SCRAPES = 15;
   private static final int SHOP_REQUESTS = 10;

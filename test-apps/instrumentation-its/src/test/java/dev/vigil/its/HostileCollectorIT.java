@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,6 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * failure), the heap stays bounded, and the JVM exits within vigil.exporter.shutdown.timeout (5 s) both after SIGTERM
  * and after System.exit. One HostileReport line per case.
  */
+@Execution(ExecutionMode.CONCURRENT) // a third of the suite's time: its cases share both lanes
 class HostileCollectorIT {
   private static final String SPANS_DROPPED = "vigil_exporter_spans_dropped_total";
   private static final long OTLP_TIMEOUT_MILLIS = 2_000;

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -37,6 +38,7 @@ import org.openqa.selenium.WebElement;
  * and /metrics give at the same moment; the N+1 route shows the finding with a trace id the receiver got; the flame
  * graph draws frames; the diagnosis names the connection pool once it saturates.
  */
+@Isolated("Chromium and a saturated pool on two cores: alone, so the page refreshes within its waits")
 class UiBrowserIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TRACE_URL = "http://127.0.0.1:16686/trace/{trace_id}";

@@ -28,7 +28,8 @@ import org.quicktheories.core.Gen;
  * batches of generated headers (QuickTheories: random seed, shrinking on failure): every request is answered exactly as
  * the shop without the agent answers it, and every SERVER span has the parent the headers name when they are valid
  * (and sampled) and is a new root otherwise; at the end {@code vigil_exporter_spans_*} accounts for every span and the
- * agent logged nothing. 100,000 inputs over two JVMs: W3C only (the default propagators), then with B3 and Jaeger too.
+ * agent logged nothing. 32,000 inputs over two JVMs: W3C only (the default propagators), then with B3 and Jaeger too;
+ * {@code -Dvigil.fuzz.batches=N} runs N batches of 1,000 for each (the long run: 100).
  */
 class PropagationFuzzIT {
   private static final int BATCH = 1_000;
@@ -38,12 +39,13 @@ class PropagationFuzzIT {
 
   @Test
   void w3cHeaders() throws Exception {
-    fuzz("propagation headers (W3C)", DEFAULT, PropagationHeaders.w3c(), 81);
+    fuzz("propagation headers (W3C)", DEFAULT, PropagationHeaders.w3c(), Integer.getInteger("vigil.fuzz.batches", 21));
   }
 
   @Test
   void w3cB3AndJaegerHeaders() throws Exception {
-    fuzz("propagation headers (W3C, B3, Jaeger)", ALL, PropagationHeaders.withB3AndJaeger(), 21);
+    fuzz("propagation headers (W3C, B3, Jaeger)", ALL, PropagationHeaders.withB3AndJaeger(),
+        Integer.getInteger("vigil.fuzz.batches", 11));
   }
 
   private static void fuzz(String caseName, List<String> propagators, Gen<Map<String, String>> headers, int batches)
