@@ -1,5 +1,6 @@
 package dev.vigil.agent.recording;
 
+import dev.vigil.agent.signals.ConsumerLag;
 import dev.vigil.agent.signals.MessagingRegistry;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
 public class MessagingRecorderBenchmark {
-  private final MessagingRecorder recorder = new MessagingRecorder(new MessagingRegistry(500));
+  private final MessagingRecorder recorder = new MessagingRecorder(new MessagingRegistry(500), new ConsumerLag(500));
   private final Map<String, Object> headers = Map.of("traceparent",
       "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 

@@ -3,6 +3,7 @@ package dev.vigil.agent.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.impl.LongStringHelper;
+import dev.vigil.agent.signals.ConsumerLag;
 import dev.vigil.agent.signals.MessagingRegistry;
 import dev.vigil.agent.signals.MessagingSeries;
 import dev.vigil.agent.tracing.PropagatorConfig;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class MessagingRecorderTest {
   private final MessagingRegistry registry = new MessagingRegistry(100);
-  private final MessagingRecorder recorder = new MessagingRecorder(registry);
+  private final MessagingRecorder recorder = new MessagingRecorder(registry, new ConsumerLag(500));
 
   @Test
   void countsPerDestinationAndErrorType() {
