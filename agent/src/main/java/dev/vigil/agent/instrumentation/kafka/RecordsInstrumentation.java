@@ -35,7 +35,7 @@ public final class RecordsInstrumentation implements TypeInstrumentation {
   }
 
   public static final class IteratorAdvice {
-    @Advice.OnMethodExit(suppress = Throwable.class)
+    @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
     @SuppressWarnings("unchecked")
     public static void exit(@Advice.Return(readOnly = false) Iterator<?> iterator) {
       Object tracing = Bridge.helpers().shared(Headers.class, "dev.vigil.agent.instrumentation.kafka.KafkaConsumeTracing");
