@@ -89,6 +89,32 @@ class KafkaIT {
     run(classpath, TestApps.hasJdk25() ? TestApps.JDK25 : null);
   }
 
+  /** Every handler the advice and the helpers call throws: every record still goes out, arrives, and calls back. */
+  @Test
+  void recordsFlowWhenEveryAdviceThrows() throws Exception {
+    String topic = Services.unique("vigil-it-", 8);
+    try (AgentJvm app = AgentJvm.builder("dev.vigil.kafka.KafkaApp").classpath(TestApps.classpath("kafka-app"))
+        .sysProp("vigil.test.fail_advice", "true").arg(bootstrap).arg(topic).arg(topic + "-group").start()) {
+      String base = "http://127.0.0.1:" + app.awaitReady();
+      for (int i = 0; i < 3; i++) {
+        assertThat(Http.get(base + "/send?n=2").body()).isEqualTo("sent 2");
+      }
+      assertThat(Http.get(base + "/send-own").body()).isEqualTo("sent");
+      assertThat(Http.get(base + "/fail").body()).isEqualTo("failed " + TOO_LARGE);
+      app.awaitLine(l -> l.startsWith("CONSUMED " + topic + " ") && l.contains(OWN_TRACE), AgentJvm.PATIENCE);
+      long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
+      while (consumed(app, topic) < 7 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(consumed(app, topic)).as(app.output()).isEqualTo(7);
+      assertThat(app.output().lines().filter(l -> l.startsWith("ACKED "))).hasSize(6);
+    }
+  }
+
+  private static long consumed(AgentJvm app, String topic) {
+    return app.output().lines().filter(l -> l.startsWith("CONSUMED " + topic + " ")).count();
+  }
+
   private static void run(String classpath, String javaHome) throws Exception {
     String topic = Services.unique("vigil-it-", 8);
     String group = topic + "-group";
