@@ -7,7 +7,6 @@ import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -19,12 +18,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * The Kafka side of the messaging recorder, one instance per kafka-clients class loader ({@code Bridge.helpers()}):
- * sends ({@code apply(record, callback)}), polls ({@code accept(consumer, records)}) and the iteration of a poll's
- * records ({@code apply(iterator)}). Defined in kafka's class loader at run time: uses only kafka-clients, the bridge
- * and {@code java.*}, and has static nested classes only. Neither a record's key nor its value is ever read.
- */
-/**
  * Kafka consumers for the messaging recorder, one instance per kafka-clients class loader ({@code Bridge.helpers()}):
  * after each poll ({@code accept(consumer, records)}) it notes the consumer's group for this thread and reads the lag
  * of its partitions from the client's own state; it wraps the iterator of a poll's records ({@code apply(iterator)}) so
@@ -32,10 +25,9 @@ import org.apache.kafka.common.header.Headers;
  * kafka-clients, the bridge and {@code java.*}, and has static nested classes only. Records' keys and values are never
  * read.
  */
-public final class KafkaConsumeTracing implements BiConsumer<Object, ConsumerRecords<?, ?>>, UnaryOperator<Iterator<?>> {
+public final class KafkaConsumeTracing
+    implements BiConsumer<Object, ConsumerRecords<?, ?>>, UnaryOperator<Iterator<?>> {
   static final String SYSTEM = "kafka";
-  /** Lag is read from the client's state at most this often per consuming thread. */
-  static final long LAG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** What the last poll on this thread left for the iteration of its records. */
   private static final ThreadLocal<PollState> POLLS = ThreadLocal.withInitial(PollState::new);
 
@@ -51,16 +43,13 @@ public final class KafkaConsumeTracing implements BiConsumer<Object, ConsumerRec
       if (state.consumer == null || state.consumer.get() != consumer) {
         state.consumer = new WeakReference<>(consumer);
         state.group = groupOf(kafka);
-        state.lagReadNanos = 0;
       }
-      long now = System.nanoTime();
-      if (now - state.lagReadNanos >= LAG_EVERY_NANOS || state.lagReadNanos == 0) {
-        state.lagReadNanos = now;
-        for (TopicPartition partition : kafka.assignment()) {
-          OptionalLong lag = kafka.currentLag(partition); // the client's own state: no broker call
-          if (lag.isPresent()) {
-            Bridge.messaging().lag(SYSTEM, state.group, partition.topic(), partition.partition(), lag.getAsLong());
-          }
+      // only partitions this poll returned records of: their fetch brought the end offset, so currentLag answers
+      // from the client's state (for a partition whose end offset is unknown it would ask the broker)
+      for (TopicPartition partition : records.partitions()) {
+        OptionalLong lag = kafka.currentLag(partition);
+        if (lag.isPresent()) {
+          Bridge.messaging().lag(SYSTEM, state.group, partition.topic(), partition.partition(), lag.getAsLong());
         }
       }
     } catch (Throwable t) {
@@ -93,7 +82,6 @@ public final class KafkaConsumeTracing implements BiConsumer<Object, ConsumerRec
   static final class PollState {
     WeakReference<Object> consumer;
     String group;
-    long lagReadNanos;
     TracedIterator open;
 
     /** The application left its last iteration early (a break, an exception): that record's processing ends now. */

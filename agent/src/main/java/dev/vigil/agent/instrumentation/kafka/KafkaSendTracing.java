@@ -13,12 +13,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * The Kafka side of the messaging recorder, one instance per kafka-clients class loader ({@code Bridge.helpers()}):
- * sends ({@code apply(record, callback)}), polls ({@code accept(consumer, records)}) and the iteration of a poll's
- * records ({@code apply(iterator)}). Defined in kafka's class loader at run time: uses only kafka-clients, the bridge
- * and {@code java.*}, and has static nested classes only. Neither a record's key nor its value is ever read.
- */
-/**
  * Kafka sends for the messaging recorder ({@code apply(record, callback)}), one instance per kafka-clients class loader
  * ({@code Bridge.helpers()}): starts the send, adds the trace context to the record's headers (never replacing one the
  * application set) and returns the callback to send with. Defined in kafka's class loader at run time: uses only

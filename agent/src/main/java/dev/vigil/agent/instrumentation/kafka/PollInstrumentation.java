@@ -16,8 +16,8 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * {@code KafkaConsumer.poll(timeout)} (the {@code Duration} form, and 3.x's {@code long} form): after it,
- * {@link KafkaConsumeTracing} notes the consumer's group for the records' processing on this thread and reads its lag per
- * partition from the client's own state.
+ * {@link KafkaConsumeTracing} notes the consumer's group for the records' processing on this thread and reads its lag
+ * per partition from the client's own state.
  */
 public final class PollInstrumentation implements TypeInstrumentation {
   @Override
@@ -40,7 +40,8 @@ public final class PollInstrumentation implements TypeInstrumentation {
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
     @SuppressWarnings("unchecked")
     public static void exit(@Advice.This Object consumer, @Advice.Return ConsumerRecords<?, ?> records) {
-      Object tracing = Bridge.helpers().shared(Headers.class, "dev.vigil.agent.instrumentation.kafka.KafkaConsumeTracing");
+      Object tracing = Bridge.helpers().shared(Headers.class,
+          "dev.vigil.agent.instrumentation.kafka.KafkaConsumeTracing");
       if (tracing instanceof BiConsumer && records != null) {
         ((BiConsumer<Object, ConsumerRecords<?, ?>>) tracing).accept(consumer, records);
       }

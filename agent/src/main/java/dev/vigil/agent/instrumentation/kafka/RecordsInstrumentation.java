@@ -14,8 +14,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * {@code ConsumerRecords.iterator()} (a for-each over a poll's records, {@code forEach}): {@link KafkaConsumeTracing} wraps
- * the iterator so that each record's processing, from {@code next()} until the iteration moves on or ends, is a
+ * {@code ConsumerRecords.iterator()} (a for-each over a poll's records, {@code forEach}): {@link KafkaConsumeTracing}
+ * wraps the iterator so that each record's processing, from {@code next()} until the iteration moves on or ends, is a
  * CONSUMER span current on the thread.
  */
 public final class RecordsInstrumentation implements TypeInstrumentation {
@@ -38,7 +38,8 @@ public final class RecordsInstrumentation implements TypeInstrumentation {
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
     @SuppressWarnings("unchecked")
     public static void exit(@Advice.Return(readOnly = false) Iterator<?> iterator) {
-      Object tracing = Bridge.helpers().shared(Headers.class, "dev.vigil.agent.instrumentation.kafka.KafkaConsumeTracing");
+      Object tracing = Bridge.helpers().shared(Headers.class,
+          "dev.vigil.agent.instrumentation.kafka.KafkaConsumeTracing");
       if (tracing instanceof UnaryOperator && iterator != null) {
         iterator = ((UnaryOperator<Iterator<?>>) tracing).apply(iterator);
       }

@@ -16,8 +16,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * {@code KafkaProducer.send(record, callback)} ({@code send(record)} delegates to it): {@link KafkaSendTracing} starts the
- * send, adds the trace context to the record's headers and puts its own callback in the application's place, which
+ * {@code KafkaProducer.send(record, callback)} ({@code send(record)} delegates to it): {@link KafkaSendTracing} starts
+ * the send, adds the trace context to the record's headers and puts its own callback in the application's place, which
  * ends the send when the broker answers and then runs the application's callback under the sender's context.
  */
 public final class SendInstrumentation implements TypeInstrumentation {
