@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code vigil.kafka.consumer.lag}: per (system, consumer group, topic, partition) the messages a consumer is behind, as
- * its client last computed them. Capped like the other client series (a topic past the cap folds into {@code _other});
+ * its client last computed them. Capped like the other client series (a topic past the cap folds into {@code _other},
+ * counted in {@code vigil.metric.series.folded});
  * a partition not reported for {@link #STALE_NANOS} (revoked, or its consumer gone) is no longer shown.
  */
 public final class ConsumerLag implements MetricProducer {
@@ -42,6 +43,7 @@ public final class ConsumerLag implements MetricProducer {
     }
     out.add(MetricFamily.otel("vigil.kafka.consumer.lag", "{message}", Type.GAUGE,
         "Messages a consumer is behind the end of a partition, as its client last computed them.", points));
+    out.add(FoldedSeries.family("kafka_consumer_lag", points.isEmpty(), partitions.folded()));
   }
 
   /** One partition's last reported lag. */

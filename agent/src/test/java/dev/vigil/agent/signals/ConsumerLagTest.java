@@ -26,13 +26,18 @@ class ConsumerLagTest {
     assertThat(points).as("past the cap, new topics share one _other series per group and partition")
         .filteredOn(p -> p.labels.rendered().contains("topic-")).isEmpty();
     assertThat(points).hasSize(4);
+    List<MetricFamily> out = new ArrayList<>();
+    lag.collect(out);
+    assertThat(out.get(1).points).singleElement().satisfies(p -> {
+      assertThat(p.labels.rendered()).contains("kafka_consumer_lag");
+      assertThat(p.value).as("topics folded past the cap").isEqualTo(10);
+    });
   }
 
   private static List<Point> points(ConsumerLag lag) {
     List<MetricFamily> out = new ArrayList<>();
     lag.collect(out);
-    assertThat(out).hasSize(1);
-    assertThat(out.get(0).name).isEqualTo("vigil_kafka_consumer_lag");
+    assertThat(out).extracting(f -> f.name).startsWith("vigil_kafka_consumer_lag");
     return out.get(0).points;
   }
 }
