@@ -12,6 +12,8 @@ import dev.vigil.its.support.ReceivedSpan;
 import dev.vigil.its.support.Scrape;
 import dev.vigil.its.support.Services;
 import dev.vigil.its.support.TestApps;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import java.io.File;
@@ -123,7 +125,7 @@ class KafkaIT {
     try (OtlpReceiver receiver = OtlpReceiver.start();
         AgentJvm app = (javaHome == null ? builder : builder.javaHome(javaHome))
             .env("OTEL_SERVICE_NAME", "kafka-app").env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
-            .env("OTEL_BSP_SCHEDULE_DELAY", "100").start()) {
+            .env("OTEL_BSP_SCHEDULE_DELAY", "100").env("OTEL_METRIC_EXPORT_INTERVAL", "300").start()) {
       String base = "http://127.0.0.1:" + app.awaitReady();
       assertThat(app.scrape()).as("no messaging series before the first message")
           .doesNotContain("messaging_client_operation_duration").doesNotContain(LAG + "{");
@@ -145,6 +147,7 @@ class KafkaIT {
       assertThat(app.scrape()).as("no series, no label per record key").doesNotContain("user-");
       promtoolAccepts(app.scrape());
       assertThat(DocumentedMetrics.read().otel).contains("vigil.kafka.consumer.lag");
+      assertThat(awaitPushedLagPartitions(receiver, group)).as("the lag gauge over OTLP too").isEqualTo(2);
       assertThat(app.output()).as("the application's own traceparent arrives as it set it, alone")
           .contains("CONSUMED " + topic + " ").contains("traceparent=[00-" + OWN_TRACE + "-b7ad6b7169203331-01]");
 
@@ -181,6 +184,26 @@ class KafkaIT {
       assertThat(spans).as("no record key in any attribute")
           .allSatisfy(s -> assertThat(s.attributes.values()).noneMatch(v -> v.contains("user-")));
     }
+  }
+
+  /** How many partitions of {@code group} the latest OTLP push of the lag gauge has, once it has both. */
+  private static long awaitPushedLagPartitions(OtlpReceiver receiver, String group) throws Exception {
+    long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
+    long partitions = 0;
+    while (partitions != 2 && System.nanoTime() < deadline) {
+      for (ExportMetricsServiceRequest push : receiver.metrics()) {
+        List<NumberDataPoint> points = push.getResourceMetricsList().stream()
+            .flatMap(r -> r.getScopeMetricsList().stream()).flatMap(sm -> sm.getMetricsList().stream())
+            .filter(m -> m.getName().equals("vigil.kafka.consumer.lag"))
+            .flatMap(m -> m.getGauge().getDataPointsList().stream())
+            .filter(p -> p.getAttributesList().stream().anyMatch(kv -> kv.getKey().equals(
+                "messaging.consumer.group.name") && kv.getValue().getStringValue().equals(group)))
+            .collect(Collectors.toList());
+        partitions = points.isEmpty() ? partitions : points.size();
+      }
+      Thread.sleep(100);
+    }
+    return partitions;
   }
 
   /** Acknowledged sends (no error type) to {@code topic}. */
