@@ -12,4 +12,12 @@ public interface Helpers {
    * {@code anchor}; null when it cannot be (the failure is logged once by the agent).
    */
   Object create(Class<?> anchor, String className);
+
+  /**
+   * The one instance of the helper {@code className} next to {@code anchor}, made on first use and kept as long as
+   * {@code anchor}'s class: for helpers used per call (Kafka's per-message wrappers), cheap after the first.
+   */
+  default Object shared(Class<?> anchor, String className) {
+    return create(anchor, className);
+  }
 }

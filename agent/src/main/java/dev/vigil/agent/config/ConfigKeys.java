@@ -96,7 +96,8 @@ public final class ConfigKeys {
           + " arguments and values are never recorded.");
   public static final ConfigKey MESSAGING_MAX_SERIES = key("vigil.messaging.max_series", INT, "500",
       "Most messaging_client_operation_duration_seconds and messaging_process_duration_seconds series (system,"
-          + " operation, destination, error); later destinations fold into _other.");
+          + " operation, destination, error), and as many vigil_kafka_consumer_lag series (consumer group, topic,"
+          + " partition); later destinations fold into _other.");
   public static final ConfigKey TRACES_ENABLED = key("vigil.traces.enabled", STRING, "auto",
       "Traces: true exports spans over OTLP (to http://localhost:4318 unless OTEL_EXPORTER_OTLP_ENDPOINT says"
           + " otherwise), false records none, auto (the default) exports when OTEL_EXPORTER_OTLP_ENDPOINT or"

@@ -18,6 +18,7 @@ import dev.vigil.agent.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import dev.vigil.agent.instrumentation.okhttp.OkHttpModule;
 import dev.vigil.agent.instrumentation.otelapi.OtelApiModule;
 import dev.vigil.agent.instrumentation.otelapi.WithSpanModule;
+import dev.vigil.agent.instrumentation.kafka.KafkaModule;
 import dev.vigil.agent.instrumentation.rabbitmq.RabbitMqModule;
 import dev.vigil.agent.instrumentation.log4j2.Log4j2Module;
 import dev.vigil.agent.instrumentation.logback.LogbackModule;
@@ -65,6 +66,7 @@ public final class InstrumentationModules {
         new GrpcModule(),
         new OtelApiModule(),
         new WithSpanModule(),
-        new RabbitMqModule());
+        new RabbitMqModule(),
+        new KafkaModule());
   }
 }

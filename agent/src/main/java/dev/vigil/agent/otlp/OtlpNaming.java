@@ -24,6 +24,8 @@ final class OtlpNaming implements OtlpMetrics.Naming {
       Map.entry("messaging_system", "messaging.system"),
       Map.entry("messaging_operation_name", "messaging.operation.name"),
       Map.entry("messaging_destination_name", "messaging.destination.name"),
+      Map.entry("messaging_destination_partition_id", "messaging.destination.partition.id"),
+      Map.entry("messaging_consumer_group_name", "messaging.consumer.group.name"),
       Map.entry("server_address", "server.address"),
       Map.entry("server_port", "server.port"),
       Map.entry("rpc_system_name", "rpc.system.name"),

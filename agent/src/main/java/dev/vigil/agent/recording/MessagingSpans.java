@@ -19,6 +19,7 @@ final class MessagingSpans {
   static final int OPERATION_TYPE = SHAPE.text("messaging.operation.type");
   static final int DESTINATION = SHAPE.text("messaging.destination.name");
   static final int ROUTING_KEY = SHAPE.text("messaging.rabbitmq.destination.routing_key");
+  static final int CONSUMER_GROUP = SHAPE.text("messaging.consumer.group.name");
   static final int ERROR_TYPE = SHAPE.text("error.type");
 
   private MessagingSpans() {}
@@ -38,6 +39,13 @@ final class MessagingSpans {
       }
     }
     return span;
+  }
+
+  /** The consumer group of a processing span (Kafka's), when there is one. */
+  static void consumerGroup(VigilSpan span, String group) {
+    if (span != null && group != null && span.isRecording()) {
+      span.setText(CONSUMER_GROUP, group);
+    }
   }
 
   private static String operationType(SpanKind kind) {

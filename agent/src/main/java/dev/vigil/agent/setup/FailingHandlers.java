@@ -137,6 +137,21 @@ public final class FailingHandlers implements InvocationHandler {
     }
 
     @Override
+    public String[] fields() {
+      throw fault("MessagingCall.fields");
+    }
+
+    @Override
+    public Object attach() {
+      throw fault("MessagingCall.attach");
+    }
+
+    @Override
+    public void restore(Object token) {
+      throw fault("MessagingCall.restore");
+    }
+
+    @Override
     public void end(Throwable error) {
       throw fault("MessagingCall.end");
     }

@@ -6,6 +6,7 @@ import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
@@ -22,6 +23,22 @@ public final class HelperInjector implements Helpers {
   private final ClassLoader agentLoader = HelperInjector.class.getClassLoader();
   /** Per helper name: its class over each library loader, both held weakly (a redeployed web app unloads). */
   private final Map<String, WeakHashMap<ClassLoader, WeakReference<Class<?>>>> defined = new HashMap<>();
+  /** Per helper name: its one instance per anchor class (kept in the anchor's class, so unloaded with it). */
+  private final Map<String, ClassValue<Object>> shared = new ConcurrentHashMap<>();
+
+  @Override
+  public Object shared(Class<?> anchor, String className) {
+    ClassValue<Object> instances = shared.get(className);
+    if (instances == null) {
+      instances = shared.computeIfAbsent(className, name -> new ClassValue<Object>() {
+        @Override
+        protected Object computeValue(Class<?> type) {
+          return create(type, name); // null when it cannot be made: not retried for this anchor
+        }
+      });
+    }
+    return instances.get(anchor);
+  }
 
   @Override
   public Object create(Class<?> anchor, String className) {

@@ -3,11 +3,14 @@ package dev.vigil.agent.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.impl.LongStringHelper;
+import dev.vigil.agent.signals.ConsumerLag;
 import dev.vigil.agent.signals.MessagingRegistry;
 import dev.vigil.agent.signals.OperationSeries;
 import dev.vigil.agent.tracing.PropagatorConfig;
+import dev.vigil.agent.tracing.SpanShape;
 import dev.vigil.agent.tracing.TestTracing;
 import dev.vigil.agent.tracing.Tracing;
+import dev.vigil.agent.tracing.VigilSpan;
 import dev.vigil.bootstrap.MessagingCall;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class MessagingRecorderTest {
   private final MessagingRegistry registry = new MessagingRegistry(100);
-  private final MessagingRecorder recorder = new MessagingRecorder(registry);
+  private final MessagingRecorder recorder = new MessagingRecorder(registry, new ConsumerLag(500));
 
   @Test
   void countsPerDestinationAndErrorType() {
@@ -85,10 +88,57 @@ class MessagingRecorderTest {
   }
 
   @Test
+  void aSendEndsOnAnotherThreadAndItsCallbackRunsUnderTheSendersContext() throws Exception {
+    try (TestTracing tracing = TestTracing.install("always_on", PropagatorConfig.parse(null))) {
+      VigilSpan caller = Tracing.start(Context.root(), io.opentelemetry.api.trace.SpanKind.SERVER, new SpanShape(),
+          "caller", null);
+      MessagingCall send;
+      try (Scope ignored = caller.makeCurrent()) {
+        Map<String, String> headers = new HashMap<>(Map.of("tracestate", "app=own"));
+        send = recorder.send("kafka", "orders", headers::get);
+        assertThat(send.fields()).as("context fields, the application's own tracestate left alone")
+            .contains("traceparent").doesNotContain("tracestate");
+      }
+      String[] callbackSpan = new String[1];
+      Thread ioThread = new Thread(() -> {
+        send.end(new IllegalStateException("broker said no"));
+        Object token = send.attach();
+        callbackSpan[0] = Span.current().getSpanContext().getSpanId();
+        send.restore(token);
+      });
+      ioThread.start();
+      ioThread.join(10_000);
+      caller.end();
+      assertThat(callbackSpan[0]).isEqualTo(caller.getSpanContext().getSpanId());
+      assertThat(count("send", "orders", "java.lang.IllegalStateException")).isEqualTo(1);
+
+      Map<String, String> carried = new HashMap<>();
+      for (int i = 0; i + 1 < send.fields().length; i += 2) {
+        carried.put(send.fields()[i], send.fields()[i + 1]);
+      }
+      recorder.processRecord("kafka", "orders", "billing", carried::get).end(null);
+      List<io.opentelemetry.proto.trace.v1.Span> spans = tracing.await(3);
+      io.opentelemetry.proto.trace.v1.Span producer = spans.stream()
+          .filter(s -> s.getKind() == SpanKind.SPAN_KIND_PRODUCER).findFirst().orElseThrow();
+      io.opentelemetry.proto.trace.v1.Span consumer = spans.stream()
+          .filter(s -> s.getKind() == SpanKind.SPAN_KIND_CONSUMER).findFirst().orElseThrow();
+      assertThat(producer.getName()).isEqualTo("send orders");
+      assertThat(attributes(producer)).containsEntry("messaging.operation.name", "send")
+          .containsEntry("error.type", "java.lang.IllegalStateException");
+      assertThat(consumer.getParentSpanId()).isEqualTo(producer.getSpanId());
+      assertThat(attributes(consumer)).containsEntry("messaging.system", "kafka")
+          .containsEntry("messaging.consumer.group.name", "billing");
+      assertThat(count("process", "orders", null)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void nothingWhileTheAgentItselfCallsOut() {
     try (Scope ignored = Tracing.suppressInstrumentation(Context.current()).makeCurrent()) {
       assertThat(recorder.publish("rabbitmq", "", "orders", null)).isNull();
       assertThat(recorder.process("rabbitmq", "", "orders", null)).isNull();
+      assertThat(recorder.send("kafka", "orders", name -> null)).isNull();
+      assertThat(recorder.processRecord("kafka", "orders", "g", name -> null)).isNull();
     }
     assertThat(registry.all()).isEmpty();
   }

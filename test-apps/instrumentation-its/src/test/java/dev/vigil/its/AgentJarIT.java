@@ -30,14 +30,16 @@ class AgentJarIT {
       "org/mariadb/jdbc/", "com/mysql/", "org/h2/", "redis/clients/jedis/", "io/lettuce/", "org/apache/http/",
       "org/apache/hc/", "okhttp3/", "org/glassfish/jersey/", "org/jboss/resteasy/", "io/netty/", "ch/qos/logback/",
       "org/apache/logging/log4j/", "org/slf4j/",
-      "org/apache/commons/dbcp2/", "com/rabbitmq/client/", "io/grpc/");
+      "org/apache/commons/dbcp2/", "com/rabbitmq/client/", "io/grpc/", "org/apache/kafka/");
   /**
    * Helpers: agent classes defined at run time in a library's class loader (tooling/HelperInjector), with their nested
    * classes. Like advice, they may use only java.*, the bridge and their library, besides themselves.
    */
   private static final Map<String, String> HELPERS = Map.of(
       "dev/vigil/agent/instrumentation/grpc/GrpcServerInterceptor", "io/grpc/",
-      "dev/vigil/agent/instrumentation/grpc/GrpcClientInterceptor", "io/grpc/");
+      "dev/vigil/agent/instrumentation/grpc/GrpcClientInterceptor", "io/grpc/",
+      "dev/vigil/agent/instrumentation/kafka/KafkaSendTracing", "org/apache/kafka/",
+      "dev/vigil/agent/instrumentation/kafka/KafkaConsumeTracing", "org/apache/kafka/");
   /** Never from advice: the agent's own classes and what it bundles (not visible from the application's loaders). */
   private static final List<String> FORBIDDEN = List.of("dev/vigil/agent/", "dev/vigil/exporter/", "dev/vigil/shaded/",
       "net/bytebuddy/", "org/HdrHistogram/", "org/jctools/", "com/fasterxml/jackson/", "io/opentelemetry/");
