@@ -45,6 +45,30 @@ public final class RawClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends a GET of every target at once, before reading any answer (HTTP/1.1 pipelining), then reads the answers in
+   * order; returns their statuses.
+   */
+  public java.util.List<Integer> pipeline(String... targets) throws IOException {
+    if (socket == null) {
+      socket = new Socket(host, port);
+      socket.setSoTimeout(30_000);
+      in = new BufferedInputStream(socket.getInputStream());
+    }
+    StringBuilder requests = new StringBuilder();
+    for (String target : targets) {
+      requests.append("GET ").append(target).append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n\r\n");
+    }
+    OutputStream out = socket.getOutputStream();
+    out.write(requests.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    java.util.List<Integer> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < targets.length; i++) {
+      statuses.add(readAnswer(in, false));
+    }
+    return statuses;
+  }
+
   private int readAnswer(InputStream in, boolean head) throws IOException {
     String status = line(in);
     int length = 0;
