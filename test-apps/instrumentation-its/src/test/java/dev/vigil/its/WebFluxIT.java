@@ -37,15 +37,15 @@ class WebFluxIT {
             .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint()).env("OTEL_SERVICE_NAME", module)
             .env("OTEL_BSP_SCHEDULE_DELAY", "100").start()) {
       String base = "http://127.0.0.1:" + app.awaitReady();
-      assertThat(Http.get(base + "/owners/7").body()).isEqualTo("owner 7");
-      assertThat(Http.get(base + "/owners/7").statusCode()).isEqualTo(200);
-      assertThat(Http.get(base + "/owners/1/pet", "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01").body())
+      assertThat(get(app, base + "/owners/7").body()).isEqualTo("owner 7");
+      assertThat(get(app, base + "/owners/7").statusCode()).isEqualTo(200);
+      assertThat(get(app, base + "/owners/1/pet", "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01").body())
           .isEqualTo("rex");
-      assertThat(Http.get(base + "/pets/felix").body()).isEqualTo("pet felix");
-      assertThat(Http.get(base + "/pets/2/db").body()).isEqualTo("tom");
-      assertThat(Http.get(base + "/fail").statusCode()).isEqualTo(500);
-      assertThat(Http.get(base + "/throw").statusCode()).isEqualTo(500);
-      assertThat(Http.get(base + "/nothing/123").statusCode()).isEqualTo(404);
+      assertThat(get(app, base + "/pets/felix").body()).isEqualTo("pet felix");
+      assertThat(get(app, base + "/pets/2/db").body()).isEqualTo("tom");
+      assertThat(get(app, base + "/fail").statusCode()).isEqualTo(500);
+      assertThat(get(app, base + "/throw").statusCode()).isEqualTo(500);
+      assertThat(get(app, base + "/nothing/123").statusCode()).isEqualTo(404);
       try (Socket gone = new Socket("127.0.0.1", Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)))) {
         OutputStream out = gone.getOutputStream();
         out.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -83,6 +83,19 @@ class WebFluxIT {
       assertThat(missing.name).isEqualTo("GET");
       assertThat(missing.attributes).doesNotContainKey("http.route");
       assertThat(app.output()).doesNotContain("could not define").doesNotContain("[vigil] WARN");
+    }
+  }
+
+  /** A request; when it fails, the app's output and threads tell why. */
+  private static java.net.http.HttpResponse<String> get(AgentJvm app, String url, String... headers)
+      throws Exception {
+    try {
+      return Http.get(url, headers);
+    } catch (IllegalStateException e) {
+      Process jcmd = new ProcessBuilder(System.getProperty("java.home") + "/bin/jcmd", Long.toString(app.process().pid()),
+          "Thread.print").redirectErrorStream(true).start();
+      String threads = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      throw new AssertionError(e.getMessage() + "\n" + app.output() + "\n" + threads, e);
     }
   }
 
