@@ -27,12 +27,7 @@ public final class RawClient implements AutoCloseable {
 
   /** Sends {@code METHOD target HTTP/1.1} and returns the status; -1 when the server closed without answering. */
   public int send(String method, String target) throws IOException {
-    if (socket == null) {
-      socket = new Socket(host, port);
-      socket.setSoTimeout(30_000);
-      socket.setTcpNoDelay(true);
-      in = new BufferedInputStream(socket.getInputStream());
-    }
+    connect();
     try {
       OutputStream out = socket.getOutputStream();
       out.write((method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 0\r\n\r\n")
@@ -50,11 +45,7 @@ public final class RawClient implements AutoCloseable {
    * order; returns their statuses.
    */
   public java.util.List<Integer> pipeline(String... targets) throws IOException {
-    if (socket == null) {
-      socket = new Socket(host, port);
-      socket.setSoTimeout(30_000);
-      in = new BufferedInputStream(socket.getInputStream());
-    }
+    connect();
     StringBuilder requests = new StringBuilder();
     for (String target : targets) {
       requests.append("GET ").append(target).append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n\r\n");
@@ -67,6 +58,15 @@ public final class RawClient implements AutoCloseable {
       statuses.add(readAnswer(in, false));
     }
     return statuses;
+  }
+
+  private void connect() throws IOException {
+    if (socket == null) {
+      socket = new Socket(host, port);
+      socket.setSoTimeout(30_000);
+      socket.setTcpNoDelay(true);
+      in = new BufferedInputStream(socket.getInputStream());
+    }
   }
 
   private int readAnswer(InputStream in, boolean head) throws IOException {

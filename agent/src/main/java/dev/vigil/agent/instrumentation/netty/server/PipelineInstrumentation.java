@@ -1,5 +1,6 @@
 package dev.vigil.agent.instrumentation.netty.server;
 
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
@@ -33,10 +34,6 @@ public final class PipelineInstrumentation implements TypeInstrumentation {
   public ElementMatcher<? super MethodDescription> methodMatcher() {
     return namedOneOf("addFirst", "addLast", "addBefore", "addAfter")
         .and(takesArgument(0, named("io.netty.util.concurrent.EventExecutorGroup")));
-  }
-
-  private static ElementMatcher<net.bytebuddy.description.type.TypeDescription> named(String name) {
-    return net.bytebuddy.matcher.ElementMatchers.named(name);
   }
 
   @Override
