@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -98,6 +99,27 @@ class NettyServerIT {
           .anyMatch(s -> s.name.equals("SELECT items") && s.parentSpanId.equals(pipelinedItem.get(0).spanId));
       assertThat(app.output()).doesNotContain("could not define").doesNotContain("Scope.close")
           .doesNotContain("[vigil] WARN");
+    }
+  }
+
+  /**
+   * Every bridge call throws, or returns a call whose every method throws (vigil.test.fail_advice): each request still
+   * gets its answer, in order, as without the agent.
+   */
+  @Test
+  void aFailingRecorderNeverReachesTheApplication() throws Exception {
+    try (AgentJvm app = AgentJvm.builder("org.example.nettyserver.NettyServerApp")
+        .classpath(TestApps.classpath("netty-server")).sysProp("vigil.test.fail_advice", "true").start()) {
+      int port = app.awaitReady();
+      try (RawClient client = new RawClient("127.0.0.1", port)) {
+        for (int i = 0; i < 3; i++) {
+          assertThat(client.pipeline("/hello", "/items/1", "/fail", "/nothing")).containsExactly(200, 200, 500, 404);
+        }
+      }
+      assertThat(Http.get("http://127.0.0.1:" + port + "/items/2").body()).isEqualTo("second");
+      assertThat(app.output()).as("the faults were met, and reported").contains(
+          "vigil.test.fail_advice: HttpServerHandler.startDetached", "vigil.test.fail_advice: ServerCall.attach",
+          "vigil.test.fail_advice: ServerCall.end");
     }
   }
 }
