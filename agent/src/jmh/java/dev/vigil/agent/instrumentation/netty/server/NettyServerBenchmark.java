@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * One keep-alive request (headers, last content, response) through an embedded channel, with and without Vigil's
  * handler and the real recorder (metrics only): the difference is what the Netty server instrumentation adds per
- * request. Run: {@code java -cp target/test-classes:target/classes:<deps> org.openjdk.jmh.Main NettyServerBenchmark -prof gc}.
+ * request. Run: {@code scripts/jmh.sh NettyServer}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
