@@ -33,6 +33,19 @@ public interface HttpServerHandler {
     return start(method, route, false, request);
   }
 
+  /**
+   * As {@link #start(String, String, boolean, Object)} for a server whose event loop interleaves many requests on one
+   * thread (Netty): the request is not left current on this thread; its handlers run between {@link ServerCall#attach}
+   * and {@link ServerCall#restore}.
+   */
+  default ServerCall startDetached(String method, String route, boolean template, Object request) {
+    ServerCall call = start(method, route, template, request);
+    if (call != null) {
+      call.leaveThread();
+    }
+    return call;
+  }
+
   /** The request being served on this thread, or null. */
   ServerCall current();
 

@@ -21,4 +21,16 @@ public abstract class ServerCall {
    * ({@link HttpServerHandler#containerDone}). {@link #end} does it too when it runs on that thread.
    */
   public void leaveThread() {}
+
+  /**
+   * Makes this request current on this thread (its span for what the handlers call, and {@link HttpServerHandler#current})
+   * until {@link #restore}: an event loop (Netty) runs many requests' handlers in turn on one thread. Returns the token
+   * for restore, or null.
+   */
+  public Object attach() {
+    return null;
+  }
+
+  /** Undoes {@link #attach}: what was current before is again. Accepts null. */
+  public void restore(Object token) {}
 }

@@ -122,7 +122,7 @@ public final class ConfigKeys {
           + " off).");
   public static final ConfigKey INSTRUMENTATION_ENABLED = key("vigil.instrumentation.<name>.enabled", BOOLEAN, "true",
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc,"
-          + " jaxrs-jersey, jaxrs-resteasy,"
+          + " netty-http-server, spring-webflux, jaxrs-jersey, jaxrs-resteasy,"
           + " tomcat-request, jetty-request, undertow-request, jdbc,"
           + " hikaricp, executors, jetty-threadpool, tomcat-executor, xnio-worker, http-url-connection, jdk-httpclient,"
           + " apache-httpclient5, apache-httpclient4, okhttp, logback, log4j2, jedis,"

@@ -5,6 +5,8 @@ import dev.vigil.agent.instrumentation.apachehttpclient5.ApacheHttpClient5Module
 import dev.vigil.agent.instrumentation.executors.ExecutorsModule;
 import dev.vigil.agent.instrumentation.dbcp2.Dbcp2Module;
 import dev.vigil.agent.instrumentation.grpc.GrpcModule;
+import dev.vigil.agent.instrumentation.netty.server.NettyHttpServerModule;
+import dev.vigil.agent.instrumentation.spring.webflux.SpringWebFluxModule;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
 import dev.vigil.agent.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import dev.vigil.agent.instrumentation.jaxrs.jersey.JerseyModule;
@@ -42,6 +44,8 @@ public final class InstrumentationModules {
         new ServletJavaxModule(),
         new ServletJakartaModule(),
         new SpringWebMvcModule(),
+        new NettyHttpServerModule(),
+        new SpringWebFluxModule(),
         new JerseyModule(),
         new ResteasyModule(),
         new TomcatRequestModule(),

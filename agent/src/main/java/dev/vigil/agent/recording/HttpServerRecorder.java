@@ -45,6 +45,14 @@ public final class HttpServerRecorder implements HttpServerHandler {
   }
 
   @Override
+  public ServerCall startDetached(String method, String route, boolean template, Object request) {
+    Call call = (Call) start(method, route, template, request);
+    call.detached = true;
+    call.closeScope();
+    return call;
+  }
+
+  @Override
   public ServerCall current() {
     return currentCall();
   }
@@ -60,7 +68,7 @@ public final class HttpServerRecorder implements HttpServerHandler {
   /** The request being served on this thread, or null; with what other recorders key per-request state on. */
   Call currentCall() {
     Call call = calls.get();
-    return call != null && call.active ? call : null;
+    return call != null && call.active && (!call.detached || call.attached) ? call : null;
   }
 
   /**
@@ -84,8 +92,14 @@ public final class HttpServerRecorder implements HttpServerHandler {
     private long startNanos;
     private long sequence;
     private Span span;
+    private Context context;
     private Scope scope;
     private Thread scopeThread;
+    /** Started by {@link #startDetached}: current on its thread only between {@link #attach} and {@link #restore}. */
+    boolean detached;
+    boolean attached;
+    /** The thread's call before {@link #attach}, put back by {@link #restore}. */
+    private Call outer;
     /** Statements this request ran N+1 times, reported when it ends (null: none, the usual case). */
     private NPlusOneDetector.Flagged flagged;
     volatile boolean active;
@@ -113,8 +127,10 @@ public final class HttpServerRecorder implements HttpServerHandler {
     void trace(Object request) {
       span = null;
       scope = null;
+      context = null;
       try {
         Context context = ServerSpans.start(method, route, template, request);
+        this.context = context;
         if (context != null) {
           span = Span.fromContext(context);
           scope = context.makeCurrent();
@@ -137,6 +153,28 @@ public final class HttpServerRecorder implements HttpServerHandler {
       }
     }
 
+    @Override
+    public Object attach() {
+      outer = recorder.calls.get();
+      recorder.calls.set(this);
+      attached = true;
+      Context c = context;
+      return c == null ? null : c.makeCurrent();
+    }
+
+    @Override
+    public void restore(Object token) {
+      attached = false;
+      Call o = outer;
+      outer = null;
+      if (o != null) {
+        recorder.calls.set(o);
+      }
+      if (token instanceof Scope) {
+        ((Scope) token).close();
+      }
+    }
+
     void closeScope() {
       Scope s = scope;
       if (s != null && scopeThread == Thread.currentThread()) {
@@ -153,6 +191,8 @@ public final class HttpServerRecorder implements HttpServerHandler {
       this.route = route == null ? "/" : route;
       this.template = template;
       this.startNanos = System.nanoTime();
+      detached = false;
+      attached = false;
       enter(recorder.registry.find(method, this.route));
       active = true;
     }
@@ -229,6 +269,7 @@ public final class HttpServerRecorder implements HttpServerHandler {
       if (f != null) {
         NPlusOneDetector.requestEnded(f, unmatched ? EndpointRegistry.UNMATCHED_ROUTE : route, s);
       }
+      context = null;
       if (s != null) {
         try {
           if (!template) {

@@ -10,12 +10,15 @@ import java.lang.invoke.MethodType;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Collections;
+import java.util.function.Function;
 
 /**
  * Reads inbound requests the server instrumentations pass as Object ({@code HttpServletRequest} of javax or jakarta,
  * {@code HttpExchange}): headers for context extraction and, for a sampled span, a few semantic-convention attributes.
  * The JDK's {@code HttpExchange} is called directly; the servlet API, which lives in the application's class loaders,
- * through method handles found once per request class. No helper class is injected into the application's loaders.
+ * through method handles found once per request class. An event-loop server (Netty) passes a
+ * {@code Function<String, String>} that answers header names and the pseudo-headers {@code :path} (without the query)
+ * and {@code :protocol} ({@code HTTP/1.1}). No helper class is injected into the application's loaders.
  */
 final class ServerRequests {
   static final TextMapGetter<Object> HEADERS = new TextMapGetter<Object>() {
@@ -33,6 +36,9 @@ final class ServerRequests {
   private static final ClassValue<Accessor> ACCESSORS = new ClassValue<Accessor>() {
     @Override
     protected Accessor computeValue(Class<?> type) {
+      if (Function.class.isAssignableFrom(type)) {
+        return new HeaderFunctionAccessor();
+      }
       try {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
           if (c.getName().equals("com.sun.net.httpserver.HttpExchange")) {
@@ -86,6 +92,26 @@ final class ServerRequests {
         return "1.1";
       }
       return protocol != null && protocol.startsWith("HTTP/") ? protocol.substring(5) : null;
+    }
+  }
+
+  /** A server's own request view: a function from header name to value (see the class comment). */
+  private static final class HeaderFunctionAccessor extends Accessor {
+    @SuppressWarnings("unchecked")
+    @Override
+    String header(Object request, String name) {
+      try {
+        return ((Function<String, String>) request).apply(name);
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+
+    @Override
+    void attributes(Object request, VigilSpan span) {
+      span.setText(ServerSpans.PATH, header(request, ":path"));
+      span.setText(ServerSpans.PROTOCOL_VERSION, protocolVersion(header(request, ":protocol")));
+      span.setText(ServerSpans.USER_AGENT, header(request, "User-Agent"));
     }
   }
 

@@ -99,6 +99,16 @@ public final class FailingHandlers implements InvocationHandler {
     public void leaveThread() {
       throw fault("ServerCall.leaveThread");
     }
+
+    @Override
+    public Object attach() {
+      throw fault("ServerCall.attach");
+    }
+
+    @Override
+    public void restore(Object token) {
+      throw fault("ServerCall.restore");
+    }
   }
 
   private static final class FailingDbCall extends DbCall {

@@ -49,6 +49,35 @@ class ExecutorRecorderTest {
     pool.shutdown();
   }
 
+  /** Reactor's boundedElastic submits tasks that are Runnable and Callable to ScheduledThreadPoolExecutor's schedule(Callable). */
+  @Test
+  void aTaskBothRunnableAndCallableGetsACallableWrapperWhereACallableIsExpected() throws Exception {
+    Bridge.install(new TestCarrier());
+    ExecutorRecorder recorder = new ExecutorRecorder(10);
+    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1);
+    List<Object> seen = new ArrayList<>();
+    class Both implements Runnable, Callable<Object> {
+      @Override
+      public void run() {
+        seen.add(CURRENT.get());
+      }
+
+      @Override
+      public Object call() {
+        run();
+        return null;
+      }
+    }
+    CURRENT.set("ctx-2");
+    Object wrapped = recorder.wrapCallable(pool, new Both(), 0L);
+    CURRENT.set("other");
+    assertThat(wrapped).isInstanceOf(Callable.class);
+    ((Callable<?>) wrapped).call();
+    assertThat(seen).containsExactly("ctx-2");
+    CURRENT.remove();
+    pool.shutdown();
+  }
+
   @Test
   void noContextAndNoPoolMeansNoWrapper() {
     Runnable task = () -> {};

@@ -39,7 +39,8 @@ class AgentJarIT {
       "dev/vigil/agent/instrumentation/grpc/GrpcServerInterceptor", "io/grpc/",
       "dev/vigil/agent/instrumentation/grpc/GrpcClientInterceptor", "io/grpc/",
       "dev/vigil/agent/instrumentation/kafka/KafkaSendTracing", "org/apache/kafka/",
-      "dev/vigil/agent/instrumentation/kafka/KafkaConsumeTracing", "org/apache/kafka/");
+      "dev/vigil/agent/instrumentation/kafka/KafkaConsumeTracing", "org/apache/kafka/",
+      "dev/vigil/agent/instrumentation/netty/server/NettyServerHandler", "io/netty/");
   /** Never from advice: the agent's own classes and what it bundles (not visible from the application's loaders). */
   private static final List<String> FORBIDDEN = List.of("dev/vigil/agent/", "dev/vigil/exporter/", "dev/vigil/shaded/",
       "net/bytebuddy/", "org/HdrHistogram/", "org/jctools/", "com/fasterxml/jackson/", "io/opentelemetry/");

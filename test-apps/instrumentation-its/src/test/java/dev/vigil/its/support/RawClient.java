@@ -27,12 +27,7 @@ public final class RawClient implements AutoCloseable {
 
   /** Sends {@code METHOD target HTTP/1.1} and returns the status; -1 when the server closed without answering. */
   public int send(String method, String target) throws IOException {
-    if (socket == null) {
-      socket = new Socket(host, port);
-      socket.setSoTimeout(30_000);
-      socket.setTcpNoDelay(true);
-      in = new BufferedInputStream(socket.getInputStream());
-    }
+    connect();
     try {
       OutputStream out = socket.getOutputStream();
       out.write((method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 0\r\n\r\n")
@@ -42,6 +37,35 @@ public final class RawClient implements AutoCloseable {
     } catch (IOException closed) {
       close();
       return -1;
+    }
+  }
+
+  /**
+   * Sends a GET of every target at once, before reading any answer (HTTP/1.1 pipelining), then reads the answers in
+   * order; returns their statuses.
+   */
+  public java.util.List<Integer> pipeline(String... targets) throws IOException {
+    connect();
+    StringBuilder requests = new StringBuilder();
+    for (String target : targets) {
+      requests.append("GET ").append(target).append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n\r\n");
+    }
+    OutputStream out = socket.getOutputStream();
+    out.write(requests.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    java.util.List<Integer> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < targets.length; i++) {
+      statuses.add(readAnswer(in, false));
+    }
+    return statuses;
+  }
+
+  private void connect() throws IOException {
+    if (socket == null) {
+      socket = new Socket(host, port);
+      socket.setSoTimeout(30_000);
+      socket.setTcpNoDelay(true);
+      in = new BufferedInputStream(socket.getInputStream());
     }
   }
 
