@@ -8,32 +8,43 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Series of one client metric keyed by (system, operation, target, error type), created on first use and capped: past
- * the cap a new label set folds its target into {@code _other}, and past twice the cap everything folds into one
- * {@code _other} series; {@link #folded()} counts both. A lookup allocates one key and locks nothing once the series
- * exists.
+ * Series of one client metric keyed by four labels (system, operation, target, error type for an operation), created on
+ * first use and capped: past the cap a new label set folds its target (the third label) into {@code _other}, and past
+ * twice the cap everything folds into one {@code _other} series; {@link #folded()} counts both. A lookup allocates one
+ * key and locks nothing once the series exists.
  */
-final class CappedSeries {
+final class CappedSeries<S> {
   static final String OTHER = "_other";
 
-  private final Map<Key, OperationSeries> series = new ConcurrentHashMap<>();
+  /** Makes the series of a label set (the fourth label may be null). */
+  interface Factory<S> {
+    S create(String system, String operation, String target, String errorType);
+  }
+
+  private final Map<Key, S> series = new ConcurrentHashMap<>();
   private final LongAdder folded = new LongAdder();
   private final int maxSeries;
-  private final BucketHistogram.Bounds bounds;
+  private final Factory<S> factory;
 
-  CappedSeries(int maxSeries, BucketHistogram.Bounds bounds) {
+  CappedSeries(int maxSeries, Factory<S> factory) {
     this.maxSeries = Math.max(1, maxSeries);
-    this.bounds = bounds;
+    this.factory = factory;
+  }
+
+  /** Operation series (count, errors and a latency histogram with these bounds) under the cap. */
+  static CappedSeries<OperationSeries> operations(int maxSeries, BucketHistogram.Bounds bounds) {
+    return new CappedSeries<>(maxSeries, (system, operation, target, errorType) ->
+        new OperationSeries(system, operation, target, errorType, bounds));
   }
 
   /** The series for these labels (null values mean absent), created on first use or folded past the cap. */
-  OperationSeries get(String system, String operation, String target, String errorType) {
+  S get(String system, String operation, String target, String errorType) {
     Key key = new Key(system, operation, target, errorType);
-    OperationSeries found = series.get(key);
+    S found = series.get(key);
     return found != null ? found : create(key);
   }
 
-  List<OperationSeries> all() {
+  List<S> all() {
     return new ArrayList<>(series.values());
   }
 
@@ -41,8 +52,8 @@ final class CappedSeries {
     return folded.sum();
   }
 
-  private synchronized OperationSeries create(Key key) {
-    OperationSeries existing = series.get(key);
+  private synchronized S create(Key key) {
+    S existing = series.get(key);
     if (existing != null) {
       return existing;
     }
@@ -50,14 +61,14 @@ final class CappedSeries {
       folded.increment();
       Key other = series.size() >= 2 * maxSeries ? new Key(OTHER, OTHER, OTHER, null)
           : new Key(key.system, key.operation, OTHER, key.errorType);
-      OperationSeries existingOther = series.get(other);
+      S existingOther = series.get(other);
       return existingOther != null ? existingOther : put(other);
     }
     return put(key);
   }
 
-  private OperationSeries put(Key key) {
-    OperationSeries created = new OperationSeries(key.system, key.operation, key.target, key.errorType, bounds);
+  private S put(Key key) {
+    S created = factory.create(key.system, key.operation, key.target, key.errorType);
     series.put(key, created);
     return created;
   }

@@ -11,10 +11,10 @@ public final class DbOperationRegistry {
   public static final String OTHER = CappedSeries.OTHER;
   static final BucketHistogram.Bounds BOUNDS = new BucketHistogram.Bounds(BucketHistogram.DB_BOUNDS_SECONDS);
 
-  private final CappedSeries series;
+  private final CappedSeries<OperationSeries> series;
 
   public DbOperationRegistry(int maxSeries) {
-    this.series = new CappedSeries(maxSeries, BOUNDS);
+    this.series = CappedSeries.operations(maxSeries, BOUNDS);
   }
 
   /** The series for these labels (null values mean absent), created on first use or folded past the cap. */

@@ -12,10 +12,10 @@ public final class MessagingRegistry {
   public static final String TEMPORARY = "(temporary)";
   static final BucketHistogram.Bounds BOUNDS = new BucketHistogram.Bounds(BucketHistogram.DB_BOUNDS_SECONDS);
 
-  private final CappedSeries series;
+  private final CappedSeries<OperationSeries> series;
 
   public MessagingRegistry(int maxSeries) {
-    this.series = new CappedSeries(maxSeries, BOUNDS);
+    this.series = CappedSeries.operations(maxSeries, BOUNDS);
   }
 
   /** The destination as it is named in series and span names: one name for every temporary queue. */

@@ -15,10 +15,10 @@ public final class RpcRegistry {
       "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
       "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"};
 
-  private final CappedSeries series;
+  private final CappedSeries<OperationSeries> series;
 
   public RpcRegistry(int maxSeries) {
-    this.series = new CappedSeries(maxSeries, BucketHistogram.HTTP);
+    this.series = CappedSeries.operations(maxSeries, BucketHistogram.HTTP);
   }
 
   /**
