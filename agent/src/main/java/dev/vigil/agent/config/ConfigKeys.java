@@ -126,7 +126,7 @@ public final class ConfigKeys {
           + " tomcat-request, jetty-request, undertow-request, jdbc,"
           + " hikaricp, executors, jetty-threadpool, tomcat-executor, xnio-worker, http-url-connection, jdk-httpclient,"
           + " apache-httpclient5, apache-httpclient4, okhttp, logback, log4j2, jedis,"
-          + " lettuce, dbcp2, opentelemetry-api, opentelemetry-annotations.");
+          + " lettuce, dbcp2, grpc, rabbitmq, kafka, opentelemetry-api, opentelemetry-annotations.");
   public static final ConfigKey LOG_FORMAT = key("vigil.log.format", STRING, "text",
       "Format of the agent's own log lines: text ([vigil] LEVEL message) or json (one JSON object per line).");
   public static final ConfigKey LOG_REPEAT_INTERVAL = key("vigil.log.repeat_interval", DURATION, "60s",

@@ -2,6 +2,8 @@ package dev.vigil.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.agent.instrumentation.InstrumentationModules;
+import dev.vigil.agent.tooling.InstrumentationModule;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,13 @@ class ConfigDocsTest {
     }
     assertThat(doc).contains("`VIGIL_PROMETHEUS_PORT`", "`VIGIL_INSTRUMENTATION_<NAME>_ENABLED`",
         "`OTEL_SERVICE_NAME`", "`OTEL_RESOURCE_ATTRIBUTES`");
+  }
+
+  @Test
+  void everyInstrumentationNameIsListed() {
+    for (InstrumentationModule module : InstrumentationModules.all()) {
+      assertThat(ConfigKeys.INSTRUMENTATION_ENABLED.description).containsPattern(" " + module.name() + "[,.]");
+    }
   }
 
   @Test

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class HintsCoverMatchersTest {
   private static final String[] LIBRARIES = {"javax.servlet-api", "jakarta.servlet-api", "spring-webmvc", "HikariCP",
     "httpclient5", "httpclient-4", "okhttp-", "logback-classic", "log4j-core", "jedis", "lettuce-core",
-    "commons-dbcp2", "amqp-client"};
+    "commons-dbcp2", "amqp-client", "kafka-clients", "grpc-api", "netty-codec-http", "spring-webflux", "jersey-server",
+    "resteasy-core"};
   private static final String[] JDK_PACKAGES = {"/modules/java.base/java/util/concurrent",
     "/modules/jdk.httpserver/com/sun/net/httpserver", "/modules/java.base/sun/net/www/protocol/http",
     "/modules/java.net.http/jdk/internal/net/http"};
