@@ -10,6 +10,7 @@ import dev.vigil.bootstrap.HttpClientHandler;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -33,7 +34,7 @@ public final class HttpClientRecorder implements HttpClientHandler {
   private final HttpClientRegistry registry;
   private final boolean captureQuery;
   private final WeakIdentityMap<Object, HttpClientCall> keyed = new WeakIdentityMap<>(MAX_KEYED);
-  private final WeakIdentityMap<Object, Object> contexts = new WeakIdentityMap<>(MAX_KEYED);
+  private final WeakIdentityMap<Object, Captured> contexts = new WeakIdentityMap<>(MAX_KEYED);
 
   /** Attributes outbound calls to the route being served (per-route host table); null when not wanted. */
   private volatile HttpServerRecorder routes;
@@ -45,6 +46,21 @@ public final class HttpClientRecorder implements HttpClientHandler {
 
   @Override
   public ClientCall start(String method, String url, Object key) {
+    return start(method, url, key, System.nanoTime());
+  }
+
+  /** The parent is the context remembered for {@code key} (taken once), else the current one. */
+  @Override
+  public ClientCall start(String method, boolean tls, String host, SocketAddress remote, String target, Object key) {
+    Object token = attachContext(key);
+    try {
+      return start(method, ClientUrl.absolute(tls, host, remote, target), key, System.nanoTime());
+    } finally {
+      Bridge.context().restore(token);
+    }
+  }
+
+  private HttpClientCall start(String method, String url, Object key, long startNanos) {
     try {
       Context parent = Context.current();
       if (Tracing.instrumentationSuppressed(parent)) {
@@ -55,7 +71,7 @@ public final class HttpClientRecorder implements HttpClientHandler {
       VigilSpan span = ClientSpans.start(parent, m, isKnown(m), target, captureQuery);
       Context carried = span == null ? parent : parent.with(span);
       String[] headers = inject(Tracing.propagators().getTextMapPropagator(), carried);
-      HttpClientCall call = new HttpClientCall(this, m, target, span, headers, key);
+      HttpClientCall call = new HttpClientCall(this, m, target, span, headers, key, startNanos);
       HttpServerRecorder server = routes;
       call.route = server == null ? null : server.currentDependencies();
       return remember(call, key);
@@ -78,16 +94,37 @@ public final class HttpClientRecorder implements HttpClientHandler {
 
   @Override
   public void captureContext(Object key) {
-    Object captured = Bridge.context().capture();
-    if (key != null && captured != null) {
-      contexts.put(key, captured);
+    if (key != null) {
+      contexts.put(key, new Captured(Bridge.context().capture(), System.nanoTime()));
     }
   }
 
   @Override
   public Object attachContext(Object key) {
-    Object captured = key == null ? null : contexts.remove(key);
-    return captured == null ? null : Bridge.context().attach(captured);
+    Captured captured = key == null ? null : contexts.remove(key);
+    return captured == null || captured.context == null ? null : Bridge.context().attach(captured.context);
+  }
+
+  @Override
+  public void handOverContext(Object from, Object to) {
+    Captured captured = from == null || to == null ? null : contexts.get(from);
+    if (captured != null) {
+      contexts.put(to, captured);
+    }
+  }
+
+  @Override
+  public void failedBeforeSending(String method, String url, Object contextKey, Throwable error) {
+    Captured captured = contextKey == null ? null : contexts.get(contextKey);
+    Object token = captured == null || captured.context == null ? null : Bridge.context().attach(captured.context);
+    try {
+      ClientCall call = start(method, url, null, captured == null ? System.nanoTime() : captured.nanos);
+      if (call != null) {
+        call.end(0, error);
+      }
+    } finally {
+      Bridge.context().restore(token);
+    }
   }
 
   private HttpClientCall remember(HttpClientCall call, Object key) {
@@ -140,6 +177,17 @@ public final class HttpClientRecorder implements HttpClientHandler {
     Object key = call.key == null ? null : call.key.get();
     if (key != null) {
       keyed.remove(key);
+    }
+  }
+
+  /** A context remembered for a later thread, and when (a request that never got sent is timed from then). */
+  private static final class Captured {
+    final Object context;
+    final long nanos;
+
+    Captured(Object context, long nanos) {
+      this.context = context;
+      this.nanos = nanos;
     }
   }
 
