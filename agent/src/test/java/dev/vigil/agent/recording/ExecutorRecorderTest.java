@@ -81,6 +81,35 @@ class ExecutorRecorderTest {
     pool.shutdown();
   }
 
+  /** Reactor's scheduler tasks are both: ScheduledThreadPoolExecutor takes them through schedule(Callable, ...). */
+  @Test
+  void aTaskThatIsRunnableAndCallableStaysBoth() throws Exception {
+    ExecutorRecorder recorder = new ExecutorRecorder(10);
+    ThreadPoolExecutor pool = pool("both-");
+    class Both implements Runnable, Callable<String> {
+      int runs;
+
+      @Override
+      public void run() {
+        runs++;
+      }
+
+      @Override
+      public String call() {
+        runs++;
+        return "z";
+      }
+    }
+    Both task = new Both();
+    Object wrapped = recorder.wrap(pool, task, 0L);
+    assertThat(wrapped).isInstanceOf(Runnable.class).isInstanceOf(Callable.class).isNotSameAs(task);
+    assertThat(((Callable<?>) wrapped).call()).isEqualTo("z");
+    ((Runnable) wrapped).run();
+    assertThat(task.runs).isEqualTo(2);
+    assertThat(only(recorder).runTime().count()).isEqualTo(2);
+    pool.shutdown();
+  }
+
   @Test
   void queuedWrapperIsFoundForRemovalAndUnwrappedForShutdownNow() {
     ExecutorRecorder recorder = new ExecutorRecorder(10);
