@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Outbound HTTP through plain Netty (HttpClientCodec, written from an application thread), Reactor Netty's HttpClient
- * and Spring's WebClient (block(), and a chain handing the response to a scheduler with publishOn), on Netty 4.2 / Reactor Netty 1.3 /
+ * and Spring's WebClient (block(), and subscribed on a scheduler's thread with publishOn), on Netty 4.2 / Reactor Netty 1.3 /
  * Spring 7 and Netty 4.1 / Reactor Netty 1.2 / Spring 6.2, with the real agent jar, inside a request the JDK server
  * records: one CLIENT span per request attempt (a redirect's two included, a cancelled one ended once), child of that
  * request's span, named in the traceparent the backend received and parent of the backend's span; and the exact count

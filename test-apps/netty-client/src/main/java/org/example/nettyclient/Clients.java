@@ -47,8 +47,9 @@ final class Clients {
       case "reactor-cancel": return reactor(REACTOR, url).timeout(Duration.ofMillis(300)).block(TIMEOUT);
       case "webclient": return web(url).block(TIMEOUT);
       case "webclient-publishon":
-        // the response handled on a scheduler's thread
-        return web(url).publishOn(Schedulers.boundedElastic()).map(status -> status).block(TIMEOUT);
+        // subscribed on a scheduler's thread, the response handled on another's
+        return Mono.just(url).publishOn(Schedulers.boundedElastic()).flatMap(Clients::web)
+            .publishOn(Schedulers.parallel()).map(status -> status).block(TIMEOUT);
       default: throw new IllegalArgumentException("unknown client " + client);
     }
   }
