@@ -18,15 +18,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Outbound HTTP through plain Netty (HttpClientCodec, written from an application thread), Reactor Netty's HttpClient
- * and Spring's WebClient (block(), and subscribed on a scheduler's thread with publishOn), on Netty 4.2 / Reactor Netty 1.3 /
- * Spring 7 and Netty 4.1 / Reactor Netty 1.2 / Spring 6.2, with the real agent jar, inside a request the JDK server
- * records: one CLIENT span per request attempt (a redirect's two included, a cancelled one ended once), child of that
- * request's span, named in the traceparent the backend received and parent of the backend's span; and the exact count
- * of each outcome in {@code http_client_request_duration_seconds}.
+ * Outbound HTTP through plain Netty (HttpClientCodec, or HttpRequestEncoder and HttpResponseDecoder; written from an
+ * application thread), Reactor Netty's HttpClient and Spring's WebClient (block(), and subscribed on a scheduler's
+ * thread with publishOn), on Netty 4.2 / Reactor Netty 1.3 / Spring 7 and Netty 4.1 / Reactor Netty 1.2 / Spring 6.2,
+ * with the real agent jar, inside a request the JDK server records: one CLIENT span per request attempt (a redirect's
+ * two included, a cancelled one ended once), child of that request's span, named in the traceparent the backend
+ * received and parent of the backend's span; and the exact count of each outcome in
+ * {@code http_client_request_duration_seconds}.
  */
 class NettyClientsIT {
-  private static final List<String> CLIENTS = List.of("netty", "reactor", "webclient", "webclient-publishon");
+  private static final List<String> CLIENTS =
+      List.of("netty", "netty-pair", "reactor", "webclient", "webclient-publishon");
   private static final List<String> REACTIVE = List.of("reactor", "webclient", "webclient-publishon");
   private static final int REPEAT = 2;
   private static final String DURATION = "http_client_request_duration_seconds_count";
@@ -50,7 +52,7 @@ class NettyClientsIT {
       }
       assertThat(out).contains("RESULT reactor-redirect 200\n").doesNotContain("RESULT reactor-cancel 200");
 
-      // netty: hellos and a 404 (a refused connection wrote no request); the reactive ones also the refused
+      // plain Netty: hellos and a 404 (a refused connection wrote no request); the reactive ones also the refused
       // connection; the redirect two attempts; the cancelled one.
       int expected = CLIENTS.size() * (REPEAT + 1) + REACTIVE.size() + 2 + 1;
       List<ReceivedSpan> spans = receiver.await(s -> clientSpans(s).size() >= expected

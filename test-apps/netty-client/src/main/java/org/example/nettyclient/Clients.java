@@ -17,6 +17,8 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequestEncoder;
+import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.URI;
 import java.time.Duration;
@@ -41,7 +43,8 @@ final class Clients {
   /** Status of {@code GET url} through {@code client}; throws what the library throws when no response comes. */
   static int get(String client, String url) throws Exception {
     switch (client) {
-      case "netty": return netty(URI.create(url));
+      case "netty": return netty(URI.create(url), true);
+      case "netty-pair": return netty(URI.create(url), false);
       case "reactor": return reactor(REACTOR, url).block(TIMEOUT);
       case "reactor-redirect": return reactor(REACTOR_REDIRECTS, url).block(TIMEOUT);
       case "reactor-cancel": return reactor(REACTOR, url).timeout(Duration.ofMillis(300)).block(TIMEOUT);
@@ -63,14 +66,22 @@ final class Clients {
     return WEB.get().uri(url).exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value()));
   }
 
-  /** A connection per request: HttpClientCodec and an aggregator, the request written from this thread. */
-  private static int netty(URI uri) throws Exception {
+  /**
+   * A connection per request: HttpClientCodec (or HttpRequestEncoder and HttpResponseDecoder) and an aggregator, the
+   * request written from this thread.
+   */
+  private static int netty(URI uri, boolean codec) throws Exception {
     CompletableFuture<Integer> status = new CompletableFuture<>();
     Bootstrap bootstrap = new Bootstrap().group(GROUP).channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000).handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20),
+            if (codec) {
+              ch.pipeline().addLast(new HttpClientCodec());
+            } else {
+              ch.pipeline().addLast(new HttpRequestEncoder(), new HttpResponseDecoder());
+            }
+            ch.pipeline().addLast(new HttpObjectAggregator(1 << 20),
                 new SimpleChannelInboundHandler<FullHttpResponse>() {
                   @Override
                   protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
