@@ -26,9 +26,6 @@ public class ContextRunnable implements Runnable {
     if (task instanceof java.util.concurrent.RunnableFuture) {
       return new ContextFuture(task, context, dueNanos, timer);
     }
-    if (task instanceof java.util.concurrent.Callable) {
-      return new ContextRunnableCallable<>(task, context, dueNanos, timer);
-    }
     return new ContextRunnable(task, context, dueNanos, timer);
   }
 

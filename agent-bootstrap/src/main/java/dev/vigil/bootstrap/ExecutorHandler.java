@@ -43,6 +43,14 @@ public interface ExecutorHandler {
    */
   Object wrap(Object executor, Object task, long delayNanos);
 
+  /**
+   * As {@link #wrap} where the pool takes a {@code Callable} ({@code ScheduledThreadPoolExecutor.schedule(Callable, ..)}):
+   * a task that is both Runnable and Callable (Reactor's) gets a Callable wrapper.
+   */
+  default Object wrapCallable(Object executor, Object task, long delayNanos) {
+    return wrap(executor, task, delayNanos);
+  }
+
   /** A pool was constructed (names it after the creating class when nothing better is known). */
   void created(Object executor);
 

@@ -44,6 +44,15 @@ public final class ExecutorRecorder implements ExecutorHandler {
 
   @Override
   public Object wrap(Object executor, Object task, long delayNanos) {
+    return wrap(executor, task, delayNanos, false);
+  }
+
+  @Override
+  public Object wrapCallable(Object executor, Object task, long delayNanos) {
+    return wrap(executor, task, delayNanos, true);
+  }
+
+  private Object wrap(Object executor, Object task, long delayNanos, boolean callable) {
     if (task instanceof ContextRunnable || task instanceof ContextCallable) {
       return task;
     }
@@ -65,7 +74,7 @@ public final class ExecutorRecorder implements ExecutorHandler {
       return task;
     }
     long due = delayNanos < 0 ? 0 : System.nanoTime() + delayNanos;
-    if (task instanceof Runnable) {
+    if (task instanceof Runnable && !(callable && task instanceof Callable)) {
       return ContextRunnable.of((Runnable) task, context, due, timer);
     }
     if (task instanceof Callable) {
