@@ -2,6 +2,7 @@ package dev.vigil.agent.recording;
 
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.signals.HttpClientRegistry;
+import dev.vigil.agent.signals.RouteDependencies;
 import dev.vigil.agent.tracing.Tracing;
 import dev.vigil.agent.tracing.VigilSpan;
 import dev.vigil.bootstrap.Bridge;
@@ -46,21 +47,23 @@ public final class HttpClientRecorder implements HttpClientHandler {
 
   @Override
   public ClientCall start(String method, String url, Object key) {
-    return start(method, url, key, System.nanoTime());
+    return start(method, url, key, System.nanoTime(), currentRoute());
   }
 
-  /** The parent is the context remembered for {@code key} (taken once), else the current one. */
+  /** The parent and route are those remembered for {@code key} (taken once), else the current ones. */
   @Override
   public ClientCall start(String method, boolean tls, String host, SocketAddress remote, String target, Object key) {
-    Object token = attachContext(key);
+    Captured captured = key == null ? null : contexts.remove(key);
+    Object token = captured == null || captured.context == null ? null : Bridge.context().attach(captured.context);
     try {
-      return start(method, ClientUrl.absolute(tls, host, remote, target), key, System.nanoTime());
+      return start(method, ClientUrl.absolute(tls, host, remote, target), key, System.nanoTime(),
+          captured == null ? currentRoute() : captured.route);
     } finally {
       Bridge.context().restore(token);
     }
   }
 
-  private HttpClientCall start(String method, String url, Object key, long startNanos) {
+  private HttpClientCall start(String method, String url, Object key, long startNanos, RouteDependencies route) {
     try {
       Context parent = Context.current();
       if (Tracing.instrumentationSuppressed(parent)) {
@@ -72,13 +75,18 @@ public final class HttpClientRecorder implements HttpClientHandler {
       Context carried = span == null ? parent : parent.with(span);
       String[] headers = inject(Tracing.propagators().getTextMapPropagator(), carried);
       HttpClientCall call = new HttpClientCall(this, m, target, span, headers, key, startNanos);
-      HttpServerRecorder server = routes;
-      call.route = server == null ? null : server.currentDependencies();
+      call.route = route;
       return remember(call, key);
     } catch (Throwable t) {
       failed(t);
       return null;
     }
+  }
+
+  /** The table of the route this thread serves now, or null. */
+  private RouteDependencies currentRoute() {
+    HttpServerRecorder server = routes;
+    return server == null ? null : server.currentDependencies();
   }
 
   /** From now on, each call's time also goes to the table of the route that made it. */
@@ -95,7 +103,7 @@ public final class HttpClientRecorder implements HttpClientHandler {
   @Override
   public void captureContext(Object key) {
     if (key != null) {
-      contexts.put(key, new Captured(Bridge.context().capture(), System.nanoTime()));
+      contexts.put(key, new Captured(Bridge.context().capture(), System.nanoTime(), currentRoute()));
     }
   }
 
@@ -118,7 +126,8 @@ public final class HttpClientRecorder implements HttpClientHandler {
     Captured captured = contextKey == null ? null : contexts.get(contextKey);
     Object token = captured == null || captured.context == null ? null : Bridge.context().attach(captured.context);
     try {
-      ClientCall call = start(method, url, null, captured == null ? System.nanoTime() : captured.nanos);
+      ClientCall call = captured == null ? start(method, url, null, System.nanoTime(), currentRoute())
+          : start(method, url, null, captured.nanos, captured.route);
       if (call != null) {
         call.end(0, error);
       }
@@ -180,14 +189,19 @@ public final class HttpClientRecorder implements HttpClientHandler {
     }
   }
 
-  /** A context remembered for a later thread, and when (a request that never got sent is timed from then). */
+  /**
+   * A context remembered for a later thread, when (a request that never got sent is timed from then), and the table of
+   * the route being served then (the call is made later on an I/O thread that serves none).
+   */
   private static final class Captured {
     final Object context;
     final long nanos;
+    final RouteDependencies route;
 
-    Captured(Object context, long nanos) {
+    Captured(Object context, long nanos, RouteDependencies route) {
       this.context = context;
       this.nanos = nanos;
+      this.route = route;
     }
   }
 
