@@ -53,11 +53,15 @@ public final class HttpClientRecorder implements HttpClientHandler {
   /** The parent and route are those remembered for {@code key} (taken once), else the current ones. */
   @Override
   public ClientCall start(String method, boolean tls, String host, SocketAddress remote, String target, Object key) {
-    Captured captured = key == null ? null : contexts.remove(key);
+    return startIn(key == null ? null : contexts.remove(key), method, ClientUrl.absolute(tls, host, remote, target),
+        key, System.nanoTime());
+  }
+
+  /** A call in the context and route remembered in {@code captured} (null: the current ones). */
+  private HttpClientCall startIn(Captured captured, String method, String url, Object key, long startNanos) {
     Object token = captured == null || captured.context == null ? null : Bridge.context().attach(captured.context);
     try {
-      return start(method, ClientUrl.absolute(tls, host, remote, target), key, System.nanoTime(),
-          captured == null ? currentRoute() : captured.route);
+      return start(method, url, key, startNanos, captured == null ? currentRoute() : captured.route);
     } finally {
       Bridge.context().restore(token);
     }
@@ -124,15 +128,9 @@ public final class HttpClientRecorder implements HttpClientHandler {
   @Override
   public void failedBeforeSending(String method, String url, Object contextKey, Throwable error) {
     Captured captured = contextKey == null ? null : contexts.get(contextKey);
-    Object token = captured == null || captured.context == null ? null : Bridge.context().attach(captured.context);
-    try {
-      ClientCall call = captured == null ? start(method, url, null, System.nanoTime(), currentRoute())
-          : start(method, url, null, captured.nanos, captured.route);
-      if (call != null) {
-        call.end(0, error);
-      }
-    } finally {
-      Bridge.context().restore(token);
+    ClientCall call = startIn(captured, method, url, null, captured == null ? System.nanoTime() : captured.nanos);
+    if (call != null) {
+      call.end(0, error);
     }
   }
 
