@@ -1,5 +1,7 @@
 package dev.vigil.bootstrap;
 
+import java.net.SocketAddress;
+
 /**
  * Receives outbound HTTP requests from client instrumentations. Implemented by the agent. Library objects are passed
  * as Object: this class lives on the bootstrap class path, which sees neither java.net.http nor the libraries.
@@ -12,9 +14,21 @@ public interface HttpClientHandler {
     }
 
     @Override
+    public ClientCall start(String method, boolean tls, String host, SocketAddress remote, String target,
+        Object key) {
+      return null;
+    }
+
+    @Override
     public ClientCall started(Object key) {
       return null;
     }
+
+    @Override
+    public void handOverContext(Object from, Object to) {}
+
+    @Override
+    public void failedBeforeSending(String method, String url, Object contextKey, Throwable error) {}
 
     @Override
     public void captureContext(Object key) {}
@@ -32,6 +46,14 @@ public interface HttpClientHandler {
    */
   ClientCall start(String method, String url, Object key);
 
+  /**
+   * {@link #start(String, String, Object)} for a request line as written on the wire (Netty): the absolute URL is made
+   * of the scheme ({@code tls}: https), the {@code host} header (null: the {@code remote} address) and the request
+   * {@code target} (a path, or already an absolute URL). Its parent is the context remembered for {@code key}
+   * ({@link #captureContext}, {@link #handOverContext}; taken once), else the current one.
+   */
+  ClientCall start(String method, boolean tls, String host, SocketAddress remote, String target, Object key);
+
   /** The call started against {@code key} and not ended yet, or null. */
   ClientCall started(Object key);
 
@@ -43,4 +65,17 @@ public interface HttpClientHandler {
    * {@code Bridge.context().restore}, or null.
    */
   Object attachContext(Object key);
+
+  /**
+   * The context remembered for {@code from} is remembered for {@code to} as well (for one {@link #attachContext}), and
+   * kept for {@code from}: a reactive request's context, taken at subscription, handed to each connection an attempt of
+   * it writes on.
+   */
+  void handOverContext(Object from, Object to);
+
+  /**
+   * A request that failed before anything was sent (connection refused, unknown host): recorded as a call in the context
+   * remembered for {@code contextKey}, timed from when it was remembered.
+   */
+  void failedBeforeSending(String method, String url, Object contextKey, Throwable error);
 }

@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * injection) and {@code end} (series lookup, histogram, span end). {@code traces=false}: metrics only (no SDK, the
  * default without an OTLP endpoint). {@code traces=true}: Vigil's spans, always sampled, W3C trace context and baggage
  * injected, encoded on the export thread and not sent. {@code keyed}: as
- * HttpURLConnection and OkHttp use it, remembered against the connection and looked up once more.
+ * HttpURLConnection and OkHttp use it, remembered against the connection and looked up once more; {@code netty}: as
+ * the Netty client uses it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -58,6 +59,21 @@ public class HttpClientRecorderBenchmark {
     ClientCall call = recorder.start("GET", url, null);
     call.end(200, null);
     return call;
+  }
+
+  /** As the Netty encoder and decoder use it: the URL from the request line and Host header, keyed by the channel. */
+  @Benchmark
+  public ClientCall nettyRequest() {
+    ClientCall call = recorder.start("GET", false, "inventory.internal:8080", null, "/items/42?token=abc", connection);
+    recorder.started(connection).end(200, null);
+    return call;
+  }
+
+  /** The same, written from an application thread: its context is remembered against the channel first. */
+  @Benchmark
+  public ClientCall nettyRequestFromAppThread() {
+    recorder.captureContext(connection);
+    return nettyRequest();
   }
 
   @Benchmark

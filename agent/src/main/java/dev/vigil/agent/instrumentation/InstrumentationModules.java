@@ -17,7 +17,9 @@ import dev.vigil.agent.instrumentation.jdbc.JdbcModule;
 import dev.vigil.agent.instrumentation.jedis.JedisModule;
 import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
 import dev.vigil.agent.instrumentation.jdkhttpclient.JdkHttpClientModule;
+import dev.vigil.agent.instrumentation.netty.client.NettyClientModule;
 import dev.vigil.agent.instrumentation.okhttp.OkHttpModule;
+import dev.vigil.agent.instrumentation.reactornetty.ReactorNettyModule;
 import dev.vigil.agent.instrumentation.otelapi.OtelApiModule;
 import dev.vigil.agent.instrumentation.otelapi.WithSpanModule;
 import dev.vigil.agent.instrumentation.kafka.KafkaModule;
@@ -62,6 +64,8 @@ public final class InstrumentationModules {
         new ApacheHttpClient5Module(),
         new ApacheHttpClient4Module(),
         new OkHttpModule(),
+        new NettyClientModule(),
+        new ReactorNettyModule(),
         new LogbackModule(),
         new Log4j2Module(),
         new JedisModule(),

@@ -1,5 +1,8 @@
 package dev.vigil.agent.recording;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+
 /**
  * The parts of an outbound request's absolute URL that Vigil records: {@code server.address}, {@code server.port} (the
  * scheme's default when absent) and {@code url.full} without user-info, fragment and, unless asked, query string.
@@ -52,6 +55,25 @@ final class ClientUrl {
       host = host.substring(1, host.length() - 1);
     }
     return new ClientUrl(url, host, port, authorityStart, hostStart, pathStart);
+  }
+
+  /**
+   * The absolute URL of a request line as written on the wire: {@code target} when it is one already (to a proxy),
+   * else the scheme, the Host header ({@code host}; the {@code remote} address when there is none) and the target.
+   */
+  static String absolute(boolean tls, String host, SocketAddress remote, String target) {
+    String path = target == null || target.isEmpty() ? "/" : target;
+    if (path.regionMatches(true, 0, "http://", 0, 7) || path.regionMatches(true, 0, "https://", 0, 8)) {
+      return path;
+    }
+    String authority = host;
+    if ((authority == null || authority.isEmpty()) && remote instanceof InetSocketAddress) {
+      InetSocketAddress address = (InetSocketAddress) remote;
+      String name = address.getHostString();
+      authority = (name.indexOf(':') >= 0 ? "[" + name + "]" : name) + ":" + address.getPort();
+    }
+    return (tls ? "https://" : "http://") + (authority == null ? "" : authority)
+        + (path.charAt(0) == '/' ? path : "/" + path);
   }
 
   /** {@code url.full}: the URL without user-info and fragment; the query is kept only when {@code withQuery}. */

@@ -19,13 +19,14 @@ final class HttpClientCall extends ClientCall {
   final WeakReference<Object> key;
   /** The route table of the inbound request that made this call, or null. */
   RouteDependencies route;
-  private final long startNanos = System.nanoTime();
+  private final long startNanos;
   private boolean ended;
   private volatile int respondedStatus;
 
   HttpClientCall(HttpClientRecorder recorder, String method, ClientUrl target, VigilSpan span, String[] headers,
-      Object key) {
+      Object key, long startNanos) {
     this.recorder = recorder;
+    this.startNanos = startNanos;
     this.method = method;
     this.target = target;
     this.span = span;

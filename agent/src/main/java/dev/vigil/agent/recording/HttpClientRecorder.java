@@ -2,6 +2,7 @@ package dev.vigil.agent.recording;
 
 import dev.vigil.agent.logging.AgentLog;
 import dev.vigil.agent.signals.HttpClientRegistry;
+import dev.vigil.agent.signals.RouteDependencies;
 import dev.vigil.agent.tracing.Tracing;
 import dev.vigil.agent.tracing.VigilSpan;
 import dev.vigil.bootstrap.Bridge;
@@ -10,6 +11,7 @@ import dev.vigil.bootstrap.HttpClientHandler;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -33,7 +35,7 @@ public final class HttpClientRecorder implements HttpClientHandler {
   private final HttpClientRegistry registry;
   private final boolean captureQuery;
   private final WeakIdentityMap<Object, HttpClientCall> keyed = new WeakIdentityMap<>(MAX_KEYED);
-  private final WeakIdentityMap<Object, Object> contexts = new WeakIdentityMap<>(MAX_KEYED);
+  private final WeakIdentityMap<Object, Captured> contexts = new WeakIdentityMap<>(MAX_KEYED);
 
   /** Attributes outbound calls to the route being served (per-route host table); null when not wanted. */
   private volatile HttpServerRecorder routes;
@@ -45,6 +47,27 @@ public final class HttpClientRecorder implements HttpClientHandler {
 
   @Override
   public ClientCall start(String method, String url, Object key) {
+    return start(method, url, key, System.nanoTime(), currentRoute());
+  }
+
+  /** The parent and route are those remembered for {@code key} (taken once), else the current ones. */
+  @Override
+  public ClientCall start(String method, boolean tls, String host, SocketAddress remote, String target, Object key) {
+    return startIn(key == null ? null : contexts.remove(key), method, ClientUrl.absolute(tls, host, remote, target),
+        key, System.nanoTime());
+  }
+
+  /** A call in the context and route remembered in {@code captured} (null: the current ones). */
+  private HttpClientCall startIn(Captured captured, String method, String url, Object key, long startNanos) {
+    Object token = captured == null || captured.context == null ? null : Bridge.context().attach(captured.context);
+    try {
+      return start(method, url, key, startNanos, captured == null ? currentRoute() : captured.route);
+    } finally {
+      Bridge.context().restore(token);
+    }
+  }
+
+  private HttpClientCall start(String method, String url, Object key, long startNanos, RouteDependencies route) {
     try {
       Context parent = Context.current();
       if (Tracing.instrumentationSuppressed(parent)) {
@@ -55,14 +78,19 @@ public final class HttpClientRecorder implements HttpClientHandler {
       VigilSpan span = ClientSpans.start(parent, m, isKnown(m), target, captureQuery);
       Context carried = span == null ? parent : parent.with(span);
       String[] headers = inject(Tracing.propagators().getTextMapPropagator(), carried);
-      HttpClientCall call = new HttpClientCall(this, m, target, span, headers, key);
-      HttpServerRecorder server = routes;
-      call.route = server == null ? null : server.currentDependencies();
+      HttpClientCall call = new HttpClientCall(this, m, target, span, headers, key, startNanos);
+      call.route = route;
       return remember(call, key);
     } catch (Throwable t) {
       failed(t);
       return null;
     }
+  }
+
+  /** The table of the route this thread serves now, or null. */
+  private RouteDependencies currentRoute() {
+    HttpServerRecorder server = routes;
+    return server == null ? null : server.currentDependencies();
   }
 
   /** From now on, each call's time also goes to the table of the route that made it. */
@@ -78,16 +106,32 @@ public final class HttpClientRecorder implements HttpClientHandler {
 
   @Override
   public void captureContext(Object key) {
-    Object captured = Bridge.context().capture();
-    if (key != null && captured != null) {
-      contexts.put(key, captured);
+    if (key != null) {
+      contexts.put(key, new Captured(Bridge.context().capture(), System.nanoTime(), currentRoute()));
     }
   }
 
   @Override
   public Object attachContext(Object key) {
-    Object captured = key == null ? null : contexts.remove(key);
-    return captured == null ? null : Bridge.context().attach(captured);
+    Captured captured = key == null ? null : contexts.remove(key);
+    return captured == null || captured.context == null ? null : Bridge.context().attach(captured.context);
+  }
+
+  @Override
+  public void handOverContext(Object from, Object to) {
+    Captured captured = from == null || to == null ? null : contexts.get(from);
+    if (captured != null) {
+      contexts.put(to, captured);
+    }
+  }
+
+  @Override
+  public void failedBeforeSending(String method, String url, Object contextKey, Throwable error) {
+    Captured captured = contextKey == null ? null : contexts.get(contextKey);
+    ClientCall call = startIn(captured, method, url, null, captured == null ? System.nanoTime() : captured.nanos);
+    if (call != null) {
+      call.end(0, error);
+    }
   }
 
   private HttpClientCall remember(HttpClientCall call, Object key) {
@@ -140,6 +184,22 @@ public final class HttpClientRecorder implements HttpClientHandler {
     Object key = call.key == null ? null : call.key.get();
     if (key != null) {
       keyed.remove(key);
+    }
+  }
+
+  /**
+   * A context remembered for a later thread, when (a request that never got sent is timed from then), and the table of
+   * the route being served then (the call is made later on an I/O thread that serves none).
+   */
+  private static final class Captured {
+    final Object context;
+    final long nanos;
+    final RouteDependencies route;
+
+    Captured(Object context, long nanos, RouteDependencies route) {
+      this.context = context;
+      this.nanos = nanos;
+      this.route = route;
     }
   }
 

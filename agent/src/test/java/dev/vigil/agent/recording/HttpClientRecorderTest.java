@@ -102,6 +102,50 @@ class HttpClientRecorderTest {
     assertThat(recorder.attachContext(asyncCall)).as("attached once").isNull();
   }
 
+  @Test
+  void requestLineOnTheWireMakesTheUrl() {
+    assertThat(ClientUrl.absolute(false, "svc:8080", null, "/a/b?token=x")).isEqualTo("http://svc:8080/a/b?token=x");
+    assertThat(ClientUrl.absolute(true, null, new java.net.InetSocketAddress("127.0.0.1", 8443), "/a"))
+        .isEqualTo("https://127.0.0.1:8443/a");
+    assertThat(ClientUrl.absolute(false, "", java.net.InetSocketAddress.createUnresolved("::1", 80), ""))
+        .isEqualTo("http://[::1]:80/");
+    assertThat(ClientUrl.absolute(false, "proxy:3128", null, "http://svc/x")).as("absolute form, to a proxy")
+        .isEqualTo("http://svc/x");
+    ClientCall call = recorder.start("GET", false, "svc:8080", null, "/a?token=x", null);
+    call.end(200, null);
+    assertThat(count("GET", "svc", 8080, 200, null)).isEqualTo(1);
+  }
+
+  @Test
+  void contextHandedOverIsTheParentOnceAndStaysForTheNextAttempt() {
+    dev.vigil.bootstrap.Bridge.install(new dev.vigil.agent.tracing.OtelContextCarrier());
+    Tracing.install(null, ContextPropagators.create(W3CTraceContextPropagator.getInstance()));
+    Object subscription = new Object();
+    Object channel = new Object();
+    Span parent = Span.wrap(SpanContext.create(TRACE, SPAN, TraceFlags.getSampled(), TraceState.getDefault()));
+    try (Scope ignored = Context.current().with(parent).makeCurrent()) {
+      recorder.captureContext(subscription);
+    }
+    for (int attempt = 0; attempt < 2; attempt++) {
+      recorder.handOverContext(subscription, channel);
+      ClientCall call = recorder.start("GET", false, "svc", null, "/", channel);
+      assertThat(call.headers()[1]).as("attempt " + attempt).startsWith("00-" + TRACE + "-");
+      call.end(200, null);
+      ClientCall next = recorder.start("GET", false, "svc", null, "/", channel);
+      assertThat(next.headers()).as("taken once: a later request on the channel is not its child")
+          .noneMatch(h -> h.contains(TRACE));
+      next.end(200, null);
+    }
+  }
+
+  @Test
+  void failureBeforeSendingIsOneCallTimedFromTheSubscription() {
+    Object subscription = new Object();
+    recorder.captureContext(subscription);
+    recorder.failedBeforeSending("GET", "http://svc:81/x?token=s", subscription, new java.net.ConnectException());
+    assertThat(count("GET", "svc", 81, 0, "java.net.ConnectException")).isEqualTo(1);
+  }
+
   private long count(String method, String address, int port, int status, String errorType) {
     return registry.all().stream().filter(s -> s.method.equals(method) && s.address.equals(address) && s.port == port
         && s.status == status && java.util.Objects.equals(s.errorType, errorType)).mapToLong(HttpClientSeries::count)

@@ -37,4 +37,21 @@ class RouteAttributionTest {
     assertThat(d.hosts().get(0).count()).isEqualTo(2);
     assertThat(d.statements()).isEmpty();
   }
+
+  /** Netty and Reactor Netty start the call on an event loop: the route is the one served where it was remembered. */
+  @Test
+  void callsStartedOnAnIoThreadGoToTheRouteThatRememberedThem() throws Exception {
+    http.start("GET", "/orders", true, null).end(200, null);
+    Object channel = new Object();
+    ServerCall request = http.start("GET", "/orders", true, null);
+    client.captureContext(channel);
+    Thread eventLoop = new Thread(() -> client.start("GET", false, "stock:9090", null, "/level", channel)
+        .end(200, null));
+    eventLoop.start();
+    eventLoop.join();
+    request.end(200, null);
+    RouteDependencies d = endpoints.get("GET", "/orders").dependenciesOrNull();
+    assertThat(d).isNotNull();
+    assertThat(d.hosts()).extracting(h -> h.name).containsExactly("stock");
+  }
 }

@@ -30,7 +30,7 @@ class AgentJarIT {
       "org/mariadb/jdbc/", "com/mysql/", "org/h2/", "redis/clients/jedis/", "io/lettuce/", "org/apache/http/",
       "org/apache/hc/", "okhttp3/", "org/glassfish/jersey/", "org/jboss/resteasy/", "io/netty/", "ch/qos/logback/",
       "org/apache/logging/log4j/", "org/slf4j/",
-      "org/apache/commons/dbcp2/", "com/rabbitmq/client/", "io/grpc/", "org/apache/kafka/");
+      "org/apache/commons/dbcp2/", "com/rabbitmq/client/", "io/grpc/", "org/apache/kafka/", "reactor/netty/");
   /**
    * Helpers: agent classes defined at run time in a library's class loader (tooling/HelperInjector), with their nested
    * classes. Like advice, they may use only java.*, the bridge and their library, besides themselves.
