@@ -109,15 +109,34 @@ public interface OtelApiHandler {
   /** {@code epochNanos} 0: now. */
   default void end(Object span, long epochNanos) {}
 
-  // The application's counters, exported with Vigil's metrics.
+  // The application's instruments, exported with Vigil's metrics.
 
-  /** A counter named {@code name} (OpenTelemetry name), or null when no more are taken (the app's no-op then). */
-  default Object counter(String name, String description, String unit) {
+  int COUNTER = 0;
+  int UP_DOWN_COUNTER = 1;
+  int HISTOGRAM = 2;
+  int GAUGE = 3;
+  /** Added to a kind: the instrument is observed by callbacks, its values replaced at each collection. */
+  int OBSERVED = 4;
+
+  /**
+   * An instrument named {@code name} (OpenTelemetry name) of {@code kind} (a constant above, plus {@link #OBSERVED}),
+   * {@code bounds} the histogram's bucket boundaries (null: the default ones); null when no more are taken or the
+   * name is taken by another kind (the app's no-op then).
+   */
+  default Object instrument(int kind, String name, String description, String unit, double[] bounds) {
     return null;
   }
 
-  /** Adds {@code value} (negative: ignored) to the series of {@code attributes} (key, value, ...; may be null). */
-  default void add(Object counter, double value, Object[] attributes) {}
+  /**
+   * Adds (counters), records (histograms) or sets (gauges, observed instruments) {@code value} for the series of
+   * {@code attributes} (key, value, ...; may be null).
+   */
+  default void record(Object instrument, double value, Object[] attributes) {}
+
+  /** Runs {@code callback} at each collection of metrics, bounded in time; close the handle to stop; null: refused. */
+  default AutoCloseable callback(Runnable callback) {
+    return null;
+  }
 
   // Propagation through Vigil's configured propagators.
 

@@ -48,21 +48,26 @@ public final class OtelApiBridge implements OtelApiHandler {
   private final MethodSpans methodSpans = new MethodSpans();
   private final AppMetrics metrics = new AppMetrics();
 
-  /** The application's counters, for the exporters. */
+  /** The application's instruments, for the exporters. */
   public AppMetrics metrics() {
     return metrics;
   }
 
   @Override
-  public Object counter(String name, String description, String unit) {
-    return metrics.counter(name, description, unit);
+  public Object instrument(int kind, String name, String description, String unit, double[] bounds) {
+    return metrics.instrument(kind, name, description, unit, bounds);
   }
 
   @Override
-  public void add(Object counter, double value, Object[] attributes) {
-    if (counter instanceof AppMetrics.Counter) {
-      ((AppMetrics.Counter) counter).add(value, attributes);
+  public void record(Object instrument, double value, Object[] attributes) {
+    if (instrument instanceof AppInstrument) {
+      ((AppInstrument) instrument).record(value, attributes);
     }
+  }
+
+  @Override
+  public AutoCloseable callback(Runnable callback) {
+    return metrics.callback(callback);
   }
 
   @Override

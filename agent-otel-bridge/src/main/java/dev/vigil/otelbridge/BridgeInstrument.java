@@ -1,0 +1,129 @@
+package dev.vigil.otelbridge;
+
+import dev.vigil.bootstrap.Bridge;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleCounter;
+import io.opentelemetry.api.metrics.DoubleGauge;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.DoubleUpDownCounter;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.LongGauge;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.LongUpDownCounter;
+import io.opentelemetry.context.Context;
+
+/**
+ * An application instrument of any kind (counter, up-down counter, histogram, gauge; long or double) whose values go
+ * to Vigil's instrument of the same name: Vigil's side knows what {@code record} means for its kind. The
+ * {@code Context} argument (exemplars) is not used.
+ */
+final class BridgeInstrument implements LongCounter, DoubleCounter, LongUpDownCounter, DoubleUpDownCounter,
+    LongHistogram, DoubleHistogram, LongGauge, DoubleGauge {
+  static final BridgeInstrument NOOP = new BridgeInstrument(null);
+
+  private final Object vigil;
+
+  BridgeInstrument(Object vigil) {
+    this.vigil = vigil;
+  }
+
+  /**
+   * Newer APIs give each of the interfaces above a default {@code isEnabled()}: with several, the JVM would refuse
+   * the call, so this class declares its own.
+   */
+  public boolean isEnabled() {
+    return vigil != null;
+  }
+
+  @Override
+  public void record(double value, Attributes attributes) {
+    if (vigil != null) {
+      Bridge.otelApi().record(vigil, value, BridgeSpan.flat(attributes));
+    }
+  }
+
+  @Override
+  public void add(long value) {
+    record(value, null);
+  }
+
+  @Override
+  public void add(long value, Attributes attributes) {
+    record(value, attributes);
+  }
+
+  @Override
+  public void add(long value, Attributes attributes, Context context) {
+    record(value, attributes);
+  }
+
+  @Override
+  public void add(double value) {
+    record(value, null);
+  }
+
+  @Override
+  public void add(double value, Attributes attributes) {
+    record(value, attributes);
+  }
+
+  @Override
+  public void add(double value, Attributes attributes, Context context) {
+    record(value, attributes);
+  }
+
+  @Override
+  public void record(long value) {
+    record(value, null);
+  }
+
+  @Override
+  public void record(long value, Attributes attributes) {
+    record((double) value, attributes);
+  }
+
+  @Override
+  public void record(long value, Attributes attributes, Context context) {
+    record((double) value, attributes);
+  }
+
+  @Override
+  public void record(double value) {
+    record(value, null);
+  }
+
+  @Override
+  public void record(double value, Attributes attributes, Context context) {
+    record(value, attributes);
+  }
+
+  @Override
+  public void set(long value) {
+    record(value, null);
+  }
+
+  @Override
+  public void set(long value, Attributes attributes) {
+    record(value, attributes);
+  }
+
+  @Override
+  public void set(long value, Attributes attributes, Context context) {
+    record(value, attributes);
+  }
+
+  @Override
+  public void set(double value) {
+    record(value, null);
+  }
+
+  @Override
+  public void set(double value, Attributes attributes) {
+    record(value, attributes);
+  }
+
+  @Override
+  public void set(double value, Attributes attributes, Context context) {
+    record(value, attributes);
+  }
+}
