@@ -10,6 +10,7 @@ import dev.vigil.its.support.Scrape;
 import dev.vigil.its.support.Services;
 import dev.vigil.its.support.TestApps;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import java.io.File;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -99,7 +101,70 @@ class OtelApiIT {
       Scrape scrape = app.awaitScrape(x -> x.sum("app_orders_total") >= 1);
       assertThat(scrape.sum("app_orders_total", "app_tier", "gold")).as("the app's counter on /metrics").isEqualTo(1);
       assertThat(pushedCounter(receiver)).as("the app's counter in the OTLP push").isTrue();
+      instruments(app, receiver);
     }
+  }
+
+  /** Every other kind of instrument, on /metrics and in the OTLP push; broken and slow callbacks change nothing. */
+  private static void instruments(AgentJvm app, OtlpReceiver receiver) throws InterruptedException {
+    Scrape scrape = app.awaitScrape(x -> x.sum("app_batch_second_total") == 2 && x.sum("app_slow") == 1);
+    assertThat(scrape.sum("app_queue_depth", "queue", "orders")).as("up-down counter").isEqualTo(2);
+    assertThat(bucket(scrape, "app_order_amount_bucket", 10)).as("advised buckets").isEqualTo(0);
+    assertThat(bucket(scrape, "app_order_amount_bucket", 100)).isEqualTo(1);
+    assertThat(scrape.sum("app_order_amount_sum")).isEqualTo(42.5);
+    assertThat(bucket(scrape, "app_payload_size_bytes_bucket", 100)).as("long histogram, unit By").isEqualTo(0);
+    assertThat(bucket(scrape, "app_payload_size_bytes_bucket", 1000)).isEqualTo(1);
+    assertThat(scrape.sum("app_temperature")).as("gauge set").isEqualTo(21.5);
+    assertThat(scrape.sum("app_pool_size", "pool", "main")).as("observable gauge").isEqualTo(7);
+    assertThat(scrape.sum("app_jobs_done_total")).as("observable counter").isEqualTo(41);
+    assertThat(scrape.sum("app_sessions_active")).as("observable up-down counter").isEqualTo(3.5);
+    assertThat(scrape.sum("app_batch_first")).as("batch callback").isEqualTo(1);
+    assertThat(scrape.find("app_broken")).as("a callback that throws gives nothing").isEmpty();
+
+    List<Metric> pushed = awaitPushed(receiver, m -> m.getName().equals("app.batch.second") && m.hasSum()
+        && m.getSum().getDataPoints(0).getAsDouble() == 2);
+    Metric amount = named(pushed, "app.order.amount");
+    assertThat(amount.getDescription()).isEqualTo("amount per order");
+    assertThat(amount.getHistogram().getDataPoints(0).getExplicitBoundsList()).containsExactly(10.0, 100.0);
+    assertThat(amount.getHistogram().getDataPoints(0).getBucketCountsList()).containsExactly(0L, 1L, 0L);
+    assertThat(named(pushed, "app.payload.size").getUnit()).isEqualTo("By");
+    assertThat(named(pushed, "app.queue.depth").getUnit()).isEqualTo("{item}");
+    assertThat(named(pushed, "app.queue.depth").getGauge().getDataPoints(0).getAsDouble()).isEqualTo(2);
+    assertThat(named(pushed, "app.temperature").getGauge().getDataPoints(0).getAsDouble()).isEqualTo(21.5);
+    Metric jobs = named(pushed, "app.jobs.done");
+    assertThat(jobs.getSum().getIsMonotonic()).isTrue();
+    assertThat(jobs.getSum().getDataPoints(0).getAsDouble()).isEqualTo(41);
+    Metric pool = named(pushed, "app.pool.size");
+    assertThat(pool.getGauge().getDataPoints(0).getAttributesList())
+        .anySatisfy(a -> assertThat(a.getKey() + "=" + a.getValue().getStringValue()).isEqualTo("pool=main"));
+  }
+
+  /** The cumulative count of the bucket whose upper bound is {@code le}. */
+  private static double bucket(Scrape scrape, String name, double le) {
+    return scrape.find(name).stream().filter(s -> !s.labels.get("le").equals("+Inf") && Double.parseDouble(s.labels.get("le")) == le)
+        .mapToDouble(s -> s.value).sum();
+  }
+
+  /** The metrics of the first push in which one matches {@code ready}. */
+  private static List<Metric> awaitPushed(OtlpReceiver receiver, Predicate<Metric> ready)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ExportMetricsServiceRequest r : receiver.metrics()) {
+        List<Metric> metrics = r.getResourceMetricsList().stream().flatMap(rm -> rm.getScopeMetricsList().stream())
+            .flatMap(sm -> sm.getMetricsList().stream()).collect(Collectors.toList());
+        if (metrics.stream().anyMatch(ready)) {
+          return metrics;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no push matched in " + AgentJvm.PATIENCE);
+  }
+
+  private static Metric named(List<Metric> metrics, String name) {
+    return metrics.stream().filter(m -> m.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not pushed"));
   }
 
   /** Polls the OTLP receiver for the application's counter (OTLP names may keep the dots or use underscores). */

@@ -30,7 +30,8 @@ import java.util.concurrent.Executors;
 /**
  * A service instrumented by hand with the OpenTelemetry API, as its authors would without any agent. {@code /work}
  * tags the current span, wraps a query in a span of its own, prices an item in a {@code @WithSpan} method, counts the
- * order, and answers what it saw: the baggage, the current trace id, and the traceparent its propagators would send.
+ * order, records with every other kind of instrument, and answers what it saw: the baggage, the current trace id,
+ * and the traceparent its propagators would send.
  * Arguments: JDBC url, user, password.
  */
 public final class OtelApiApp {
@@ -44,6 +45,7 @@ public final class OtelApiApp {
   private final String user;
   private final String password;
   private final Pricing pricing = new Pricing();
+  private final Instruments instruments = new Instruments();
 
   private OtelApiApp(String url, String user, String password) {
     this.url = url;
@@ -84,6 +86,7 @@ public final class OtelApiApp {
         out.append("audit=").append(e.getMessage()).append('\n');
       }
       ORDERS.add(1, Attributes.of(AttributeKey.stringKey("app.tier"), "gold"));
+      instruments.record();
       out.append("baggage=").append(Baggage.current().getEntryValue("tenant")).append('\n');
       out.append("traceId=").append(Span.current().getSpanContext().getTraceId()).append('\n');
       out.append("valid=").append(Span.current().getSpanContext().isValid()).append('\n');
