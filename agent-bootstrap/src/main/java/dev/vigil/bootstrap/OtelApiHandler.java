@@ -54,8 +54,12 @@ public interface OtelApiHandler {
     return context;
   }
 
-  /** {@code context} with a span known only by its ids (a span the application made itself, e.g. extracted). */
-  default Object withSpanContext(Object context, String traceId, String spanId, boolean sampled, boolean remote) {
+  /**
+   * {@code context} with a span known only by its ids (a span the application made itself, e.g. extracted);
+   * {@code traceState} in its W3C form ({@code k=v,k2=v2}), "" for none.
+   */
+  default Object withSpanContext(Object context, String traceId, String spanId, boolean sampled, boolean remote,
+      String traceState) {
     return context;
   }
 
@@ -79,12 +83,24 @@ public interface OtelApiHandler {
 
   // Spans.
 
-  /** A span child of the span in {@code parent} (null: no parent); kind by ordinal; null when traces are off. */
-  default Object startSpan(Object parent, String name, int kind) {
+  /** The scope of an application tracer's spans (bounded: null past a cap, Vigil's scope then). */
+  default Object tracerScope(String name, String version) {
     return null;
   }
 
-  /** trace id, span id (hex) and "1"/"0" for sampled. */
+  /**
+   * A span child of the span in {@code parent} (null: no parent); kind by ordinal; {@code startEpochNanos} 0: now;
+   * {@code scope} from {@link #tracerScope} or null; null when traces are off.
+   */
+  default Object startSpan(Object parent, String name, int kind, long startEpochNanos, Object scope) {
+    return null;
+  }
+
+  /** Links {@code span} to another span (ids in hex, trace state W3C form), bounded by the span limits. */
+  default void addLink(Object span, String traceId, String spanId, boolean sampled, boolean remote,
+      String traceState, Object[] attributes) {}
+
+  /** trace id, span id (hex), "1"/"0" for sampled, "1"/"0" for remote, and the trace state (W3C form, "" for none). */
   default String[] ids(Object span) {
     return null;
   }
@@ -128,10 +144,15 @@ public interface OtelApiHandler {
   }
 
   /**
-   * Adds (counters), records (histograms) or sets (gauges, observed instruments) {@code value} for the series of
-   * {@code attributes} (key, value, ...; may be null).
+   * The series of {@code instrument} for {@code attributes} (key, value, ...; may be null), made on first use or
+   * folded past the instrument's cap; null when there is none. The bridge keeps it per attribute set.
    */
-  default void record(Object instrument, double value, Object[] attributes) {}
+  default Object series(Object instrument, Object[] attributes) {
+    return null;
+  }
+
+  /** Adds (counters), records (histograms) or sets (gauges, observed instruments) {@code value} in a series. */
+  default void record(Object series, double value) {}
 
   /** Runs {@code callback} at each collection of metrics, bounded in time; close the handle to stop; null: refused. */
   default AutoCloseable callback(Runnable callback) {

@@ -1,6 +1,5 @@
 package dev.vigil.otelbridge;
 
-import dev.vigil.bootstrap.Bridge;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleCounter;
 import io.opentelemetry.api.metrics.DoubleGauge;
@@ -21,10 +20,11 @@ final class BridgeInstrument implements LongCounter, DoubleCounter, LongUpDownCo
     LongHistogram, DoubleHistogram, LongGauge, DoubleGauge {
   static final BridgeInstrument NOOP = new BridgeInstrument(null);
 
-  private final Object vigil;
+  /** Null for the no-op. */
+  private final SeriesCache series;
 
-  BridgeInstrument(Object vigil) {
-    this.vigil = vigil;
+  BridgeInstrument(SeriesCache series) {
+    this.series = series;
   }
 
   /**
@@ -32,13 +32,13 @@ final class BridgeInstrument implements LongCounter, DoubleCounter, LongUpDownCo
    * the call, so this class declares its own.
    */
   public boolean isEnabled() {
-    return vigil != null;
+    return series != null;
   }
 
   @Override
   public void record(double value, Attributes attributes) {
-    if (vigil != null) {
-      Bridge.otelApi().record(vigil, value, BridgeSpan.flat(attributes));
+    if (series != null) {
+      series.record(value, attributes);
     }
   }
 

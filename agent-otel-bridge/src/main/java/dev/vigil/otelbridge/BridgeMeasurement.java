@@ -1,17 +1,16 @@
 package dev.vigil.otelbridge;
 
-import dev.vigil.bootstrap.Bridge;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
 import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 
 /** What an application callback records observed values into (long or double). */
 final class BridgeMeasurement implements ObservableLongMeasurement, ObservableDoubleMeasurement {
-  /** Vigil's observed instrument, or null (refused: values go nowhere). */
-  final Object vigil;
+  /** Vigil's observed instrument's series, or null (refused: values go nowhere). */
+  final SeriesCache series;
 
-  BridgeMeasurement(Object vigil) {
-    this.vigil = vigil;
+  BridgeMeasurement(SeriesCache series) {
+    this.series = series;
   }
 
   @Override
@@ -31,8 +30,8 @@ final class BridgeMeasurement implements ObservableLongMeasurement, ObservableDo
 
   @Override
   public void record(double value, Attributes attributes) {
-    if (vigil != null) {
-      Bridge.otelApi().record(vigil, value, BridgeSpan.flat(attributes));
+    if (series != null) {
+      series.record(value, attributes);
     }
   }
 }

@@ -27,13 +27,8 @@ final class AppGauge extends AppInstrument {
   }
 
   @Override
-  void record(double value, Object[] attributes) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      return;
-    }
-    Slot s = series.get(attributes);
-    s.value = value;
-    s.run = running == null ? 0 : running.getAsLong();
+  Series series(Object[] attributes) {
+    return series.get(attributes);
   }
 
   @Override
@@ -55,8 +50,16 @@ final class AppGauge extends AppInstrument {
     return series.folded();
   }
 
-  private static final class Slot {
+  private final class Slot implements Series {
     volatile double value;
     volatile long run;
+
+    @Override
+    public void record(double v) {
+      if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+        value = v;
+        run = running == null ? 0 : running.getAsLong();
+      }
+    }
   }
 }

@@ -23,18 +23,12 @@ final class AppHistogram extends AppInstrument {
   AppHistogram(int kind, String name, String description, String unit, double[] bounds) {
     super(kind, name, description, unit);
     this.bounds = bounds == null ? DEFAULT_BOUNDS : bounds.clone();
-    this.series = new AppSeries<>(() -> new Buckets(this.bounds.length + 1));
+    this.series = new AppSeries<>(Buckets::new);
   }
 
   @Override
-  void record(double value, Object[] attributes) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      return;
-    }
-    int i = Arrays.binarySearch(bounds, value);
-    Buckets b = series.get(attributes);
-    b.counts.incrementAndGet(i >= 0 ? i : -i - 1);
-    b.sum.add(value);
+  Series series(Object[] attributes) {
+    return series.get(attributes);
   }
 
   @Override
@@ -57,12 +51,17 @@ final class AppHistogram extends AppInstrument {
     return series.folded();
   }
 
-  private static final class Buckets {
-    final AtomicLongArray counts;
+  private final class Buckets implements Series {
+    final AtomicLongArray counts = new AtomicLongArray(bounds.length + 1);
     final DoubleAdder sum = new DoubleAdder();
 
-    Buckets(int n) {
-      counts = new AtomicLongArray(n);
+    @Override
+    public void record(double value) {
+      if (value >= 0 && !Double.isInfinite(value)) {
+        int i = Arrays.binarySearch(bounds, value);
+        counts.incrementAndGet(i >= 0 ? i : -i - 1);
+        sum.add(value);
+      }
     }
   }
 }

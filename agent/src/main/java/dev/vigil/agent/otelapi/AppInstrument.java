@@ -18,14 +18,24 @@ abstract class AppInstrument {
     this.unit = unit;
   }
 
-  /** Adds, records or sets {@code value} for the series of {@code attributes} (key, value, ...; may be null). */
-  abstract void record(double value, Object[] attributes);
+  /** The series of {@code attributes} (key, value, ...; may be null), made on first use or folded past the cap. */
+  abstract Series series(Object[] attributes);
+
+  /** Adds, records or sets {@code value} for the series of {@code attributes}. */
+  final void record(double value, Object[] attributes) {
+    series(attributes).record(value);
+  }
 
   /** Appends this instrument's family, unless it has no series yet. */
   abstract void collect(List<MetricFamily> out);
 
   /** Measurements folded into {@code _other} series. */
   abstract long folded();
+
+  /** One series: what recording a value means is its instrument's kind. */
+  interface Series {
+    void record(double value);
+  }
 
   static Labels labels(List<String> key) {
     String[] names = new String[key.size() / 2];

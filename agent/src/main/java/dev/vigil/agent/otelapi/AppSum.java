@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.DoubleAdder;
  */
 final class AppSum extends AppInstrument {
   private final boolean monotonic;
-  private final AppSeries<DoubleAdder> series = new AppSeries<>(DoubleAdder::new);
+  private final AppSeries<Sum> series = new AppSeries<>(Sum::new);
 
   AppSum(int kind, String name, String description, String unit, boolean monotonic) {
     super(kind, name, description, unit);
@@ -20,17 +20,14 @@ final class AppSum extends AppInstrument {
   }
 
   @Override
-  void record(double value, Object[] attributes) {
-    if (Double.isNaN(value) || Double.isInfinite(value) || monotonic && value < 0) {
-      return;
-    }
-    series.get(attributes).add(value);
+  Series series(Object[] attributes) {
+    return series.get(attributes);
   }
 
   @Override
   void collect(List<MetricFamily> out) {
     List<Point> points = new ArrayList<>();
-    series.forEach((key, sum) -> points.add(Point.value(labels(key), sum.sum())));
+    series.forEach((key, sum) -> points.add(Point.value(labels(key), sum.sum.sum())));
     if (!points.isEmpty()) {
       MetricFamily.Type type = monotonic ? MetricFamily.Type.COUNTER : MetricFamily.Type.GAUGE;
       out.add(MetricFamily.otel(name, unit, type, help, points));
@@ -40,5 +37,16 @@ final class AppSum extends AppInstrument {
   @Override
   long folded() {
     return series.folded();
+  }
+
+  private final class Sum implements Series {
+    final DoubleAdder sum = new DoubleAdder();
+
+    @Override
+    public void record(double value) {
+      if (!Double.isNaN(value) && !Double.isInfinite(value) && !(monotonic && value < 0)) {
+        sum.add(value);
+      }
+    }
   }
 }
