@@ -11,6 +11,7 @@ import dev.vigil.its.support.Services;
 import dev.vigil.its.support.TestApps;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import java.io.File;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -67,7 +69,7 @@ class OtelApiIT {
         AgentJvm app = app(classpath).env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
             .env("OTEL_BSP_SCHEDULE_DELAY", "100").env("OTEL_METRIC_EXPORT_INTERVAL", "300").start()) {
       HttpResponse<String> r = Http.get("http://127.0.0.1:" + app.awaitReady() + "/work", "baggage", "tenant=acme",
-          "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01");
+          "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01", "tracestate", "congo=t61rcWkgMzE");
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       List<ReceivedSpan> spans = receiver.await(s -> s.stream().anyMatch(x -> x.kind == SpanKind.SPAN_KIND_SERVER),
           AgentJvm.PATIENCE);
@@ -86,6 +88,10 @@ class OtelApiIT {
         assertThat(s.parentSpanId).isEqualTo(manual.spanId);
         assertThat(s.attributes).containsEntry("db.system.name", "postgresql");
       });
+      assertThat(manual.scope + " " + manual.scopeVersion).as("the tracer's scope").isEqualTo("otel-api-app 1.0");
+      assertThat(manual.traceState).as("the caller's trace state").isEqualTo("congo=t61rcWkgMzE");
+      assertThat(r.body()).contains("traceState=t61rcWkgMzE");
+      replay(TracingIT.one(trace, "replay"));
       ReceivedSpan price = TracingIT.one(trace, "price");
       assertThat(price.parentSpanId).isEqualTo(server.spanId);
       assertThat(price.attributes).containsEntry("item.id", "42").containsEntry("pricing.currency", "EUR");
@@ -105,9 +111,25 @@ class OtelApiIT {
     }
   }
 
+  /** A span with an explicit start and end time and two links (on the builder, and added to the span). */
+  private static void replay(ReceivedSpan replay) {
+    assertThat(replay.startEpochNanos).isEqualTo(1_700_000_000_123_456_789L);
+    assertThat(replay.endEpochNanos).isEqualTo(1_700_000_000_128_456_789L);
+    assertThat(replay.links).hasSize(2);
+    Span.Link producer = replay.links.get(0);
+    assertThat(HexFormat.of().formatHex(producer.getTraceId().toByteArray()))
+        .isEqualTo("0af7651916cd43dd8448eb211c80319c");
+    assertThat(HexFormat.of().formatHex(producer.getSpanId().toByteArray())).isEqualTo("b7ad6b7169203331");
+    assertThat(producer.getTraceState()).isEqualTo("vendor=a1");
+    assertThat(producer.getAttributes(0).getKey()).isEqualTo("link.kind");
+    assertThat(producer.getAttributes(0).getValue().getStringValue()).isEqualTo("cause");
+    assertThat(HexFormat.of().formatHex(replay.links.get(1).getSpanId().toByteArray())).isEqualTo("00000000000000aa");
+  }
+
   /** Every other kind of instrument, on /metrics and in the OTLP push; broken and slow callbacks change nothing. */
   private static void instruments(AgentJvm app, OtlpReceiver receiver) throws InterruptedException {
-    Scrape scrape = app.awaitScrape(x -> x.sum("app_batch_second_total") == 2 && x.sum("app_slow") == 1);
+    Scrape scrape = app.awaitScrape(x -> x.sum("app_batch_second_total") == 2 && x.sum("app_slow") == 1
+        && x.sum("app_jobs_done_total") == 41 && x.sum("app_sessions_active") == 3.5 && x.sum("app_pool_size") == 7);
     assertThat(scrape.sum("app_queue_depth", "queue", "orders")).as("up-down counter").isEqualTo(2);
     assertThat(bucket(scrape, "app_order_amount_bucket", 10)).as("advised buckets").isEqualTo(0);
     assertThat(bucket(scrape, "app_order_amount_bucket", 100)).isEqualTo(1);
@@ -121,8 +143,11 @@ class OtelApiIT {
     assertThat(scrape.sum("app_batch_first")).as("batch callback").isEqualTo(1);
     assertThat(scrape.find("app_broken")).as("a callback that throws gives nothing").isEmpty();
 
-    List<Metric> pushed = awaitPushed(receiver, m -> m.getName().equals("app.batch.second") && m.hasSum()
-        && m.getSum().getDataPoints(0).getAsDouble() == 2);
+    // a push after the request and after the slow callback's first run (before it, the callbacks after it had not run)
+    List<Metric> pushed = awaitPushed(receiver, metrics -> metrics.stream().map(Metric::getName)
+        .collect(Collectors.toSet()).containsAll(List.of("app.order.amount", "app.slow", "app.jobs.done",
+            "app.pool.size", "app.sessions.active", "app.batch.first", "app.batch.second")));
+    assertThat(named(pushed, "app.batch.second").getSum().getDataPoints(0).getAsDouble()).isEqualTo(2);
     Metric amount = named(pushed, "app.order.amount");
     assertThat(amount.getDescription()).isEqualTo("amount per order");
     assertThat(amount.getHistogram().getDataPoints(0).getExplicitBoundsList()).containsExactly(10.0, 100.0);
@@ -145,15 +170,15 @@ class OtelApiIT {
         .mapToDouble(s -> s.value).sum();
   }
 
-  /** The metrics of the first push in which one matches {@code ready}. */
-  private static List<Metric> awaitPushed(OtlpReceiver receiver, Predicate<Metric> ready)
+  /** The metrics of the first push that is {@code ready}. */
+  private static List<Metric> awaitPushed(OtlpReceiver receiver, Predicate<List<Metric>> ready)
       throws InterruptedException {
     long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
     while (System.nanoTime() < deadline) {
       for (ExportMetricsServiceRequest r : receiver.metrics()) {
         List<Metric> metrics = r.getResourceMetricsList().stream().flatMap(rm -> rm.getScopeMetricsList().stream())
             .flatMap(sm -> sm.getMetricsList().stream()).collect(Collectors.toList());
-        if (metrics.stream().anyMatch(ready)) {
+        if (ready.test(metrics)) {
           return metrics;
         }
       }

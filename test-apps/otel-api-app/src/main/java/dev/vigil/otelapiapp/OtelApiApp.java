@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A service instrumented by hand with the OpenTelemetry API, as its authors would without any agent. {@code /work}
@@ -40,6 +41,12 @@ public final class OtelApiApp {
       .setDescription("orders taken").build();
 
   private static final ContextKey<String> APP_KEY = ContextKey.named("app-key");
+  /** When the replayed batch started (2023-11-14T22:13:20.123456789Z), and the producer span it follows from. */
+  static final long REPLAY_START = 1_700_000_000_123_456_789L;
+  private static final SpanContext PRODUCER = SpanContext.createFromRemoteParent("0af7651916cd43dd8448eb211c80319c",
+      "b7ad6b7169203331", TraceFlags.getSampled(), TraceState.builder().put("vendor", "a1").build());
+  private static final SpanContext RETRY = SpanContext.create("0af7651916cd43dd8448eb211c80319c", "00000000000000aa",
+      TraceFlags.getDefault(), TraceState.getDefault());
 
   private final String url;
   private final String user;
@@ -79,6 +86,8 @@ public final class OtelApiApp {
       } finally {
         manual.end();
       }
+      replay();
+      out.append("traceState=").append(Span.current().getSpanContext().getTraceState().get("congo")).append('\n');
       out.append("price=").append(pricing.price(42L)).append('\n');
       try {
         pricing.audit("42");
@@ -99,6 +108,14 @@ public final class OtelApiApp {
     exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
+  }
+
+  /** A batch replayed from a queue: a span that started earlier than now and links to the spans it follows from. */
+  private static void replay() {
+    Span replay = TRACER.spanBuilder("replay").setStartTimestamp(REPLAY_START, TimeUnit.NANOSECONDS)
+        .addLink(PRODUCER, Attributes.of(AttributeKey.stringKey("link.kind"), "cause")).startSpan();
+    replay.addLink(RETRY);
+    replay.end(REPLAY_START + 5_000_000, TimeUnit.NANOSECONDS);
   }
 
   /** What any OpenTelemetry context must keep: the application's own keys, and its own span objects as stored. */

@@ -116,7 +116,7 @@ public final class OtlpReceiver implements AutoCloseable {
         Map<String, String> resource = attributes(rs.getResource().getAttributesList());
         for (ScopeSpans ss : rs.getScopeSpansList()) {
           for (Span s : ss.getSpansList()) {
-            spans.add(new ReceivedSpan(s, resource));
+            spans.add(new ReceivedSpan(s, resource, ss.getScope()));
           }
         }
       }
