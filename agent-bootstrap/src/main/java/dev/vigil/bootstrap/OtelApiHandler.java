@@ -27,8 +27,11 @@ public interface OtelApiHandler {
     return null;
   }
 
-  /** Ends what {@link #startMethodSpan} started (accepts null). */
-  default void endMethodSpan(Object handle, Throwable error) {}
+  /**
+   * Ends what {@link #startMethodSpan} started (accepts null): now, or when {@code returned}, if a
+   * {@code CompletionStage}, completes.
+   */
+  default void endMethodSpan(Object handle, Object returned, Throwable error) {}
 
   // Vigil's context, as the bridge context wraps it.
 

@@ -94,8 +94,8 @@ public final class OtelApiBridge implements OtelApiHandler {
   }
 
   @Override
-  public void endMethodSpan(Object handle, Throwable error) {
-    methodSpans.end(handle, error);
+  public void endMethodSpan(Object handle, Object returned, Throwable error) {
+    methodSpans.end(handle, returned, error);
   }
 
   @Override

@@ -95,6 +95,17 @@ class OtelApiIT {
       ReceivedSpan price = TracingIT.one(trace, "price");
       assertThat(price.parentSpanId).isEqualTo(server.spanId);
       assertThat(price.attributes).containsEntry("item.id", "42").containsEntry("pricing.currency", "EUR");
+      ReceivedSpan quote = TracingIT.one(trace, "quote");
+      assertThat(quote.parentSpanId).isEqualTo(server.spanId);
+      assertThat(quote.attributes).containsEntry("item.id", "42");
+      assertThat(quote.endEpochNanos - quote.startEpochNanos).as("ends when the future completes, 50 ms later")
+          .isGreaterThanOrEqualTo(45_000_000L);
+      ReceivedSpan reserve = TracingIT.one(trace, "reserve");
+      assertThat(reserve.status).isEqualTo(StatusCode.STATUS_CODE_ERROR);
+      assertThat(reserve.attributes).as("the stage's cause, not CompletionException")
+          .containsEntry("error.type", "java.lang.IllegalStateException");
+      assertThat(reserve.endEpochNanos - reserve.startEpochNanos).isGreaterThanOrEqualTo(15_000_000L);
+      assertThat(r.body()).contains("quote=7.50", "reserve=failed");
       ReceivedSpan audit = TracingIT.one(trace, "Pricing.audit");
       assertThat(audit.parentSpanId).isEqualTo(server.spanId);
       assertThat(audit.kind).isEqualTo(SpanKind.SPAN_KIND_CLIENT);

@@ -89,6 +89,9 @@ public final class OtelApiApp {
       replay();
       out.append("traceState=").append(Span.current().getSpanContext().getTraceState().get("congo")).append('\n');
       out.append("price=").append(pricing.price(42L)).append('\n');
+      out.append("quote=").append(pricing.quote("42").join()).append('\n');
+      out.append("reserve=").append(pricing.reserve("42").handle((v, e) -> e == null ? v : "failed")
+          .toCompletableFuture().join()).append('\n');
       try {
         pricing.audit("42");
       } catch (IllegalStateException e) {
