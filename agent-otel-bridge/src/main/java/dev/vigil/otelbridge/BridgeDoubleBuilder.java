@@ -51,7 +51,7 @@ final class BridgeDoubleBuilder implements DoubleCounterBuilder, DoubleUpDownCou
   }
 
   @Override
-  public BridgeMeasurement buildObserver() {
+  public BridgeInstrument buildObserver() {
     return spec.observer();
   }
 }

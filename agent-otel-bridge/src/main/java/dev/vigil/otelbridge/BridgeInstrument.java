@@ -9,15 +9,17 @@ import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongGauge;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.LongUpDownCounter;
+import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
+import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import io.opentelemetry.context.Context;
 
 /**
- * An application instrument of any kind (counter, up-down counter, histogram, gauge; long or double) whose values go
- * to Vigil's instrument of the same name: Vigil's side knows what {@code record} means for its kind. The
- * {@code Context} argument (exemplars) is not used.
+ * An application instrument of any kind (counter, up-down counter, histogram, gauge; long or double), or the
+ * measurement a callback records observed values into: values go to Vigil's instrument of the same name, whose side
+ * knows what a value means for its kind. The {@code Context} argument (exemplars) is not used.
  */
 final class BridgeInstrument implements LongCounter, DoubleCounter, LongUpDownCounter, DoubleUpDownCounter,
-    LongHistogram, DoubleHistogram, LongGauge, DoubleGauge {
+    LongHistogram, DoubleHistogram, LongGauge, DoubleGauge, ObservableLongMeasurement, ObservableDoubleMeasurement {
   static final BridgeInstrument NOOP = new BridgeInstrument(null);
 
   /** Null for the no-op. */

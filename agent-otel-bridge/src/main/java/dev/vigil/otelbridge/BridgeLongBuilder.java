@@ -51,7 +51,7 @@ final class BridgeLongBuilder implements LongCounterBuilder, LongUpDownCounterBu
   }
 
   @Override
-  public BridgeMeasurement buildObserver() {
+  public BridgeInstrument buildObserver() {
     return spec.observer();
   }
 }

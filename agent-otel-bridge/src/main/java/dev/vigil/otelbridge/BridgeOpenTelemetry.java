@@ -2,6 +2,7 @@ package dev.vigil.otelbridge;
 
 import dev.vigil.bootstrap.Bridge;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.logs.LoggerProvider;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerBuilder;
@@ -10,7 +11,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 
 /**
  * What {@code GlobalOpenTelemetry.get()} returns under Vigil: tracers whose spans are Vigil's, and Vigil's configured
- * propagators, and instruments exported with Vigil's metrics. Loggers stay the API's no-op default.
+ * propagators, instruments exported with Vigil's metrics, and a Logs Bridge into Vigil's log export.
  */
 public final class BridgeOpenTelemetry implements OpenTelemetry, TracerProvider {
   public static final BridgeOpenTelemetry INSTANCE = new BridgeOpenTelemetry();
@@ -27,6 +28,11 @@ public final class BridgeOpenTelemetry implements OpenTelemetry, TracerProvider 
   @Override
   public MeterProvider getMeterProvider() {
     return BridgeMeters.INSTANCE;
+  }
+
+  @Override
+  public LoggerProvider getLogsBridge() {
+    return BridgeLogs.INSTANCE;
   }
 
   @Override

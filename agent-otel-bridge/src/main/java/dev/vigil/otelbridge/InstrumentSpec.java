@@ -54,22 +54,22 @@ final class InstrumentSpec {
     bounds = b;
   }
 
-  /** The synchronous instrument, or the API's no-op when Vigil takes no more. */
+  /** The synchronous instrument, or a no-op when Vigil takes no more. */
   BridgeInstrument build() {
     Object vigil = Bridge.otelApi().instrument(kind, name, description, unit, bounds);
     return vigil == null ? BridgeInstrument.NOOP : new BridgeInstrument(new SeriesCache(vigil));
   }
 
   /** A measurement for a batch callback: values recorded in it are observed values of this instrument. */
-  BridgeMeasurement observer() {
+  BridgeInstrument observer() {
     Object vigil = Bridge.otelApi().instrument(kind | OtelApiHandler.OBSERVED, name, description, unit, null);
-    return new BridgeMeasurement(vigil == null ? null : new SeriesCache(vigil));
+    return vigil == null ? BridgeInstrument.NOOP : new BridgeInstrument(new SeriesCache(vigil));
   }
 
   /** An observed instrument whose callback Vigil runs at each collection. */
-  BridgeObservable withCallback(Consumer<? super BridgeMeasurement> callback) {
-    BridgeMeasurement m = observer();
-    if (m.series == null || callback == null) {
+  BridgeObservable withCallback(Consumer<? super BridgeInstrument> callback) {
+    BridgeInstrument m = observer();
+    if (!m.isEnabled() || callback == null) {
       return BridgeObservable.NOOP;
     }
     return new BridgeObservable(Bridge.otelApi().callback(() -> callback.accept(m)));

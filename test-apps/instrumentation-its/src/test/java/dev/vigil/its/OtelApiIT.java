@@ -10,6 +10,8 @@ import dev.vigil.its.support.Scrape;
 import dev.vigil.its.support.Services;
 import dev.vigil.its.support.TestApps;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.SeverityNumber;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
@@ -92,6 +94,7 @@ class OtelApiIT {
       assertThat(manual.traceState).as("the caller's trace state").isEqualTo("congo=t61rcWkgMzE");
       assertThat(r.body()).contains("traceState=t61rcWkgMzE");
       replay(TracingIT.one(trace, "replay"));
+      logRecord(receiver, manual);
       ReceivedSpan price = TracingIT.one(trace, "price");
       assertThat(price.parentSpanId).isEqualTo(server.spanId);
       assertThat(price.attributes).containsEntry("item.id", "42").containsEntry("pricing.currency", "EUR");
@@ -120,6 +123,25 @@ class OtelApiIT {
       assertThat(pushedCounter(receiver)).as("the app's counter in the OTLP push").isTrue();
       instruments(app, receiver);
     }
+  }
+
+  /** The record the application emitted through the Logs Bridge inside its manual span, in Vigil's OTLP log export. */
+  private static void logRecord(OtlpReceiver receiver, ReceivedSpan manual) throws InterruptedException {
+    long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      List<LogRecord> records = receiver.logs().stream().flatMap(r -> r.getResourceLogsList().stream())
+          .flatMap(rl -> rl.getScopeLogsList().stream()).flatMap(sl -> sl.getLogRecordsList().stream())
+          .filter(l -> l.getBody().getStringValue().equals("order 42 is late")).collect(Collectors.toList());
+      if (!records.isEmpty()) {
+        LogRecord record = records.get(0);
+        assertThat(record.getSeverityNumber()).isEqualTo(SeverityNumber.SEVERITY_NUMBER_WARN);
+        assertThat(HexFormat.of().formatHex(record.getTraceId().toByteArray())).isEqualTo(TRACE_ID);
+        assertThat(HexFormat.of().formatHex(record.getSpanId().toByteArray())).isEqualTo(manual.spanId);
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the Logs Bridge record was not exported; received " + receiver.logRecords());
   }
 
   /** A span with an explicit start and end time and two links (on the builder, and added to the span). */

@@ -6,6 +6,7 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -78,6 +79,8 @@ public final class OtelApiApp {
       try (Scope scope = manual.makeCurrent()) {
         out.append("rows=").append(query()).append('\n');
         manual.setAttribute("app.orders.loaded", 1L);
+        GlobalOpenTelemetry.get().getLogsBridge().get("otel-api-app").logRecordBuilder().setSeverity(Severity.WARN)
+            .setBody("order 42 is late").emit();
         Map<String, String> headers = new HashMap<>();
         GlobalOpenTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers,
             (carrier, key, value) -> carrier.put(key, value));
