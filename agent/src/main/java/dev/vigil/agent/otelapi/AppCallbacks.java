@@ -1,6 +1,7 @@
 package dev.vigil.agent.otelapi;
 
 import dev.vigil.agent.logging.AgentLog;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -11,21 +12,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The application's metric callbacks, run before each collection (scrape or OTLP push). They run on one daemon
- * thread of their own, made when the first is registered, so a collection waits for them at most {@link #DEADLINE_MS}:
- * a callback that blocks leaves its instruments at their last values while it runs (no second run starts), one that
- * throws is logged once and the others still run.
+ * The application's metric callbacks, run before each collection (scrape or OTLP push). They run on a daemon thread
+ * of their own, made when the first is registered, so a collection waits for them at most {@link #DEADLINE_MS}. One
+ * that throws is logged once and the others still run. One that blocks past the deadline is set aside (skipped until
+ * it returns) and the next collection runs the others on a fresh thread, leaving the blocked one behind; at most
+ * {@link #MAX_STUCK_THREADS} are left behind at once, past that the instruments keep their last values.
  */
 final class AppCallbacks {
   static final int MAX_CALLBACKS = 200;
   static final long DEADLINE_MS = 1000;
+  static final int MAX_STUCK_THREADS = 2;
 
   private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+  /** Callbacks that overran the deadline, by the generation of the thread left behind in them. */
+  private final Map<Runnable, Integer> stuck = new ConcurrentHashMap<>();
   private volatile long running;
   private volatile long completed;
+  /** Which thread's runs count: a thread left behind stops after its blocked callback returns. */
+  private volatile int generation;
+  private volatile Runnable inProgress;
   private ExecutorService executor;
   private Future<?> current;
   private long currentStartNanos;
+  private int stuckThreads;
 
   /** Registers {@code callback}; the handle removes it. Null past {@link #MAX_CALLBACKS}. */
   AutoCloseable register(Runnable callback) {
@@ -58,12 +67,17 @@ final class AppCallbacks {
     long waitNanos;
     synchronized (this) {
       long now = System.nanoTime();
+      long deadline = TimeUnit.MILLISECONDS.toNanos(DEADLINE_MS);
+      if (current != null && !current.isDone() && now - currentStartNanos > deadline) {
+        leaveBehind();
+      }
       if (current == null || current.isDone()) {
-        current = executor().submit(this::runOnce);
+        int g = generation;
+        current = executor().submit(() -> runOnce(g));
         currentStartNanos = now;
       }
       run = current;
-      waitNanos = currentStartNanos + TimeUnit.MILLISECONDS.toNanos(DEADLINE_MS) - now;
+      waitNanos = currentStartNanos + deadline - now;
     }
     try {
       if (waitNanos > 0) {
@@ -71,7 +85,7 @@ final class AppCallbacks {
       }
     } catch (TimeoutException e) {
       AgentLog.once(AgentLog.Level.WARN, "otel-api-callback-slow", "an OpenTelemetry metric callback of the "
-          + "application took more than " + DEADLINE_MS + " ms; its instruments keep their last values", null);
+          + "application took more than " + DEADLINE_MS + " ms; it is skipped until it returns", null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
@@ -79,10 +93,31 @@ final class AppCallbacks {
     }
   }
 
-  private void runOnce() {
+  /** Sets the blocked callback aside and drops its thread, unless too many are left behind already. */
+  private void leaveBehind() {
+    Runnable culprit = inProgress;
+    if (culprit == null || stuckThreads >= MAX_STUCK_THREADS) {
+      return;
+    }
+    stuck.put(culprit, generation);
+    stuckThreads++;
+    generation++;
+    executor.shutdown(); // its thread ends once the callback returns
+    executor = null;
+    current = null;
+  }
+
+  private void runOnce(int g) {
     long number = running + 1;
     running = number;
     for (Runnable callback : callbacks) {
+      if (g != generation) {
+        break; // left behind: the callback it was blocked in has returned
+      }
+      if (stuck.containsKey(callback)) {
+        continue;
+      }
+      inProgress = callback;
       try {
         callback.run();
       } catch (Throwable t) {
@@ -90,7 +125,15 @@ final class AppCallbacks {
             + "application threw; the others still run", t);
       }
     }
-    completed = number;
+    if (g == generation) {
+      inProgress = null;
+      completed = number;
+    } else {
+      stuck.values().removeIf(v -> v == g);
+      synchronized (this) {
+        stuckThreads--;
+      }
+    }
   }
 
   private ExecutorService executor() {
