@@ -33,7 +33,10 @@ import org.junit.jupiter.api.Test;
  * An application instrumented by hand with the OpenTelemetry API (test-apps/otel-api-app) joins Vigil's trace: its
  * manual span, its {@code @WithSpan} method and the attribute it sets on the current span sit in Vigil's server span's
  * trace, Vigil's JDBC span is a child of its manual span, and the caller's baggage reaches {@code Baggage.current()};
- * with the current API and with one about two years older. Without Vigil the same application runs on the no-op API.
+ * its spans keep their tracer's scope, explicit times, links and the caller's trace state; its async {@code @WithSpan}
+ * methods end on completion; every kind of instrument it records with is on /metrics and in the OTLP push; its Logs
+ * Bridge record is in the OTLP log export; with the current API and with one about two years older. Without Vigil the
+ * same application runs on the no-op API.
  */
 class OtelApiIT {
   private static final String MODULE = "otel-api-app";
