@@ -46,10 +46,10 @@ public final class NettyEventLoopModule implements InstrumentationModule, TypeIn
 
   @Override
   public String adviceClass() {
-    return CreatedAdvice.class.getName();
+    return GroupConstructorAdvice.class.getName();
   }
 
-  public static final class CreatedAdvice {
+  public static final class GroupConstructorAdvice {
     // No onThrowable: ByteBuddy cannot catch around a constructor.
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object group) {
