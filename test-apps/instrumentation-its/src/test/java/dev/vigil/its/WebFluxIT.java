@@ -90,7 +90,7 @@ class WebFluxIT {
   private static java.net.http.HttpResponse<String> get(AgentJvm app, String url, String... headers)
       throws Exception {
     try {
-      return Http.get(url, headers);
+      return Http.getOnNewConnection(url, headers);
     } catch (IllegalStateException e) {
       Process jcmd = new ProcessBuilder(System.getProperty("java.home") + "/bin/jcmd", Long.toString(app.process().pid()),
           "Thread.print").redirectErrorStream(true).start();
