@@ -49,6 +49,9 @@ class UiBrowserIT {
     Browser.require();
     try (OtlpReceiver otlp = OtlpReceiver.start();
         AgentJvm shop = AgentJvm.builderForJar(shopJar()).sysProp("shop.port", "0").sysProp("shop.db.pool", "1")
+            // each borrowed connection held 2 ms, as by a slow database: the storm below queues for the one connection
+            // even on a CPU-starved machine, where H2's microsecond queries alone left the pool idle at most instants
+            .sysProp("shop.db.latency", "2")
             .sysProp("vigil.profiler.continuous", "true").sysProp("vigil.profiler.continuous.window", "10s")
             .sysProp("vigil.profiler.continuous.interval", "5ms")
             .sysProp("vigil.jmx.delay", "1s").sysProp("vigil.ui.trace_url", TRACE_URL)

@@ -19,6 +19,11 @@ public final class ShopConfig {
    * slows {@code GET /products/{id}} only): a regressed build, for the canary comparison's tests.
    */
   public final java.util.Map<String, Long> delays = delays(System.getProperty("shop.delay", ""));
+  /**
+   * Milliseconds each borrowed connection is held before use ({@code -Dshop.db.latency=5}), as a slow database holds
+   * it: with a small pool, requests queue for connections whatever the CPU does.
+   */
+  public final int dbLatencyMillis = intProperty("shop.db.latency", 0, 0, 10_000);
 
   private ShopConfig(String host, int port, int workerThreads, Db db, String jdbcUrl, String dbUser, String dbPassword,
       int poolSize) {

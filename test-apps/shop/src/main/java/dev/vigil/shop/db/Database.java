@@ -9,9 +9,11 @@ import java.sql.SQLException;
 /** The connection pool (HikariCP), with the schema created and seeded before the first request. */
 public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
+  private final int latencyMillis;
 
-  private Database(HikariDataSource pool) {
+  private Database(HikariDataSource pool, int latencyMillis) {
     this.pool = pool;
+    this.latencyMillis = latencyMillis;
   }
 
   public static Database open(ShopConfig config) throws SQLException {
@@ -29,11 +31,19 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw e;
     }
-    return new Database(pool);
+    return new Database(pool, config.dbLatencyMillis);
   }
 
   public Connection connection() throws SQLException {
-    return pool.getConnection();
+    Connection c = pool.getConnection();
+    if (latencyMillis > 0) {
+      try {
+        Thread.sleep(latencyMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return c;
   }
 
   @Override
