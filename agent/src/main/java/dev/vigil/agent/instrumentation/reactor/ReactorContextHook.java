@@ -3,6 +3,7 @@ package dev.vigil.agent.instrumentation.reactor;
 import dev.vigil.bootstrap.AdviceErrors;
 import dev.vigil.bootstrap.Bridge;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -23,17 +24,23 @@ public final class ReactorContextHook implements Runnable {
 
   @Override
   public void run() {
-    Hooks.onEachOperator(KEY, Operators.liftPublisher(new Lifter()));
+    Lifter lifter = new Lifter();
+    Hooks.onEachOperator(KEY, Operators.liftPublisher(lifter, lifter));
   }
 
-  /** Wraps a subscriber in the context current at its subscription, when there is one. */
-  static final class Lifter
-      implements BiFunction<Publisher, CoreSubscriber<? super Object>, CoreSubscriber<? super Object>> {
+  /**
+   * Wraps a subscriber in the context current at its subscription, when there is one. Scalars (just, empty, error:
+   * delivered at once, on the subscribing thread) are not lifted at all, so their assembly costs nothing more.
+   */
+  static final class Lifter implements Predicate<Publisher>,
+      BiFunction<Publisher, CoreSubscriber<? super Object>, CoreSubscriber<? super Object>> {
+    @Override
+    public boolean test(Publisher publisher) {
+      return !(publisher instanceof Fuseable.ScalarCallable);
+    }
+
     @Override
     public CoreSubscriber<? super Object> apply(Publisher publisher, CoreSubscriber<? super Object> actual) {
-      if (publisher instanceof Fuseable.ScalarCallable) {
-        return actual; // just, empty, error: delivered at once, on the subscribing thread
-      }
       Object context = capture();
       return context == null ? actual : new ContextSubscriber<>(actual, context);
     }

@@ -99,8 +99,12 @@ class ReactorContextHookTest {
     assertThat(lifter.apply(Mono.never(), subscriber)).isSameAs(subscriber);
     try (Scope ignored = Context.root().with(REQUEST, "r4").makeCurrent()) {
       assertThat(lifter.apply(Mono.never(), subscriber)).isInstanceOf(ReactorContextHook.ContextSubscriber.class);
-      assertThat(lifter.apply(Mono.just(1), subscriber)).as("a scalar is delivered at once").isSameAs(subscriber);
     }
+    assertThat(lifter.test(Mono.just(1))).as("a scalar is delivered at once").isFalse();
+    assertThat(lifter.test(Mono.never())).isTrue();
+    new ReactorContextHook().run();
+    assertThat(Mono.just(1).getClass().getSimpleName()).as("not lifted").isEqualTo("MonoJust");
+    assertThat(Mono.just(1).map(i -> i).getClass().getSimpleName()).contains("Lift");
   }
 
   @Test
