@@ -43,7 +43,7 @@ class AgentJarIT {
       "dev/vigil/agent/instrumentation/kafka/KafkaSendTracing", "org/apache/kafka/",
       "dev/vigil/agent/instrumentation/kafka/KafkaConsumeTracing", "org/apache/kafka/",
       "dev/vigil/agent/instrumentation/netty/server/NettyServerHandler", "io/netty/",
-      "dev/vigil/agent/instrumentation/reactor/ReactorContextHook", "reactor/core/,org/reactivestreams/");
+      "dev/vigil/agent/instrumentation/reactor/ReactorContextHook", "reactor/core/,reactor/util/,org/reactivestreams/");
   /** Never from advice: the agent's own classes and what it bundles (not visible from the application's loaders). */
   private static final List<String> FORBIDDEN = List.of("dev/vigil/agent/", "dev/vigil/exporter/", "dev/vigil/shaded/",
       "net/bytebuddy/", "org/HdrHistogram/", "org/jctools/", "com/fasterxml/jackson/", "io/opentelemetry/");

@@ -31,7 +31,7 @@ public final class HooksInstrumentation implements TypeInstrumentation {
   }
 
   public static final class InitAdvice {
-    @Advice.OnMethodExit(suppress = Throwable.class)
+    @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
     public static void exit() {
       Object hook = Bridge.helpers().create(Hooks.class,
           "dev.vigil.agent.instrumentation.reactor.ReactorContextHook");
