@@ -39,13 +39,15 @@ class WebFluxIT {
             .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint()).env("OTEL_SERVICE_NAME", module)
             .env("OTEL_BSP_SCHEDULE_DELAY", "100").start()) {
       String base = "http://127.0.0.1:" + app.awaitReady();
+      // first, on a new connection: Reactor Netty may hold a keep-alive request that arrives before the previous
+      // response's write completed and dispatch it later, outside the read where the server's context is current
+      assertThat(get(app, base + "/owners/2/remote").body()).isEqualTo("owner 2 has tom");
       assertThat(get(app, base + "/owners/7").body()).isEqualTo("owner 7");
       assertThat(get(app, base + "/owners/7").statusCode()).isEqualTo(200);
       assertThat(get(app, base + "/owners/1/pet", "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01").body())
           .isEqualTo("rex");
       assertThat(get(app, base + "/pets/felix").body()).isEqualTo("pet felix");
       assertThat(get(app, base + "/pets/2/db").body()).isEqualTo("tom");
-      assertThat(get(app, base + "/owners/2/remote").body()).isEqualTo("owner 2 has tom");
       assertThat(get(app, base + "/fail").statusCode()).isEqualTo(500);
       assertThat(get(app, base + "/throw").statusCode()).isEqualTo(500);
       assertThat(get(app, base + "/nothing/123").statusCode()).isEqualTo(404);

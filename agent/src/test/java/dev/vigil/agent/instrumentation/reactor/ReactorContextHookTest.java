@@ -108,6 +108,19 @@ class ReactorContextHookTest {
   }
 
   @Test
+  void hopsAcrossSchedulersNeverLoseASignal() {
+    try (Scope ignored = Context.root().with(REQUEST, "r6").makeCurrent()) {
+      for (int i = 0; i < 2000; i++) {
+        int n = i;
+        assertThat(Mono.fromCallable(() -> n).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+            .flatMap(x -> Mono.just(x + ":" + Context.current().get(REQUEST)))
+            .publishOn(reactor.core.scheduler.Schedulers.parallel()).map(x -> x)
+            .block(Duration.ofSeconds(5))).isEqualTo(n + ":r6");
+      }
+    }
+  }
+
+  @Test
   void fusedChainsStillWork() {
     try (Scope ignored = Context.root().with(REQUEST, "r5").makeCurrent()) {
       assertThat(Flux.range(1, 5).map(i -> i * 2).filter(i -> i > 2).reduce(Integer::sum)
