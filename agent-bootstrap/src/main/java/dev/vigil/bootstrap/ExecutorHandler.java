@@ -5,10 +5,11 @@ package dev.vigil.bootstrap;
  * Implemented by the agent; the no-op hands every task back unchanged.
  */
 public interface ExecutorHandler {
-  /** A JDK pool or a pool of a server (Jetty, Tomcat, XNIO), for {@link #observe}. */
+  /** A JDK pool or a pool of a server (Jetty, Tomcat, XNIO) or a Netty event loop group, for {@link #observe}. */
   int KIND_JETTY = 1;
   int KIND_TOMCAT = 2;
   int KIND_XNIO = 3;
+  int KIND_NETTY = 4;
   /** For {@link #wrap}: a ForkJoinTask is not wrapped (submit hands it back to the caller) but remembered. */
   long KEEP_FORK_JOIN_TASK = Long.MIN_VALUE;
 

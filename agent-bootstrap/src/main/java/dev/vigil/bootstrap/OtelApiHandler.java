@@ -27,8 +27,11 @@ public interface OtelApiHandler {
     return null;
   }
 
-  /** Ends what {@link #startMethodSpan} started (accepts null). */
-  default void endMethodSpan(Object handle, Throwable error) {}
+  /**
+   * Ends what {@link #startMethodSpan} started (accepts null): now, or when {@code returned}, if a
+   * {@code CompletionStage}, completes.
+   */
+  default void endMethodSpan(Object handle, Object returned, Throwable error) {}
 
   // Vigil's context, as the bridge context wraps it.
 
@@ -54,8 +57,12 @@ public interface OtelApiHandler {
     return context;
   }
 
-  /** {@code context} with a span known only by its ids (a span the application made itself, e.g. extracted). */
-  default Object withSpanContext(Object context, String traceId, String spanId, boolean sampled, boolean remote) {
+  /**
+   * {@code context} with a span known only by its ids (a span the application made itself, e.g. extracted);
+   * {@code traceState} in its W3C form ({@code k=v,k2=v2}), "" for none.
+   */
+  default Object withSpanContext(Object context, String traceId, String spanId, boolean sampled, boolean remote,
+      String traceState) {
     return context;
   }
 
@@ -79,12 +86,24 @@ public interface OtelApiHandler {
 
   // Spans.
 
-  /** A span child of the span in {@code parent} (null: no parent); kind by ordinal; null when traces are off. */
-  default Object startSpan(Object parent, String name, int kind) {
+  /** The scope of an application tracer's spans (bounded: null past a cap, Vigil's scope then). */
+  default Object tracerScope(String name, String version) {
     return null;
   }
 
-  /** trace id, span id (hex) and "1"/"0" for sampled. */
+  /**
+   * A span child of the span in {@code parent} (null: no parent); kind by ordinal; {@code startEpochNanos} 0: now;
+   * {@code scope} from {@link #tracerScope} or null; null when traces are off.
+   */
+  default Object startSpan(Object parent, String name, int kind, long startEpochNanos, Object scope) {
+    return null;
+  }
+
+  /** Links {@code span} to another span (ids in hex, trace state W3C form), bounded by the span limits. */
+  default void addLink(Object span, String traceId, String spanId, boolean sampled, boolean remote,
+      String traceState, Object[] attributes) {}
+
+  /** trace id, span id (hex), "1"/"0" for sampled, "1"/"0" for remote, and the trace state (W3C form, "" for none). */
   default String[] ids(Object span) {
     return null;
   }
@@ -109,15 +128,39 @@ public interface OtelApiHandler {
   /** {@code epochNanos} 0: now. */
   default void end(Object span, long epochNanos) {}
 
-  // The application's counters, exported with Vigil's metrics.
+  // The application's instruments, exported with Vigil's metrics.
 
-  /** A counter named {@code name} (OpenTelemetry name), or null when no more are taken (the app's no-op then). */
-  default Object counter(String name, String description, String unit) {
+  int COUNTER = 0;
+  int UP_DOWN_COUNTER = 1;
+  int HISTOGRAM = 2;
+  int GAUGE = 3;
+  /** Added to a kind: the instrument is observed by callbacks, its values replaced at each collection. */
+  int OBSERVED = 4;
+
+  /**
+   * An instrument named {@code name} (OpenTelemetry name) of {@code kind} (a constant above, plus {@link #OBSERVED}),
+   * {@code bounds} the histogram's bucket boundaries (null: the default ones); null when no more are taken or the
+   * name is taken by another kind (the app's no-op then).
+   */
+  default Object instrument(int kind, String name, String description, String unit, double[] bounds) {
     return null;
   }
 
-  /** Adds {@code value} (negative: ignored) to the series of {@code attributes} (key, value, ...; may be null). */
-  default void add(Object counter, double value, Object[] attributes) {}
+  /**
+   * The series of {@code instrument} for {@code attributes} (key, value, ...; may be null), made on first use or
+   * folded past the instrument's cap; null when there is none. The bridge keeps it per attribute set.
+   */
+  default Object series(Object instrument, Object[] attributes) {
+    return null;
+  }
+
+  /** Adds (counters), records (histograms) or sets (gauges, observed instruments) {@code value} in a series. */
+  default void record(Object series, double value) {}
+
+  /** Runs {@code callback} at each collection of metrics, bounded in time; close the handle to stop; null: refused. */
+  default AutoCloseable callback(Runnable callback) {
+    return null;
+  }
 
   // Propagation through Vigil's configured propagators.
 

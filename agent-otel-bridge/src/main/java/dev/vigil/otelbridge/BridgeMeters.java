@@ -1,6 +1,8 @@
 package dev.vigil.otelbridge;
 
-import io.opentelemetry.api.metrics.DoubleCounterBuilder;
+import dev.vigil.bootstrap.Bridge;
+import dev.vigil.bootstrap.OtelApiHandler;
+import io.opentelemetry.api.metrics.BatchCallback;
 import io.opentelemetry.api.metrics.DoubleGaugeBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.LongCounterBuilder;
@@ -8,14 +10,14 @@ import io.opentelemetry.api.metrics.LongUpDownCounterBuilder;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterBuilder;
 import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.metrics.ObservableMeasurement;
 
 /**
- * The application's meters under Vigil: counters (long and double) are exported with Vigil's metrics; up-down
- * counters, histograms and gauges stay the API's no-ops.
+ * The application's meters under Vigil: every instrument (counters, up-down counters, histograms, gauges; long and
+ * double, synchronous or observed by callbacks) is exported with Vigil's metrics. One meter: the scope is not kept.
  */
 final class BridgeMeters implements MeterProvider, Meter {
   static final BridgeMeters INSTANCE = new BridgeMeters();
-  private static final Meter NOOP = MeterProvider.noop().get("vigil");
 
   private BridgeMeters() {}
 
@@ -41,29 +43,28 @@ final class BridgeMeters implements MeterProvider, Meter {
 
   @Override
   public LongCounterBuilder counterBuilder(String name) {
-    return new BridgeCounter.Builder(name);
+    return new BridgeLongBuilder(new InstrumentSpec(OtelApiHandler.COUNTER, name));
   }
 
   @Override
   public LongUpDownCounterBuilder upDownCounterBuilder(String name) {
-    return NOOP.upDownCounterBuilder(name);
+    return new BridgeLongBuilder(new InstrumentSpec(OtelApiHandler.UP_DOWN_COUNTER, name));
   }
 
   @Override
   public DoubleHistogramBuilder histogramBuilder(String name) {
-    return NOOP.histogramBuilder(name);
+    return new BridgeDoubleBuilder(new InstrumentSpec(OtelApiHandler.HISTOGRAM, name));
   }
 
   @Override
   public DoubleGaugeBuilder gaugeBuilder(String name) {
-    return NOOP.gaugeBuilder(name);
+    return new BridgeDoubleBuilder(new InstrumentSpec(OtelApiHandler.GAUGE, name));
   }
 
-  static DoubleCounterBuilder noopDoubles(String name) {
-    return NOOP.counterBuilder(name).ofDoubles();
-  }
-
-  static Meter noop() {
-    return NOOP;
+  /** Runs {@code callback} at each collection; the measurements were made by the builders' {@code buildObserver}. */
+  @Override
+  public BatchCallback batchCallback(Runnable callback, ObservableMeasurement observableMeasurement,
+      ObservableMeasurement... additionalMeasurements) {
+    return callback == null ? BridgeObservable.NOOP : new BridgeObservable(Bridge.otelApi().callback(callback));
   }
 }

@@ -26,7 +26,8 @@ final class BridgeSpan implements Span {
       return h.withSpan(context, ((BridgeSpan) span).vigil);
     }
     SpanContext c = span == null ? SpanContext.getInvalid() : span.getSpanContext();
-    return h.withSpanContext(context, c.getTraceId(), c.getSpanId(), c.isSampled(), c.isRemote());
+    return h.withSpanContext(context, c.getTraceId(), c.getSpanId(), c.isSampled(), c.isRemote(),
+        TraceStates.format(c.getTraceState()));
   }
 
   @Override
@@ -47,6 +48,24 @@ final class BridgeSpan implements Span {
   public Span addEvent(String name, Attributes attributes, long timestamp, TimeUnit unit) {
     Bridge.otelApi().addEvent(vigil, name, flat(attributes), unit == null ? 0 : unit.toNanos(timestamp));
     return this;
+  }
+
+  @Override
+  public Span addLink(SpanContext spanContext) {
+    return addLink(spanContext, Attributes.empty());
+  }
+
+  @Override
+  public Span addLink(SpanContext spanContext, Attributes attributes) {
+    link(Bridge.otelApi(), vigil, spanContext, attributes);
+    return this;
+  }
+
+  static void link(OtelApiHandler h, Object vigil, SpanContext c, Attributes attributes) {
+    if (c != null && c.isValid()) {
+      h.addLink(vigil, c.getTraceId(), c.getSpanId(), c.isSampled(), c.isRemote(), TraceStates.format(c.getTraceState()),
+          flat(attributes));
+    }
   }
 
   @Override
@@ -88,8 +107,9 @@ final class BridgeSpan implements Span {
         return SpanContext.getInvalid();
       }
       TraceFlags flags = "1".equals(ids[2]) ? TraceFlags.getSampled() : TraceFlags.getDefault();
-      c = "1".equals(ids[3]) ? SpanContext.createFromRemoteParent(ids[0], ids[1], flags, TraceState.getDefault())
-          : SpanContext.create(ids[0], ids[1], flags, TraceState.getDefault());
+      TraceState state = TraceStates.parse(ids.length > 4 ? ids[4] : null);
+      c = "1".equals(ids[3]) ? SpanContext.createFromRemoteParent(ids[0], ids[1], flags, state)
+          : SpanContext.create(ids[0], ids[1], flags, state);
       spanContext = c;
     }
     return c;

@@ -14,18 +14,24 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds one of Vigil's spans for the application. Links and an explicit start time are not kept: Vigil's spans
- * start when they are started.
+ * Builds one of Vigil's spans for the application: parent, kind, attributes, links (at most {@link #MAX_LINKS}
+ * held here; the span limits apply on Vigil's side), an explicit start time, in the scope of its tracer.
  */
 final class BridgeSpanBuilder implements SpanBuilder {
+  static final int MAX_LINKS = 1024;
+
   private final String name;
+  private final Object scope;
   private Context parent;
   private boolean noParent;
   private SpanKind kind = SpanKind.INTERNAL;
   private List<Object> attributes;
+  private List<Object> links;
+  private long startEpochNanos;
 
-  BridgeSpanBuilder(String name) {
+  BridgeSpanBuilder(String name, Object scope) {
     this.name = name;
+    this.scope = scope;
   }
 
   @Override
@@ -44,11 +50,20 @@ final class BridgeSpanBuilder implements SpanBuilder {
 
   @Override
   public SpanBuilder addLink(SpanContext spanContext) {
-    return this;
+    return addLink(spanContext, Attributes.empty());
   }
 
   @Override
   public SpanBuilder addLink(SpanContext spanContext, Attributes attributes) {
+    if (spanContext != null && spanContext.isValid()) {
+      if (links == null) {
+        links = new ArrayList<>(2);
+      }
+      if (links.size() < 2 * MAX_LINKS) {
+        links.add(spanContext);
+        links.add(attributes);
+      }
+    }
     return this;
   }
 
@@ -87,6 +102,9 @@ final class BridgeSpanBuilder implements SpanBuilder {
 
   @Override
   public SpanBuilder setStartTimestamp(long startTimestamp, TimeUnit unit) {
+    if (unit != null && startTimestamp > 0) {
+      startEpochNanos = unit.toNanos(startTimestamp);
+    }
     return this;
   }
 
@@ -94,13 +112,18 @@ final class BridgeSpanBuilder implements SpanBuilder {
   public Span startSpan() {
     OtelApiHandler h = Bridge.otelApi();
     Object parentContext = noParent ? null : parent == null ? h.currentContext() : BridgeContext.vigilOf(parent);
-    Object span = h.startSpan(parentContext, name == null ? "" : name, kind.ordinal());
+    Object span = h.startSpan(parentContext, name == null ? "" : name, kind.ordinal(), startEpochNanos, scope);
     if (span == null) {
       return Span.getInvalid();
     }
     if (attributes != null) {
       for (int i = 0; i < attributes.size(); i += 2) {
         h.setAttribute(span, (String) attributes.get(i), attributes.get(i + 1));
+      }
+    }
+    if (links != null) {
+      for (int i = 0; i < links.size(); i += 2) {
+        BridgeSpan.link(h, span, (SpanContext) links.get(i), (Attributes) links.get(i + 1));
       }
     }
     return new BridgeSpan(span);

@@ -124,8 +124,10 @@ public final class ConfigKeys {
       "false turns off one instrumentation. Names: jdk-httpserver, servlet-javax, servlet-jakarta, spring-webmvc,"
           + " netty-http-server, spring-webflux, jaxrs-jersey, jaxrs-resteasy,"
           + " tomcat-request, jetty-request, undertow-request, jdbc,"
-          + " hikaricp, executors, jetty-threadpool, tomcat-executor, xnio-worker, http-url-connection, jdk-httpclient,"
-          + " apache-httpclient5, apache-httpclient4, okhttp, netty-client, reactor-netty, reactor, logback, log4j2, jedis,"
+          + " hikaricp, executors, jetty-threadpool, tomcat-executor, xnio-worker, netty-event-loops,"
+          + " http-url-connection, jdk-httpclient,"
+          + " apache-httpclient5, apache-httpclient4, okhttp, netty-client, reactor-netty, reactor, logback, log4j2,"
+          + " jedis,"
           + " lettuce, dbcp2, grpc, rabbitmq, kafka, opentelemetry-api, opentelemetry-annotations.");
   public static final ConfigKey LOG_FORMAT = key("vigil.log.format", STRING, "text",
       "Format of the agent's own log lines: text ([vigil] LEVEL message) or json (one JSON object per line).");

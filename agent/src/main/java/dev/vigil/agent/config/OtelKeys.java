@@ -95,11 +95,11 @@ public final class OtelKeys {
   public static final OtelKey SPAN_EVENT_COUNT_LIMIT = key("otel.span.event.count.limit", INT, "128", "traces",
       "Most events (exceptions included) per span.");
   public static final OtelKey SPAN_LINK_COUNT_LIMIT = key("otel.span.link.count.limit", INT, "128", "traces",
-      "Most links per span. Vigil's spans carry no links, so this limits nothing today.");
+      "Most links per span (links the application adds through the OpenTelemetry API); more are counted as dropped.");
   public static final OtelKey EVENT_ATTRIBUTE_COUNT_LIMIT = key("otel.event.attribute.count.limit", INT, "", "traces",
       "Most attributes per span event (default: the general limit).");
   public static final OtelKey LINK_ATTRIBUTE_COUNT_LIMIT = key("otel.link.attribute.count.limit", INT, "", "traces",
-      "Most attributes per span link (default: the general limit). Nothing to limit today.");
+      "Most attributes per span link (default: the general limit).");
   public static final OtelKey LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT = key(
       "otel.logrecord.attribute.value.length.limit", INT, "", "logs",
       "Longest string attribute value of a log record (default: the general limit).");

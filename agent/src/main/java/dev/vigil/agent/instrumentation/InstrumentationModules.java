@@ -5,6 +5,7 @@ import dev.vigil.agent.instrumentation.apachehttpclient5.ApacheHttpClient5Module
 import dev.vigil.agent.instrumentation.executors.ExecutorsModule;
 import dev.vigil.agent.instrumentation.dbcp2.Dbcp2Module;
 import dev.vigil.agent.instrumentation.grpc.GrpcModule;
+import dev.vigil.agent.instrumentation.netty.eventloop.NettyEventLoopModule;
 import dev.vigil.agent.instrumentation.netty.server.NettyHttpServerModule;
 import dev.vigil.agent.instrumentation.spring.webflux.SpringWebFluxModule;
 import dev.vigil.agent.instrumentation.hikaricp.HikariCpModule;
@@ -60,6 +61,7 @@ public final class InstrumentationModules {
         new JettyThreadPoolModule(),
         new TomcatExecutorModule(),
         new XnioWorkerModule(),
+        new NettyEventLoopModule(),
         new HttpUrlConnectionModule(),
         new JdkHttpClientModule(),
         new ApacheHttpClient5Module(),

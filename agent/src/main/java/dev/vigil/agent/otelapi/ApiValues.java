@@ -4,6 +4,8 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.TraceStateBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,5 +67,27 @@ final class ApiValues {
       }
     }
     return b.build();
+  }
+
+  /** A trace state from its W3C form ({@code k=v,k2=v2}); entries the builder refuses are left out. */
+  static TraceState traceState(String w3c) {
+    if (w3c == null || w3c.isEmpty()) {
+      return TraceState.getDefault();
+    }
+    TraceStateBuilder b = TraceState.builder();
+    String[] members = w3c.split(",");
+    for (int i = members.length - 1; i >= 0; i--) { // the builder puts each new entry first
+      int eq = members[i].indexOf('=');
+      if (eq > 0) {
+        b.put(members[i].substring(0, eq).trim(), members[i].substring(eq + 1).trim());
+      }
+    }
+    return b.build();
+  }
+
+  static String w3c(TraceState state) {
+    StringBuilder s = new StringBuilder();
+    state.forEach((key, value) -> (s.length() == 0 ? s : s.append(',')).append(key).append('=').append(value));
+    return s.toString();
   }
 }

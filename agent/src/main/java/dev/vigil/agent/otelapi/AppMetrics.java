@@ -1,133 +1,88 @@
 package dev.vigil.agent.otelapi;
 
 import dev.vigil.agent.logging.AgentLog;
+import dev.vigil.bootstrap.OtelApiHandler;
 import dev.vigil.exporter.model.Labels;
 import dev.vigil.exporter.model.MetricFamily;
 import dev.vigil.exporter.model.MetricProducer;
 import dev.vigil.exporter.model.Point;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.DoubleAdder;
 
 /**
- * The application's own OpenTelemetry counters, exported beside Vigil's metrics (/metrics and the OTLP push). Bounded:
- * at most {@link #MAX_COUNTERS} counters, and {@link #MAX_SERIES} attribute sets per counter; past it, new sets add to
- * one series whose every label is {@code _other}.
+ * The application's own OpenTelemetry instruments, exported beside Vigil's metrics (/metrics and the OTLP push) under
+ * their OpenTelemetry names and units. Bounded: at most {@link #MAX_INSTRUMENTS} instruments, {@link AppSeries} per
+ * instrument, {@link AppCallbacks} for the observed ones (run before each collection, with a deadline).
  */
 public final class AppMetrics implements MetricProducer {
-  static final int MAX_COUNTERS = 200;
-  static final int MAX_SERIES = 500;
-  private static final String OTHER = "_other";
+  static final int MAX_INSTRUMENTS = 200;
 
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, AppInstrument> instruments = new ConcurrentHashMap<>();
+  private final AppCallbacks callbacks = new AppCallbacks();
 
-  /** The counter named {@code name} (made on first use), or null past the cap. */
-  Counter counter(String name, String description, String unit) {
+  /**
+   * The instrument named {@code name} with {@code unit} (made on first use), or null past the cap or when the name is
+   * already another kind's.
+   */
+  AppInstrument instrument(int kind, String name, String description, String unit, double[] bounds) {
     String otelName = name == null || name.isEmpty() ? "unnamed" : name;
     String otelUnit = unit == null ? "" : unit;
-    String metric = otelName + " " + otelUnit;
-    Counter c = counters.get(metric);
-    if (c == null) {
-      if (counters.size() >= MAX_COUNTERS) {
-        AgentLog.once(AgentLog.Level.WARN, "otel-api-counters", "the application made more than " + MAX_COUNTERS
-            + " OpenTelemetry counters; the others are not exported", null);
+    String id = otelName + " " + otelUnit;
+    AppInstrument i = instruments.get(id);
+    if (i == null) {
+      if (instruments.size() >= MAX_INSTRUMENTS) {
+        AgentLog.once(AgentLog.Level.WARN, "otel-api-instruments", "the application made more than "
+            + MAX_INSTRUMENTS + " OpenTelemetry instruments; the others are not exported", null);
         return null;
       }
-      c = counters.computeIfAbsent(metric, m -> new Counter(otelName, description, otelUnit));
+      i = instruments.computeIfAbsent(id, x -> make(kind, otelName, description, otelUnit, bounds));
     }
-    return c;
+    if (i.kind != kind) {
+      AgentLog.once(AgentLog.Level.WARN, "otel-api-instrument-kind", "the application made OpenTelemetry instrument "
+          + otelName + " twice, of two kinds; only the first is exported", null);
+      return null;
+    }
+    return i;
+  }
+
+  /** Runs {@code callback} before each collection; null past the cap. */
+  AutoCloseable callback(Runnable callback) {
+    return callbacks.register(callback);
+  }
+
+  private AppInstrument make(int kind, String name, String description, String unit, double[] bounds) {
+    switch (kind) {
+      case OtelApiHandler.COUNTER:
+        return new AppSum(kind, name, description, unit, true);
+      case OtelApiHandler.UP_DOWN_COUNTER:
+        return new AppSum(kind, name, description, unit, false);
+      case OtelApiHandler.HISTOGRAM:
+        return new AppHistogram(kind, name, description, unit, bounds);
+      case OtelApiHandler.GAUGE:
+        return new AppGauge(kind, name, description, unit, MetricFamily.Type.GAUGE, null, null);
+      default: // observed: a counter's observations are its cumulative sums, the others' gauges
+        MetricFamily.Type type = kind == (OtelApiHandler.COUNTER | OtelApiHandler.OBSERVED)
+            ? MetricFamily.Type.COUNTER : MetricFamily.Type.GAUGE;
+        return new AppGauge(kind, name, description, unit, type, callbacks::running, callbacks::completed);
+    }
   }
 
   @Override
   public void collect(List<MetricFamily> out) {
-    for (Counter c : counters.values()) {
-      List<Point> points = new ArrayList<>();
-      c.series.forEach((key, sum) -> points.add(Point.value(labels(key), sum.sum())));
-      if (!points.isEmpty()) {
-        out.add(MetricFamily.otel(c.name, c.unit, MetricFamily.Type.COUNTER, c.help, points));
+    callbacks.runAll();
+    List<Point> folded = new ArrayList<>();
+    for (AppInstrument i : instruments.values()) {
+      i.collect(out);
+      long n = i.folded();
+      if (n > 0) {
+        folded.add(Point.value(Labels.of("metric", i.name), n));
       }
     }
-  }
-
-  static String sanitize(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 1);
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      boolean ok = ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '_' || ch >= '0' && ch <= '9' && i > 0;
-      b.append(ok ? ch : '_');
-    }
-    return b.toString();
-  }
-
-  private static Labels labels(List<String> key) {
-    String[] names = new String[key.size() / 2];
-    String[] values = new String[names.length];
-    for (int i = 0; i < names.length; i++) {
-      names[i] = key.get(2 * i);
-      values[i] = key.get(2 * i + 1);
-    }
-    return new Labels(names, values);
-  }
-
-  /** One counter, by its OpenTelemetry name and unit: a sum per attribute set (label names sanitized and sorted). */
-  static final class Counter {
-    final String name;
-    final String help;
-    final String unit;
-    final Map<List<String>, DoubleAdder> series = new ConcurrentHashMap<>();
-
-    Counter(String name, String help, String unit) {
-      this.name = name;
-      this.help = help == null || help.isEmpty() ? "Counter " + name + " of the application." : help;
-      this.unit = unit;
-    }
-
-    void add(double value, Object[] attributes) {
-      if (!(value > 0) || Double.isInfinite(value)) {
-        return;
-      }
-      List<String> key = key(attributes);
-      DoubleAdder sum = series.get(key);
-      if (sum == null) {
-        if (series.size() >= MAX_SERIES) {
-          key = other(key);
-        }
-        sum = series.computeIfAbsent(key, k -> new DoubleAdder());
-      }
-      sum.add(value);
-    }
-
-    private static List<String> key(Object[] attributes) {
-      if (attributes == null || attributes.length < 2) {
-        return List.of();
-      }
-      String[][] pairs = new String[attributes.length / 2][];
-      int n = 0;
-      for (int i = 0; i + 1 < attributes.length; i += 2) {
-        if (attributes[i] != null && attributes[i + 1] != null) {
-          pairs[n++] = new String[] {sanitize(attributes[i].toString()), String.valueOf(attributes[i + 1])};
-        }
-      }
-      String[][] used = Arrays.copyOf(pairs, n);
-      Arrays.sort(used, (a, b) -> a[0].compareTo(b[0]));
-      List<String> key = new ArrayList<>(2 * n);
-      for (String[] p : used) {
-        key.add(p[0]);
-        key.add(p[1]);
-      }
-      return key;
-    }
-
-    private static List<String> other(List<String> key) {
-      List<String> folded = new ArrayList<>(key.size());
-      for (int i = 0; i < key.size(); i += 2) {
-        folded.add(key.get(i));
-        folded.add(OTHER);
-      }
-      return folded;
+    if (!folded.isEmpty()) {
+      out.add(MetricFamily.otel("vigil.metric.series.folded", "{request}", MetricFamily.Type.COUNTER,
+          "New series folded into _other because their metric's series cap was reached.", folded));
     }
   }
 }

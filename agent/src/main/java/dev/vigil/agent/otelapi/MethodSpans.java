@@ -12,6 +12,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -48,18 +50,32 @@ final class MethodSpans {
     return new Handle(span, parent.with(span).makeCurrent());
   }
 
-  void end(Object handle, Throwable error) {
+  /** Leaves the method's scope; ends the span now, or when {@code returned} (a {@code CompletionStage}) completes. */
+  void end(Object handle, Object returned, Throwable error) {
     if (!(handle instanceof Handle)) {
       return;
     }
     Handle h = (Handle) handle;
     h.scope.close();
-    if (error != null) {
-      h.span.setStatus(StatusCode.ERROR, null);
-      h.span.setAttribute(AttributeKey.stringKey("error.type"), error.getClass().getName());
-      h.span.recordException(error);
+    if (error == null && returned instanceof CompletionStage) {
+      ((CompletionStage<?>) returned).whenComplete((value, failure) -> finish(h.span, unwrap(failure)));
+    } else {
+      finish(h.span, error);
     }
-    h.span.end();
+  }
+
+  private static void finish(VigilSpan span, Throwable error) {
+    if (error != null) {
+      span.setStatus(StatusCode.ERROR, null);
+      span.setAttribute(AttributeKey.stringKey("error.type"), error.getClass().getName());
+      span.recordException(error);
+    }
+    span.end();
+  }
+
+  /** What the stage failed with: the cause a {@code CompletionException} wraps. */
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 
   private static final class Handle {

@@ -1,7 +1,9 @@
 package dev.vigil.agent.otelapi;
 
+import dev.vigil.agent.tracing.SpanScope;
 import dev.vigil.agent.tracing.SpanShape;
 import dev.vigil.agent.tracing.Tracing;
+import dev.vigil.agent.tracing.VigilSpan;
 import dev.vigil.bootstrap.OtelApiHandler;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.BaggageBuilder;
@@ -47,22 +49,33 @@ public final class OtelApiBridge implements OtelApiHandler {
   private final BridgeInstances instances = new BridgeInstances();
   private final MethodSpans methodSpans = new MethodSpans();
   private final AppMetrics metrics = new AppMetrics();
+  private final TracerScopes scopes = new TracerScopes();
 
-  /** The application's counters, for the exporters. */
+  /** The application's instruments, for the exporters. */
   public AppMetrics metrics() {
     return metrics;
   }
 
   @Override
-  public Object counter(String name, String description, String unit) {
-    return metrics.counter(name, description, unit);
+  public Object instrument(int kind, String name, String description, String unit, double[] bounds) {
+    return metrics.instrument(kind, name, description, unit, bounds);
   }
 
   @Override
-  public void add(Object counter, double value, Object[] attributes) {
-    if (counter instanceof AppMetrics.Counter) {
-      ((AppMetrics.Counter) counter).add(value, attributes);
+  public Object series(Object instrument, Object[] attributes) {
+    return instrument instanceof AppInstrument ? ((AppInstrument) instrument).series(attributes) : null;
+  }
+
+  @Override
+  public void record(Object series, double value) {
+    if (series instanceof AppInstrument.Series) {
+      ((AppInstrument.Series) series).record(value);
     }
+  }
+
+  @Override
+  public AutoCloseable callback(Runnable callback) {
+    return metrics.callback(callback);
   }
 
   @Override
@@ -81,8 +94,8 @@ public final class OtelApiBridge implements OtelApiHandler {
   }
 
   @Override
-  public void endMethodSpan(Object handle, Throwable error) {
-    methodSpans.end(handle, error);
+  public void endMethodSpan(Object handle, Object returned, Throwable error) {
+    methodSpans.end(handle, returned, error);
   }
 
   @Override
@@ -111,11 +124,17 @@ public final class OtelApiBridge implements OtelApiHandler {
   }
 
   @Override
-  public Object withSpanContext(Object context, String traceId, String spanId, boolean sampled, boolean remote) {
+  public Object withSpanContext(Object context, String traceId, String spanId, boolean sampled, boolean remote,
+      String traceState) {
+    return ctx(context).with(Span.wrap(spanContext(traceId, spanId, sampled, remote, traceState)));
+  }
+
+  private static SpanContext spanContext(String traceId, String spanId, boolean sampled, boolean remote,
+      String traceState) {
     TraceFlags flags = sampled ? TraceFlags.getSampled() : TraceFlags.getDefault();
-    SpanContext c = remote ? SpanContext.createFromRemoteParent(traceId, spanId, flags, TraceState.getDefault())
-        : SpanContext.create(traceId, spanId, flags, TraceState.getDefault());
-    return ctx(context).with(Span.wrap(c));
+    TraceState state = ApiValues.traceState(traceState);
+    return remote ? SpanContext.createFromRemoteParent(traceId, spanId, flags, state)
+        : SpanContext.create(traceId, spanId, flags, state);
   }
 
   @Override
@@ -153,12 +172,37 @@ public final class OtelApiBridge implements OtelApiHandler {
   }
 
   @Override
-  public Object startSpan(Object parent, String name, int kind) {
+  public Object tracerScope(String name, String version) {
+    return scopes.get(name, version);
+  }
+
+  @Override
+  public Object startSpan(Object parent, String name, int kind, long startEpochNanos, Object scope) {
     if (Tracing.instrumentationSuppressed()) {
       return null;
     }
     SpanKind k = kind >= 0 && kind < KINDS.length ? KINDS[kind] : SpanKind.INTERNAL;
-    return Tracing.start(parent instanceof Context ? (Context) parent : Context.root(), k, SHAPE, name, null);
+    VigilSpan span = Tracing.start(parent instanceof Context ? (Context) parent : Context.root(), k, SHAPE, name, null);
+    if (span != null) {
+      if (startEpochNanos > 0) {
+        span.startAt(startEpochNanos);
+      }
+      if (scope instanceof SpanScope) {
+        span.scope((SpanScope) scope);
+      }
+    }
+    return span;
+  }
+
+  @Override
+  public void addLink(Object span, String traceId, String spanId, boolean sampled, boolean remote, String traceState,
+      Object[] attributes) {
+    if (span instanceof Span && traceId != null && spanId != null) {
+      SpanContext c = spanContext(traceId, spanId, sampled, remote, traceState);
+      if (c.isValid()) {
+        ((Span) span).addLink(c, ApiValues.attributes(attributes));
+      }
+    }
   }
 
   @Override
@@ -167,7 +211,8 @@ public final class OtelApiBridge implements OtelApiHandler {
       return null;
     }
     SpanContext c = ((Span) span).getSpanContext();
-    return new String[] {c.getTraceId(), c.getSpanId(), c.isSampled() ? "1" : "0", c.isRemote() ? "1" : "0"};
+    return new String[] {c.getTraceId(), c.getSpanId(), c.isSampled() ? "1" : "0", c.isRemote() ? "1" : "0",
+        ApiValues.w3c(c.getTraceState())};
   }
 
   @Override

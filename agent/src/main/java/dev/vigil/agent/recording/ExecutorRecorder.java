@@ -196,6 +196,8 @@ public final class ExecutorRecorder implements ExecutorHandler {
       gauges = PoolGauges.xnio(gauged);
       frameworkName = String.valueOf(PoolGauges.call(executor, "getName"));
       type = "server";
+    } else if (kind == KIND_NETTY) {
+      gauges = PoolGauges.NETTY;
     } else if (executor instanceof ScheduledThreadPoolExecutor) {
       gauges = PoolGauges.SCHEDULED;
     } else {

@@ -67,6 +67,32 @@ abstract class PoolGauges {
   };
 
   /**
+   * A Netty event loop group, through its public methods: its loops (size and maximum) and the tasks waiting in them.
+   * How busy a loop is Netty does not tell: unknown.
+   */
+  static final PoolGauges NETTY = new PoolGauges() {
+    @Override
+    long readLong(Object group, int what) {
+      if (what == SIZE || what == MAX) {
+        Object loops = call(group, "executorCount");
+        return loops instanceof Number ? ((Number) loops).longValue() : -1;
+      }
+      if (what != QUEUED) {
+        return -1;
+      }
+      long waiting = 0;
+      for (Object loop : (Iterable<?>) group) {
+        Object tasks = call(loop, "pendingTasks");
+        if (!(tasks instanceof Number)) {
+          return -1;
+        }
+        waiting += ((Number) tasks).longValue();
+      }
+      return waiting;
+    }
+  };
+
+  /**
    * Tasks due now (delay run out), cancelled ones left out. The head is the earliest task: when it is not due, nothing
    * is, and the usual idle scheduled pool costs one peek. Otherwise the queue's iterator walks a copy taken under its
    * lock.

@@ -20,6 +20,8 @@ public final class ExportSettings {
   public final int attributeCountLimit;
   public final int eventCountLimit;
   public final int eventAttributeCountLimit;
+  public final int linkCountLimit;
+  public final int linkAttributeCountLimit;
   /** Longest string value of a span or event attribute, in characters. */
   public final int valueLengthLimit;
   /** Whether spans are also printed, one line each, on standard output (OTEL_TRACES_EXPORTER=console). */
@@ -35,6 +37,8 @@ public final class ExportSettings {
     attributeCountLimit = otel.countLimit(OtelKeys.SPAN_ATTRIBUTE_COUNT_LIMIT);
     eventCountLimit = otel.integer(OtelKeys.SPAN_EVENT_COUNT_LIMIT);
     eventAttributeCountLimit = otel.countLimit(OtelKeys.EVENT_ATTRIBUTE_COUNT_LIMIT);
+    linkCountLimit = otel.integer(OtelKeys.SPAN_LINK_COUNT_LIMIT);
+    linkAttributeCountLimit = otel.countLimit(OtelKeys.LINK_ATTRIBUTE_COUNT_LIMIT);
     valueLengthLimit = otel.valueLengthLimit(OtelKeys.SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT, DEFAULT_VALUE_LENGTH);
     this.otlp = otlp;
     this.console = console;

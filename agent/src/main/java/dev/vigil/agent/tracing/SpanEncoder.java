@@ -29,18 +29,20 @@ final class SpanEncoder {
   private final ProtoBuffer out = new ProtoBuffer(64 * 1024);
   private final int maxLength;
   private final int maxEventAttributes;
+  private final int maxLinkAttributes;
 
   SpanEncoder(Resource resource) {
-    this(resource, MAX_ATTRIBUTE_LENGTH, VigilSpan.MAX_EXTRA_ATTRIBUTES);
+    this(resource, MAX_ATTRIBUTE_LENGTH, VigilSpan.MAX_EXTRA_ATTRIBUTES, VigilSpan.MAX_EXTRA_ATTRIBUTES);
   }
 
   SpanEncoder(Resource resource, ExportSettings limits) {
-    this(resource, limits.valueLengthLimit, limits.eventAttributeCountLimit);
+    this(resource, limits.valueLengthLimit, limits.eventAttributeCountLimit, limits.linkAttributeCountLimit);
   }
 
-  private SpanEncoder(Resource resource, int maxLength, int maxEventAttributes) {
+  private SpanEncoder(Resource resource, int maxLength, int maxEventAttributes, int maxLinkAttributes) {
     this.maxLength = maxLength;
     this.maxEventAttributes = maxEventAttributes;
+    this.maxLinkAttributes = maxLinkAttributes;
     ProtoBuffer b = new ProtoBuffer(1024);
     int m = b.begin(1); // ResourceSpans.resource
     attributes(b, 1, resource.getAttributes());
@@ -63,12 +65,24 @@ final class SpanEncoder {
     out.reset();
     int resourceSpans = out.begin(1);
     out.raw(resource);
-    int scopeSpans = out.begin(2);
-    out.raw(scope);
+    // One ScopeSpans per run of spans of the same scope (Vigil's, or an application tracer's).
+    int scopeSpans = -1;
+    SpanScope current = null;
     for (int i = 0; i < count; i++) {
+      SpanScope s = spans[i].scope;
+      if (scopeSpans < 0 || s != current) {
+        if (scopeSpans >= 0) {
+          out.end(scopeSpans);
+        }
+        scopeSpans = out.begin(2);
+        out.raw(s == null ? scope : s.encoded);
+        current = s;
+      }
       span(spans[i]);
     }
-    out.end(scopeSpans);
+    if (scopeSpans >= 0) {
+      out.end(scopeSpans);
+    }
     out.raw(schemaUrl);
     out.end(resourceSpans);
     return out;
@@ -107,6 +121,14 @@ final class SpanEncoder {
     }
     if (s.droppedEvents > 0) {
       out.uint64(12, s.droppedEvents);
+    }
+    if (s.links != null) {
+      for (SpanLink l : s.links) {
+        link(l);
+      }
+    }
+    if (s.droppedLinks > 0) {
+      out.uint64(14, s.droppedLinks);
     }
     int status = out.begin(15);
     if (s.status == StatusCode.ERROR && s.statusDescription != null && !s.statusDescription.isEmpty()) {
@@ -166,6 +188,32 @@ final class SpanEncoder {
     if (dropped[0] > 0) {
       out.uint64(4, dropped[0]); // Event.dropped_attributes_count
     }
+    out.end(m);
+  }
+
+  private void link(SpanLink l) {
+    int m = out.begin(13);
+    String traceId = l.context.getTraceId();
+    out.id(1, SpanIds.parse(traceId, 0), SpanIds.parse(traceId, 16));
+    out.id(2, SpanIds.parse(l.context.getSpanId(), 0));
+    if (!l.context.getTraceState().isEmpty()) {
+      out.string(3, traceState(l.context.getTraceState()), Integer.MAX_VALUE);
+    }
+    int[] left = {maxLinkAttributes};
+    int[] dropped = {0};
+    if (l.attributes != null) {
+      l.attributes.forEach((key, value) -> {
+        if (left[0]-- > 0) {
+          keyValue(out, 4, key, value);
+        } else {
+          dropped[0]++;
+        }
+      });
+    }
+    if (dropped[0] > 0) {
+      out.uint64(5, dropped[0]); // Link.dropped_attributes_count
+    }
+    out.fixed32(6, (l.context.isSampled() ? 1 : 0) | HAS_IS_REMOTE | (l.context.isRemote() ? IS_REMOTE : 0));
     out.end(m);
   }
 

@@ -39,7 +39,8 @@ public final class VigilSpan implements Span, SpanContext {
   final SpanShape shape;
   /** Epoch nanoseconds minus {@link System#nanoTime()}, fixed for the span. */
   final long epochOffset;
-  final long startNanos;
+  /** {@link System#nanoTime()} at the start (moved only by {@link #startAt}). */
+  long startNanos;
   /** Where the span goes once ended; null when not sampled. */
   private final ExportProcessor sink;
   final String[] texts;
@@ -58,6 +59,10 @@ public final class VigilSpan implements Span, SpanContext {
   int droppedAttributes;
   List<SpanEvent> events;
   int droppedEvents;
+  List<SpanLink> links;
+  int droppedLinks;
+  /** The application tracer's scope, or null: Vigil's. */
+  SpanScope scope;
   long endNanos;
   private boolean ended;
   private String traceIdHex;
@@ -182,6 +187,35 @@ public final class VigilSpan implements Span, SpanContext {
       events.add(event);
     } else {
       droppedEvents++;
+    }
+  }
+
+  @Override
+  public Span addLink(SpanContext spanContext, Attributes attributes) {
+    if (isRecording() && spanContext != null && spanContext.isValid()) {
+      if (links == null) {
+        links = new ArrayList<>(2);
+      }
+      if (links.size() < sink.settings.linkCountLimit) {
+        links.add(new SpanLink(spanContext, attributes));
+      } else {
+        droppedLinks++;
+      }
+    }
+    return this;
+  }
+
+  /** Moves the start to {@code epochNanos}: a span the application started at a time of its own. */
+  public void startAt(long epochNanos) {
+    if (isRecording()) {
+      startNanos = epochNanos - epochOffset;
+    }
+  }
+
+  /** Puts the span in the scope of the application's tracer that made it. */
+  public void scope(SpanScope tracerScope) {
+    if (isRecording()) {
+      scope = tracerScope;
     }
   }
 

@@ -76,6 +76,15 @@ class NettyServerIT {
       assertThat(scrape.find(COUNT).stream().map(s -> s.labels.get("http_route")).collect(Collectors.toSet()))
           .containsExactlyInAnyOrder("/hello", "/items/{id}", "/fail", "_unmatched", "/throw", "/hang");
       assertThat(scrape.sum("http_server_active_requests")).isZero();
+      // the app's boss group (one loop) and worker group (two), named after the code that made them
+      List<Scrape.Sample> loops = scrape.find("vigil_executor_threads_max").stream()
+          .filter(s -> s.labels.get("executor_name").startsWith("NettyServerApp.")).collect(Collectors.toList());
+      assertThat(loops).as("%s", scrape.find("vigil_executor_threads_max")).hasSize(2);
+      assertThat(loops.stream().mapToDouble(s -> s.value).sum()).isEqualTo(3);
+      for (Scrape.Sample group : loops) {
+        assertThat(scrape.find("vigil_executor_queue_depth", "executor_name", group.labels.get("executor_name")))
+            .as("tasks waiting in the group's loops").hasSize(1);
+      }
 
       List<ReceivedSpan> spans = receiver.await(s -> s.stream().anyMatch(x -> x.traceId.equals(TRACE_ID)
           && x.kind == SpanKind.SPAN_KIND_CLIENT) && s.stream().filter(x -> x.kind == SpanKind.SPAN_KIND_SERVER)

@@ -10,6 +10,10 @@ import dev.vigil.its.support.Scrape;
 import dev.vigil.its.support.Services;
 import dev.vigil.its.support.TestApps;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.SeverityNumber;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import java.io.File;
@@ -18,7 +22,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,7 +33,10 @@ import org.junit.jupiter.api.Test;
  * An application instrumented by hand with the OpenTelemetry API (test-apps/otel-api-app) joins Vigil's trace: its
  * manual span, its {@code @WithSpan} method and the attribute it sets on the current span sit in Vigil's server span's
  * trace, Vigil's JDBC span is a child of its manual span, and the caller's baggage reaches {@code Baggage.current()};
- * with the current API and with one about two years older. Without Vigil the same application runs on the no-op API.
+ * its spans keep their tracer's scope, explicit times, links and the caller's trace state; its async {@code @WithSpan}
+ * methods end on completion; every kind of instrument it records with is on /metrics and in the OTLP push; its Logs
+ * Bridge record is in the OTLP log export; with the current API and with one about two years older. Without Vigil the
+ * same application runs on the no-op API.
  */
 class OtelApiIT {
   private static final String MODULE = "otel-api-app";
@@ -65,7 +74,7 @@ class OtelApiIT {
         AgentJvm app = app(classpath).env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
             .env("OTEL_BSP_SCHEDULE_DELAY", "100").env("OTEL_METRIC_EXPORT_INTERVAL", "300").start()) {
       HttpResponse<String> r = Http.get("http://127.0.0.1:" + app.awaitReady() + "/work", "baggage", "tenant=acme",
-          "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01");
+          "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01", "tracestate", "congo=t61rcWkgMzE");
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       List<ReceivedSpan> spans = receiver.await(s -> s.stream().anyMatch(x -> x.kind == SpanKind.SPAN_KIND_SERVER),
           AgentJvm.PATIENCE);
@@ -84,9 +93,25 @@ class OtelApiIT {
         assertThat(s.parentSpanId).isEqualTo(manual.spanId);
         assertThat(s.attributes).containsEntry("db.system.name", "postgresql");
       });
+      assertThat(manual.scope + " " + manual.scopeVersion).as("the tracer's scope").isEqualTo("otel-api-app 1.0");
+      assertThat(manual.traceState).as("the caller's trace state").isEqualTo("congo=t61rcWkgMzE");
+      assertThat(r.body()).contains("traceState=t61rcWkgMzE");
+      replay(TracingIT.one(trace, "replay"));
+      logRecord(receiver, manual);
       ReceivedSpan price = TracingIT.one(trace, "price");
       assertThat(price.parentSpanId).isEqualTo(server.spanId);
       assertThat(price.attributes).containsEntry("item.id", "42").containsEntry("pricing.currency", "EUR");
+      ReceivedSpan quote = TracingIT.one(trace, "quote");
+      assertThat(quote.parentSpanId).isEqualTo(server.spanId);
+      assertThat(quote.attributes).containsEntry("item.id", "42");
+      assertThat(quote.endEpochNanos - quote.startEpochNanos).as("ends when the future completes, 50 ms later")
+          .isGreaterThanOrEqualTo(45_000_000L);
+      ReceivedSpan reserve = TracingIT.one(trace, "reserve");
+      assertThat(reserve.status).isEqualTo(StatusCode.STATUS_CODE_ERROR);
+      assertThat(reserve.attributes).as("the stage's cause, not CompletionException")
+          .containsEntry("error.type", "java.lang.IllegalStateException");
+      assertThat(reserve.endEpochNanos - reserve.startEpochNanos).isGreaterThanOrEqualTo(15_000_000L);
+      assertThat(r.body()).contains("quote=7.50", "reserve=failed");
       ReceivedSpan audit = TracingIT.one(trace, "Pricing.audit");
       assertThat(audit.parentSpanId).isEqualTo(server.spanId);
       assertThat(audit.kind).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
@@ -99,7 +124,108 @@ class OtelApiIT {
       Scrape scrape = app.awaitScrape(x -> x.sum("app_orders_total") >= 1);
       assertThat(scrape.sum("app_orders_total", "app_tier", "gold")).as("the app's counter on /metrics").isEqualTo(1);
       assertThat(pushedCounter(receiver)).as("the app's counter in the OTLP push").isTrue();
+      instruments(app, receiver);
     }
+  }
+
+  /** The record the application emitted through the Logs Bridge inside its manual span, in Vigil's OTLP log export. */
+  private static void logRecord(OtlpReceiver receiver, ReceivedSpan manual) throws InterruptedException {
+    long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      List<LogRecord> records = receiver.logs().stream().flatMap(r -> r.getResourceLogsList().stream())
+          .flatMap(rl -> rl.getScopeLogsList().stream()).flatMap(sl -> sl.getLogRecordsList().stream())
+          .filter(l -> l.getBody().getStringValue().equals("order 42 is late")).collect(Collectors.toList());
+      if (!records.isEmpty()) {
+        LogRecord record = records.get(0);
+        assertThat(record.getSeverityNumber()).isEqualTo(SeverityNumber.SEVERITY_NUMBER_WARN);
+        assertThat(HexFormat.of().formatHex(record.getTraceId().toByteArray())).isEqualTo(TRACE_ID);
+        assertThat(HexFormat.of().formatHex(record.getSpanId().toByteArray())).isEqualTo(manual.spanId);
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the Logs Bridge record was not exported; received " + receiver.logRecords());
+  }
+
+  /** A span with an explicit start and end time and two links (on the builder, and added to the span). */
+  private static void replay(ReceivedSpan replay) {
+    assertThat(replay.startEpochNanos).isEqualTo(1_700_000_000_123_456_789L);
+    assertThat(replay.endEpochNanos).isEqualTo(1_700_000_000_128_456_789L);
+    assertThat(replay.links).hasSize(2);
+    Span.Link producer = replay.links.get(0);
+    assertThat(HexFormat.of().formatHex(producer.getTraceId().toByteArray()))
+        .isEqualTo("0af7651916cd43dd8448eb211c80319c");
+    assertThat(HexFormat.of().formatHex(producer.getSpanId().toByteArray())).isEqualTo("b7ad6b7169203331");
+    assertThat(producer.getTraceState()).isEqualTo("vendor=a1");
+    assertThat(producer.getAttributes(0).getKey()).isEqualTo("link.kind");
+    assertThat(producer.getAttributes(0).getValue().getStringValue()).isEqualTo("cause");
+    assertThat(HexFormat.of().formatHex(replay.links.get(1).getSpanId().toByteArray())).isEqualTo("00000000000000aa");
+  }
+
+  /** Every other kind of instrument, on /metrics and in the OTLP push; broken and slow callbacks change nothing. */
+  private static void instruments(AgentJvm app, OtlpReceiver receiver) throws InterruptedException {
+    Scrape scrape = app.awaitScrape(x -> x.sum("app_batch_second_total") == 2 && x.sum("app_slow") == 1
+        && x.sum("app_jobs_done_total") == 41 && x.sum("app_sessions_active") == 3.5 && x.sum("app_pool_size") == 7);
+    assertThat(scrape.sum("app_queue_depth", "queue", "orders")).as("up-down counter").isEqualTo(2);
+    assertThat(bucket(scrape, "app_order_amount_bucket", 10)).as("advised buckets").isEqualTo(0);
+    assertThat(bucket(scrape, "app_order_amount_bucket", 100)).isEqualTo(1);
+    assertThat(scrape.sum("app_order_amount_sum")).isEqualTo(42.5);
+    assertThat(bucket(scrape, "app_payload_size_bytes_bucket", 100)).as("long histogram, unit By").isEqualTo(0);
+    assertThat(bucket(scrape, "app_payload_size_bytes_bucket", 1000)).isEqualTo(1);
+    assertThat(scrape.sum("app_temperature")).as("gauge set").isEqualTo(21.5);
+    assertThat(scrape.sum("app_pool_size", "pool", "main")).as("observable gauge").isEqualTo(7);
+    assertThat(scrape.sum("app_jobs_done_total")).as("observable counter").isEqualTo(41);
+    assertThat(scrape.sum("app_sessions_active")).as("observable up-down counter").isEqualTo(3.5);
+    assertThat(scrape.sum("app_batch_first")).as("batch callback").isEqualTo(1);
+    assertThat(scrape.find("app_broken")).as("a callback that throws gives nothing").isEmpty();
+
+    // a push after the request and after the slow callback's first run (before it, the callbacks after it had not run)
+    List<Metric> pushed = awaitPushed(receiver, metrics -> metrics.stream().map(Metric::getName)
+        .collect(Collectors.toSet()).containsAll(List.of("app.order.amount", "app.slow", "app.jobs.done",
+            "app.pool.size", "app.sessions.active", "app.batch.first", "app.batch.second")));
+    assertThat(named(pushed, "app.batch.second").getSum().getDataPoints(0).getAsDouble()).isEqualTo(2);
+    Metric amount = named(pushed, "app.order.amount");
+    assertThat(amount.getDescription()).isEqualTo("amount per order");
+    assertThat(amount.getHistogram().getDataPoints(0).getExplicitBoundsList()).containsExactly(10.0, 100.0);
+    assertThat(amount.getHistogram().getDataPoints(0).getBucketCountsList()).containsExactly(0L, 1L, 0L);
+    assertThat(named(pushed, "app.payload.size").getUnit()).isEqualTo("By");
+    assertThat(named(pushed, "app.queue.depth").getUnit()).isEqualTo("{item}");
+    assertThat(named(pushed, "app.queue.depth").getGauge().getDataPoints(0).getAsDouble()).isEqualTo(2);
+    assertThat(named(pushed, "app.temperature").getGauge().getDataPoints(0).getAsDouble()).isEqualTo(21.5);
+    Metric jobs = named(pushed, "app.jobs.done");
+    assertThat(jobs.getSum().getIsMonotonic()).isTrue();
+    assertThat(jobs.getSum().getDataPoints(0).getAsDouble()).isEqualTo(41);
+    Metric pool = named(pushed, "app.pool.size");
+    assertThat(pool.getGauge().getDataPoints(0).getAttributesList())
+        .anySatisfy(a -> assertThat(a.getKey() + "=" + a.getValue().getStringValue()).isEqualTo("pool=main"));
+  }
+
+  /** The cumulative count of the bucket whose upper bound is {@code le}. */
+  private static double bucket(Scrape scrape, String name, double le) {
+    return scrape.find(name).stream().filter(s -> !s.labels.get("le").equals("+Inf") && Double.parseDouble(s.labels.get("le")) == le)
+        .mapToDouble(s -> s.value).sum();
+  }
+
+  /** The metrics of the first push that is {@code ready}. */
+  private static List<Metric> awaitPushed(OtlpReceiver receiver, Predicate<List<Metric>> ready)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + AgentJvm.PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ExportMetricsServiceRequest r : receiver.metrics()) {
+        List<Metric> metrics = r.getResourceMetricsList().stream().flatMap(rm -> rm.getScopeMetricsList().stream())
+            .flatMap(sm -> sm.getMetricsList().stream()).collect(Collectors.toList());
+        if (ready.test(metrics)) {
+          return metrics;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no push matched in " + AgentJvm.PATIENCE);
+  }
+
+  private static Metric named(List<Metric> metrics, String name) {
+    return metrics.stream().filter(m -> m.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not pushed"));
   }
 
   /** Polls the OTLP receiver for the application's counter (OTLP names may keep the dots or use underscores). */

@@ -6,6 +6,7 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -26,11 +27,13 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A service instrumented by hand with the OpenTelemetry API, as its authors would without any agent. {@code /work}
  * tags the current span, wraps a query in a span of its own, prices an item in a {@code @WithSpan} method, counts the
- * order, and answers what it saw: the baggage, the current trace id, and the traceparent its propagators would send.
+ * order, records with every other kind of instrument, and answers what it saw: the baggage, the current trace id,
+ * and the traceparent its propagators would send.
  * Arguments: JDBC url, user, password.
  */
 public final class OtelApiApp {
@@ -39,11 +42,18 @@ public final class OtelApiApp {
       .setDescription("orders taken").build();
 
   private static final ContextKey<String> APP_KEY = ContextKey.named("app-key");
+  /** When the replayed batch started (2023-11-14T22:13:20.123456789Z), and the producer span it follows from. */
+  static final long REPLAY_START = 1_700_000_000_123_456_789L;
+  private static final SpanContext PRODUCER = SpanContext.createFromRemoteParent("0af7651916cd43dd8448eb211c80319c",
+      "b7ad6b7169203331", TraceFlags.getSampled(), TraceState.builder().put("vendor", "a1").build());
+  private static final SpanContext RETRY = SpanContext.create("0af7651916cd43dd8448eb211c80319c", "00000000000000aa",
+      TraceFlags.getDefault(), TraceState.getDefault());
 
   private final String url;
   private final String user;
   private final String password;
   private final Pricing pricing = new Pricing();
+  private final Instruments instruments = new Instruments();
 
   private OtelApiApp(String url, String user, String password) {
     this.url = url;
@@ -69,6 +79,8 @@ public final class OtelApiApp {
       try (Scope scope = manual.makeCurrent()) {
         out.append("rows=").append(query()).append('\n');
         manual.setAttribute("app.orders.loaded", 1L);
+        GlobalOpenTelemetry.get().getLogsBridge().get("otel-api-app").logRecordBuilder().setSeverity(Severity.WARN)
+            .setBody("order 42 is late").emit();
         Map<String, String> headers = new HashMap<>();
         GlobalOpenTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers,
             (carrier, key, value) -> carrier.put(key, value));
@@ -77,13 +89,19 @@ public final class OtelApiApp {
       } finally {
         manual.end();
       }
+      replay();
+      out.append("traceState=").append(Span.current().getSpanContext().getTraceState().get("congo")).append('\n');
       out.append("price=").append(pricing.price(42L)).append('\n');
+      out.append("quote=").append(pricing.quote("42").join()).append('\n');
+      out.append("reserve=").append(pricing.reserve("42").handle((v, e) -> e == null ? v : "failed")
+          .toCompletableFuture().join()).append('\n');
       try {
         pricing.audit("42");
       } catch (IllegalStateException e) {
         out.append("audit=").append(e.getMessage()).append('\n');
       }
       ORDERS.add(1, Attributes.of(AttributeKey.stringKey("app.tier"), "gold"));
+      instruments.record();
       out.append("baggage=").append(Baggage.current().getEntryValue("tenant")).append('\n');
       out.append("traceId=").append(Span.current().getSpanContext().getTraceId()).append('\n');
       out.append("valid=").append(Span.current().getSpanContext().isValid()).append('\n');
@@ -96,6 +114,14 @@ public final class OtelApiApp {
     exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
+  }
+
+  /** A batch replayed from a queue: a span that started earlier than now and links to the spans it follows from. */
+  private static void replay() {
+    Span replay = TRACER.spanBuilder("replay").setStartTimestamp(REPLAY_START, TimeUnit.NANOSECONDS)
+        .addLink(PRODUCER, Attributes.of(AttributeKey.stringKey("link.kind"), "cause")).startSpan();
+    replay.addLink(RETRY);
+    replay.end(REPLAY_START + 5_000_000, TimeUnit.NANOSECONDS);
   }
 
   /** What any OpenTelemetry context must keep: the application's own keys, and its own span objects as stored. */

@@ -18,7 +18,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * A method annotated {@code @WithSpan} runs inside a span of its own, child of the current span; {@code @SpanAttribute}
- * parameters become attributes. Only classes whose constant pool names the annotation are parsed.
+ * parameters become attributes. Only classes whose constant pool names the annotation are parsed. Methods returning a
+ * {@code CompletionStage} are {@link WithSpanAsyncInstrumentation}'s.
  */
 public final class WithSpanInstrumentation implements TypeInstrumentation {
   @Override
@@ -33,7 +34,8 @@ public final class WithSpanInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<? super MethodDescription> methodMatcher() {
-    return isAnnotatedWith(named(ApiNames.WITH_SPAN)).and(not(isAbstract()));
+    return isAnnotatedWith(named(ApiNames.WITH_SPAN)).and(not(isAbstract()))
+        .and(not(WithSpanAsyncInstrumentation.RETURNS_STAGE));
   }
 
   @Override
@@ -49,7 +51,7 @@ public final class WithSpanInstrumentation implements TypeInstrumentation {
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
     public static void exit(@Advice.Enter Object span, @Advice.Thrown Throwable error) {
-      Bridge.otelApi().endMethodSpan(span, error);
+      Bridge.otelApi().endMethodSpan(span, null, error);
     }
   }
 }

@@ -19,6 +19,6 @@ public final class WithSpanModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return List.of(new WithSpanInstrumentation());
+    return List.of(new WithSpanInstrumentation(), new WithSpanAsyncInstrumentation());
   }
 }

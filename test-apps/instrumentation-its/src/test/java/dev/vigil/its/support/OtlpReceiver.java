@@ -46,6 +46,7 @@ public final class OtlpReceiver implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private final List<ExportMetricsServiceRequest> metrics = new CopyOnWriteArrayList<>();
   private final AtomicInteger logRecords = new AtomicInteger();
+  private final List<ExportLogsServiceRequest> logRequests = new CopyOnWriteArrayList<>();
   private volatile long delayMillis;
 
   private OtlpReceiver(HttpServer server) {
@@ -116,7 +117,7 @@ public final class OtlpReceiver implements AutoCloseable {
         Map<String, String> resource = attributes(rs.getResource().getAttributesList());
         for (ScopeSpans ss : rs.getScopeSpansList()) {
           for (Span s : ss.getSpansList()) {
-            spans.add(new ReceivedSpan(s, resource));
+            spans.add(new ReceivedSpan(s, resource, ss.getScope()));
           }
         }
       }
@@ -138,10 +139,16 @@ public final class OtlpReceiver implements AutoCloseable {
         in = new GZIPInputStream(in);
       }
       ExportLogsServiceRequest request = ExportLogsServiceRequest.parseFrom(in.readAllBytes());
+      logRequests.add(request);
       request.getResourceLogsList().forEach(r -> r.getScopeLogsList()
           .forEach(s -> logRecords.addAndGet(s.getLogRecordsCount())));
       exchange.sendResponseHeaders(200, -1);
     }
+  }
+
+  /** The log export requests received at {@code /v1/logs}, decoded. */
+  public List<ExportLogsServiceRequest> logs() {
+    return logRequests;
   }
 
   /** Log records received at {@code /v1/logs}. */

@@ -1,5 +1,6 @@
 package dev.vigil.its.support;
 
+import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.util.HexFormat;
@@ -19,8 +20,20 @@ public final class ReceivedSpan {
   public final Status.StatusCode status;
   public final List<Event> events;
   public final Map<String, String> resource;
+  /** The instrumentation scope's name and version ("" when none). */
+  public final String scope;
+  public final String scopeVersion;
+  public final long startEpochNanos;
+  public final long endEpochNanos;
+  public final String traceState;
+  /** The links as decoded. */
+  public final List<Span.Link> links;
 
   ReceivedSpan(Span s, Map<String, String> resource) {
+    this(s, resource, InstrumentationScope.getDefaultInstance());
+  }
+
+  ReceivedSpan(Span s, Map<String, String> resource, InstrumentationScope scope) {
     HexFormat hex = HexFormat.of();
     traceId = hex.formatHex(s.getTraceId().toByteArray());
     spanId = hex.formatHex(s.getSpanId().toByteArray());
@@ -32,6 +45,12 @@ public final class ReceivedSpan {
     events = s.getEventsList().stream().map(e -> new Event(e.getName(), OtlpReceiver.attributes(e.getAttributesList())))
         .collect(Collectors.toList());
     this.resource = resource;
+    this.scope = scope.getName();
+    this.scopeVersion = scope.getVersion();
+    startEpochNanos = s.getStartTimeUnixNano();
+    endEpochNanos = s.getEndTimeUnixNano();
+    traceState = s.getTraceState();
+    links = s.getLinksList();
   }
 
   /** A span event: its name and attributes. */
