@@ -126,7 +126,8 @@ public final class ConfigKeys {
           + " tomcat-request, jetty-request, undertow-request, jdbc,"
           + " hikaricp, executors, jetty-threadpool, tomcat-executor, xnio-worker, netty-event-loops,"
           + " http-url-connection, jdk-httpclient,"
-          + " apache-httpclient5, apache-httpclient4, okhttp, netty-client, reactor-netty, logback, log4j2, jedis,"
+          + " apache-httpclient5, apache-httpclient4, okhttp, netty-client, reactor-netty, reactor, logback, log4j2,"
+          + " jedis,"
           + " lettuce, dbcp2, grpc, rabbitmq, kafka, opentelemetry-api, opentelemetry-annotations.");
   public static final ConfigKey LOG_FORMAT = key("vigil.log.format", STRING, "text",
       "Format of the agent's own log lines: text ([vigil] LEVEL message) or json (one JSON object per line).");

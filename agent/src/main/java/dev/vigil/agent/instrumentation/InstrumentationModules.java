@@ -20,6 +20,7 @@ import dev.vigil.agent.instrumentation.jdkhttp.JdkHttpServerModule;
 import dev.vigil.agent.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import dev.vigil.agent.instrumentation.netty.client.NettyClientModule;
 import dev.vigil.agent.instrumentation.okhttp.OkHttpModule;
+import dev.vigil.agent.instrumentation.reactor.ReactorModule;
 import dev.vigil.agent.instrumentation.reactornetty.ReactorNettyModule;
 import dev.vigil.agent.instrumentation.otelapi.OtelApiModule;
 import dev.vigil.agent.instrumentation.otelapi.WithSpanModule;
@@ -68,6 +69,7 @@ public final class InstrumentationModules {
         new OkHttpModule(),
         new NettyClientModule(),
         new ReactorNettyModule(),
+        new ReactorModule(),
         new LogbackModule(),
         new Log4j2Module(),
         new JedisModule(),

@@ -88,7 +88,7 @@ final class Weaver {
         continue;
       }
       Advice advice = null;
-      for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+      for (MethodDescription.InDefinedShape method : methodsOf(type)) {
         if (!entry.type.methodMatcher().matches(method)) {
           continue;
         }
@@ -106,6 +106,16 @@ final class Weaver {
       }
     }
     return advised;
+  }
+
+  /**
+   * The declared methods and the type initializer, which a pool description leaves out (ByteBuddy's own
+   * AsmVisitorWrapper.ForDeclaredMethods adds it so too); a class without one never visits it, so gets no advice there.
+   */
+  private static List<MethodDescription.InDefinedShape> methodsOf(TypeDescription type) {
+    List<MethodDescription.InDefinedShape> methods = new ArrayList<>(type.getDeclaredMethods());
+    methods.add(new MethodDescription.Latent.TypeInitializer(type));
+    return methods;
   }
 
   /** The woven catch block: {@code AdviceErrors.report(thrown, "<module> <advice class>")}. */

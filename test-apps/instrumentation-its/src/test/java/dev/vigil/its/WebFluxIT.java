@@ -21,8 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Spring WebFlux on Reactor Netty (test-apps/webflux on Spring Boot 4, webflux-boot3 on Boot 3): the SERVER span and
  * the golden signals come from the Netty server instrumentation, the route from the matched pattern of annotated and
- * functional routes; JDBC run on boundedElastic (publishOn, subscribeOn) lands under the request's span; an error
- * signal and a throwing handler count once as 500; a client gone before the answer once as 499; a 404 makes no series.
+ * functional routes; JDBC run on boundedElastic (publishOn, subscribeOn) lands under the request's span, and so does
+ * JDBC run where a WebClient response arrives (the client's event loop: the Reactor instrumentation), with the log
+ * line written there; an error signal and a throwing handler count once as 500; a client gone before the answer once
+ * as 499; a 404 makes no series.
  */
 class WebFluxIT {
   static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
@@ -37,6 +39,7 @@ class WebFluxIT {
             .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint()).env("OTEL_SERVICE_NAME", module)
             .env("OTEL_BSP_SCHEDULE_DELAY", "100").start()) {
       String base = "http://127.0.0.1:" + app.awaitReady();
+      assertThat(get(app, base + "/owners/2/remote").body()).isEqualTo("owner 2 has tom");
       assertThat(get(app, base + "/owners/7").body()).isEqualTo("owner 7");
       assertThat(get(app, base + "/owners/7").statusCode()).isEqualTo(200);
       assertThat(get(app, base + "/owners/1/pet", "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01").body())
@@ -52,8 +55,11 @@ class WebFluxIT {
         out.flush();
       } // the client leaves before the answer
 
-      Scrape scrape = app.awaitScrape(s -> s.sum(COUNT, "http_route", "/slow") >= 1 && s.sum(COUNT) >= 9);
-      assertThat(scrape.sum(COUNT, "http_route", "/owners/{id}", "http_response_status_code", "200")).isEqualTo(2);
+      Scrape scrape = app.awaitScrape(s -> s.sum(COUNT, "http_route", "/slow") >= 1 && s.sum(COUNT) >= 11);
+      assertThat(scrape.sum(COUNT, "http_route", "/owners/{id}", "http_response_status_code", "200"))
+          .as("two direct, one through WebClient").isEqualTo(3);
+      assertThat(scrape.sum(COUNT, "http_route", "/owners/{id}/remote", "http_response_status_code", "200"))
+          .isEqualTo(1);
       assertThat(scrape.sum(COUNT, "http_route", "/owners/{id}/pet", "http_response_status_code", "200"))
           .isEqualTo(1);
       assertThat(scrape.sum(COUNT, "http_route", "/pets/{name}", "http_response_status_code", "200")).isEqualTo(1);
@@ -63,13 +69,14 @@ class WebFluxIT {
       assertThat(scrape.sum(COUNT, "http_route", "_unmatched", "http_response_status_code", "404")).isEqualTo(1);
       assertThat(scrape.sum(COUNT, "http_route", "/slow", "http_response_status_code", "499"))
           .as("cancelled by the client: once, and not a server error").isEqualTo(1);
-      assertThat(scrape.sum(COUNT)).as("each request once").isEqualTo(9);
+      assertThat(scrape.sum(COUNT)).as("each request once").isEqualTo(11);
       assertThat(scrape.find(COUNT).stream().map(s -> s.labels.get("http_route")).collect(Collectors.toSet()))
-          .as("templates only").containsExactlyInAnyOrder("/owners/{id}", "/owners/{id}/pet", "/pets/{name}",
+          .as("templates only").containsExactlyInAnyOrder("/owners/{id}", "/owners/{id}/pet", "/owners/{id}/remote", "/pets/{name}",
               "/pets/{id}/db", "/fail", "/throw", "_unmatched", "/slow");
 
-      List<ReceivedSpan> spans = receiver.await(s -> s.stream().filter(x -> x.name.equals("SELECT pets")).count() >= 2
-          && s.stream().filter(x -> x.kind == SpanKind.SPAN_KIND_SERVER).count() >= 9, AgentJvm.PATIENCE);
+      List<ReceivedSpan> spans = receiver.await(s -> s.stream().filter(x -> x.name.equals("SELECT pets")).count() >= 3
+          && s.stream().filter(x -> x.kind == SpanKind.SPAN_KIND_SERVER).count() >= 11
+          && s.stream().anyMatch(x -> x.attributes.containsKey("url.full")), AgentJvm.PATIENCE);
       ReceivedSpan pet = server(spans, "GET /owners/{id}/pet");
       assertThat(pet.traceId).as("the caller's traceparent").isEqualTo(TRACE_ID);
       assertThat(pet.parentSpanId).isEqualTo(PARENT_ID);
@@ -77,6 +84,7 @@ class WebFluxIT {
           .containsEntry("url.path", "/owners/1/pet").containsEntry("http.response.status_code", "200");
       assertThat(childQuery(spans, pet).traceId).isEqualTo(TRACE_ID);
       childQuery(spans, server(spans, "GET /pets/{id}/db"));
+      assertRemoteCallAndQueryInOneTrace(app, spans);
       assertThat(server(spans, "GET /fail").status).isEqualTo(StatusCode.STATUS_CODE_ERROR);
       ReceivedSpan missing = spans.stream().filter(s -> "/nothing/123".equals(s.attributes.get("url.path")))
           .findFirst().orElseThrow();
@@ -84,6 +92,29 @@ class WebFluxIT {
       assertThat(missing.attributes).doesNotContainKey("http.route");
       assertThat(app.output()).doesNotContain("could not define").doesNotContain("[vigil] WARN");
     }
+  }
+
+  /**
+   * server span → CLIENT span → the called server's span, each the child of the one before; the query run in a flatMap
+   * where the response arrived (the client's event loop) a child of the first server span, and the line logged there
+   * stamped with its trace id.
+   */
+  private static void assertRemoteCallAndQueryInOneTrace(AgentJvm app, List<ReceivedSpan> spans) {
+    ReceivedSpan remote = server(spans, "GET /owners/{id}/remote");
+    List<ReceivedSpan> clients = spans.stream().filter(s -> s.kind == SpanKind.SPAN_KIND_CLIENT
+        && s.attributes.containsKey("url.full") && s.parentSpanId.equals(remote.spanId)).collect(Collectors.toList());
+    assertThat(clients).as("the WebClient call under " + remote + " among " + spans).hasSize(1);
+    ReceivedSpan client = clients.get(0);
+    assertThat(client.traceId).isEqualTo(remote.traceId);
+    List<ReceivedSpan> called = spans.stream().filter(s -> s.kind == SpanKind.SPAN_KIND_SERVER
+        && s.parentSpanId.equals(client.spanId)).collect(Collectors.toList());
+    assertThat(called).as("the called server's span under " + client).hasSize(1);
+    assertThat(called.get(0).attributes).containsEntry("url.path", "/owners/2");
+    assertThat(called.get(0).traceId).isEqualTo(remote.traceId);
+    assertThat(childQuery(spans, remote).traceId).isEqualTo(remote.traceId);
+    String line = app.output().lines().filter(l -> l.contains("remote owner 2 has tom")).findFirst().orElseThrow();
+    assertThat(line).as("logged on the client's event loop, in the request's trace")
+        .contains("[reactor-http-").contains("trace_id=" + remote.traceId);
   }
 
   /** A request; when it fails, the app's output and threads tell why. */
