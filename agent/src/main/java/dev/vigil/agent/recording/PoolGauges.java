@@ -77,7 +77,7 @@ abstract class PoolGauges {
         Object loops = call(group, "executorCount");
         return loops instanceof Number ? ((Number) loops).longValue() : -1;
       }
-      if (what != QUEUED) {
+      if (what != QUEUED || !(group instanceof Iterable)) {
         return -1;
       }
       long waiting = 0;
