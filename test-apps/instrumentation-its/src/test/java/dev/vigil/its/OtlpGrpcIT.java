@@ -51,8 +51,10 @@ class OtlpGrpcIT {
       assertThat(receiver.header("x-tenant")).as("OTEL_EXPORTER_OTLP_HEADERS, percent-decoded").contains("acme corp");
       assertThat(receiver.header("grpc-encoding")).contains("gzip");
       assertThat(app.scrape()).doesNotContain(DROPPED + "{reason=\"export_failed\"} 1");
-      // The first exports of the three signals race to connect; OkHttp keeps one HTTP/2 connection and closes the
-      // others, whose reader threads then end: wait for that, with a deadline.
+      // The first exports of the three signals race to connect; OkHttp then uses one HTTP/2 connection and usually
+      // closes the others, whose reader threads end: wait for that, with a deadline. A connection made in that race
+      // may also stay idle in the shared pool until its keep-alive ends (seen on a loaded machine): fewer readers than
+      // signals is what shows the pool is shared (a client per signal keeps three).
       List<String> added = okHttpThreads(app);
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (readers(added) > 1 && System.nanoTime() < deadline) {
@@ -61,8 +63,8 @@ class OtlpGrpcIT {
       }
       System.out.println("OTLP/gRPC threads (OkHttp's, with three signals on one collector): " + added);
       assertThat(added).as("OkHttp's threads are daemons").allMatch(t -> t.endsWith(" daemon"));
-      assertThat(readers(added)).as("the three signals share one connection: one HTTP/2 reader in %s", added)
-          .isEqualTo(1);
+      assertThat(readers(added)).as("the three signals share a pool: fewer HTTP/2 readers than signals in %s", added)
+          .isBetween(1L, 2L);
       assertThat(added).as("its task runner's threads end after 60 s idle; a bound, not a count")
           .hasSizeLessThanOrEqualTo(8);
     }
