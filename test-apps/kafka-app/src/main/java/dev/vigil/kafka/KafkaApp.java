@@ -71,7 +71,10 @@ public final class KafkaApp {
       ProducerRecord<String, String> record = new ProducerRecord<>(topic, "own", "own");
       record.headers().add("traceparent", OWN_TRACEPARENT.getBytes(StandardCharsets.UTF_8));
       CountDownLatch acked = new CountDownLatch(1);
-      producer.send(record, (metadata, error) -> acked.countDown());
+      producer.send(record, (metadata, error) -> {
+        System.out.println("ACKED-OWN " + (error == null ? metadata.partition() : error.getClass().getName()));
+        acked.countDown();
+      });
       respond(e, await(acked) ? "sent" : "not acknowledged");
     });
     server.createContext("/fail", e -> {
